@@ -1,0 +1,6 @@
+package io.provisio.customer.contracts;
+
+import java.time.Instant;
+
+public record CustomerActivated(String customerId, Instant activatedAt) {
+}

@@ -1,0 +1,17 @@
+package io.provisio.customer.contracts;
+
+/** Channels customer-service owns. Kebab-case exchange names; the namespace prefix is added at runtime. */
+public final class CustomerChannels {
+
+    /** Commands to the customer participant (REGISTER_CUSTOMER, ACTIVATE_CUSTOMER and the compensation). */
+    public static final String COMMANDS = "customer-commands";
+
+    /** Every participant's replies to the onboarding orchestrator. */
+    public static final String SAGA_REPLIES = "saga-replies";
+
+    /** Domain events about customers (suspended, resumed, ...). */
+    public static final String EVENTS = "customer-events";
+
+    private CustomerChannels() {
+    }
+}

@@ -1,0 +1,4 @@
+package io.provisio.customer.contracts;
+
+public record CustomerDeleted(String customerId) {
+}

@@ -1,0 +1,4 @@
+package io.provisio.customer.contracts;
+
+public record CustomerRegistered(String customerId) {
+}

@@ -1,0 +1,2 @@
+/** customer-service: see its README. */
+package io.provisio.customer;

@@ -1,0 +1,78 @@
+package io.provisio.devstack;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+/**
+ * A test's own hand on the real broker, inside this JVM's {@link TestNamespace}: tap a channel
+ * (an exclusive queue bound with {@code #} to the channel's topic exchange) to see what services
+ * publish, and publish raw messages, e.g. to replay a duplicate.
+ */
+public final class BrokerProbe implements AutoCloseable {
+
+    private final CachingConnectionFactory connectionFactory;
+    private final RabbitAdmin admin;
+    private final RabbitTemplate template;
+    private final String namespace;
+
+    private BrokerProbe(String namespace) {
+        this.namespace = namespace;
+        this.connectionFactory = new CachingConnectionFactory(URI.create(Infrastructure.rabbitUri()));
+        this.admin = new RabbitAdmin(connectionFactory);
+        this.template = new RabbitTemplate(connectionFactory);
+    }
+
+    /** A probe in this JVM's test namespace. */
+    public static BrokerProbe connect() {
+        return new BrokerProbe(TestNamespace.current());
+    }
+
+    /** A probe in an explicit namespace, e.g. of services started as separate processes. */
+    public static BrokerProbe connect(String namespace) {
+        return new BrokerProbe(namespace);
+    }
+
+    /** Starts copying everything published to {@code channel}; returns the tap's queue name. */
+    public String tap(String channel) {
+        TopicExchange exchange = new TopicExchange(namespace + channel, true, false);
+        admin.declareExchange(exchange);
+        Queue queue = new Queue(namespace + channel + ".tap-" + java.util.UUID.randomUUID(), false, true, true);
+        admin.declareQueue(queue);
+        Binding binding = BindingBuilder.bind(queue).to(exchange).with("#");
+        admin.declareBinding(binding);
+        return queue.getName();
+    }
+
+    /** Publishes a JSON body to {@code channel} as the services do (persistent, routing key = exchange). */
+    public void publish(String channel, String body) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType("application/json");
+        properties.setDeliveryMode(org.springframework.amqp.core.MessageDeliveryMode.PERSISTENT);
+        admin.declareExchange(new TopicExchange(namespace + channel, true, false));
+        template.send(namespace + channel, namespace + channel,
+                new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+    }
+
+    /** The next message on a tap, as UTF-8 text, waiting at most {@code timeout}. */
+    public Optional<String> receive(String tap, Duration timeout) {
+        Message message = template.receive(tap, timeout.toMillis());
+        return Optional.ofNullable(message).map(m -> new String(m.getBody(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        connectionFactory.destroy();
+    }
+}

@@ -1,0 +1,4 @@
+package io.provisio.identity.contracts;
+
+public record AdministratorDeleted(String customerId) {
+}

@@ -1,0 +1,2 @@
+/** identity-service: see its README. */
+package io.provisio.identity;

@@ -1,0 +1,6 @@
+package io.provisio.notification.contracts;
+
+import java.util.List;
+
+public record WelcomeEmailScheduled(String customerId, List<String> notificationIds) {
+}

@@ -1,0 +1,2 @@
+/** notification-service: see its README. */
+package io.provisio.notification;

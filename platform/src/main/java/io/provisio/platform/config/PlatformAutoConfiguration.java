@@ -1,0 +1,122 @@
+package io.provisio.platform.config;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.ConfirmingPublisher;
+import io.provisio.platform.outbox.OutboxProperties;
+import io.provisio.platform.outbox.OutboxRelay;
+import io.provisio.platform.outbox.OutboxStore;
+import io.provisio.platform.observability.MongoPingHealthIndicator;
+import io.provisio.platform.participant.SagaParticipant;
+import io.provisio.platform.security.PartnerId;
+import io.provisio.platform.security.PartnerSecurity;
+import io.provisio.platform.security.ProblemSecurityHandlers;
+import io.provisio.platform.security.SecurityProperties;
+import io.provisio.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The platform's beans, shared by every servlet service of the suite. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, MessagingProperties.class})
+@Import({ProblemDetailsAdvice.class, PartnerWebConfiguration.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MessageCodec messageCodec(JsonMapper json, Clock clock) {
+        return new MessageCodec(json, clock);
+    }
+
+    @Bean
+    ConfirmingPublisher confirmingPublisher(StreamBridge bridge, MessagingProperties messaging,
+                                            OutboxProperties outbox) {
+        return new ConfirmingPublisher(bridge, messaging.namespace(), outbox.confirmTimeout());
+    }
+
+    @Bean
+    OutboxCollection sagaParticipationsOutbox() {
+        return new OutboxCollection(SagaParticipant.COLLECTION);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, ConfirmingPublisher publisher,
+                            ObjectProvider<OutboxCollection> collections, OutboxProperties properties, Clock clock,
+                            MeterRegistry meters) {
+        List<String> names = collections.orderedStream().map(OutboxCollection::name).distinct().toList();
+        return new OutboxRelay(mongo, publisher, names, properties, clock, meters);
+    }
+
+    @Bean
+    OutboxStore outboxStore(MongoTemplate mongo, MessageCodec codec, Clock clock, OutboxRelay relay) {
+        return new OutboxStore(mongo, codec, clock, relay::nudge);
+    }
+
+    @Bean
+    SagaParticipant sagaParticipant(MongoTemplate mongo, OutboxStore outbox, MessageCodec codec, Clock clock,
+                                    MeterRegistry meters) {
+        return new SagaParticipant(mongo, outbox, codec, clock, meters);
+    }
+
+    /** Replaces Boot's MongoDB health check, switched off in the platform defaults. */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+        return new ProblemSecurityHandlers(json);
+    }
+
+    /** Validates signature, expiry, issuer, and that the token names a partner. */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtClaimValidator<String>(PartnerId.CLAIM, partner -> partner != null && !partner.isBlank())));
+        return decoder;
+    }
+
+    /**
+     * The default API chain: operator endpoints need the {@code operator} scope, everything else
+     * under {@code /api} the {@code onboarding} scope. A service with other needs declares its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain partnerApiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return PartnerSecurity.apply(http, problems)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/**").permitAll()
+                        .requestMatchers("/api/v1/operator/**").hasAuthority("SCOPE_operator")
+                        .requestMatchers("/api/**").hasAuthority("SCOPE_onboarding")
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

@@ -1,0 +1,44 @@
+package io.provisio.platform.messaging;
+
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.messaging.Message;
+
+/**
+ * Adapts a handler of envelopes into the {@code Consumer<Message<byte[]>>} a Spring Cloud Stream
+ * binding wants: it decodes, sets the logging context, and sends malformed messages straight to
+ * the dead-letter queue instead of retrying them. Any other exception is retried by the binder
+ * with back-off and then dead-lettered.
+ */
+public final class EnvelopeHandler implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvelopeHandler.class);
+
+    private final MessageCodec codec;
+    private final Consumer<Envelope> handler;
+
+    public EnvelopeHandler(MessageCodec codec, Consumer<Envelope> handler) {
+        this.codec = codec;
+        this.handler = handler;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        Envelope envelope;
+        try {
+            envelope = codec.decode(message.getPayload());
+        } catch (MalformedMessageException e) {
+            log.error("Dead-lettering a malformed message: {}", e.getMessage());
+            throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
+        }
+        try (MessageContext ignored = MessageContext.open(envelope)) {
+            handler.accept(envelope);
+        } catch (MalformedMessageException e) {
+            log.error("Dead-lettering {} {}: {}", envelope.type(), envelope.messageId(), e.getMessage());
+            throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.provisio.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds envelopes and turns them into JSON and back. Reply ids are derived from the command's
+ * id, so a duplicate command yields a reply with the same id and downstream dedup stays trivial.
+ */
+public final class MessageCodec {
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public MessageCodec(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Envelope command(String type, String sagaId, String step, String partnerId, String replyTo,
+                            String traceparent, Object payload) {
+        return new Envelope(UUID.randomUUID().toString(), type, sagaId, step, null, partnerId, replyTo,
+                clock.instant(), traceparent, json.valueToTree(payload));
+    }
+
+    /** A reply to {@code cause}; its id is a function of the cause's id and the reply type. */
+    public Envelope reply(Envelope cause, String type, Object payload) {
+        String id = UUID.nameUUIDFromBytes((cause.messageId() + "/" + type).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new Envelope(id, type, cause.sagaId(), cause.step(), cause.messageId(), cause.partnerId(), null,
+                clock.instant(), cause.traceparent(), json.valueToTree(payload));
+    }
+
+    public Envelope event(String type, String partnerId, String traceparent, Object payload) {
+        return new Envelope(UUID.randomUUID().toString(), type, null, null, null, partnerId, null,
+                clock.instant(), traceparent, json.valueToTree(payload));
+    }
+
+    public String encode(Envelope envelope) {
+        return json.writeValueAsString(envelope);
+    }
+
+    /**
+     * @throws MalformedMessageException when the bytes are not an envelope; such a message can never
+     *                                   succeed and belongs in the dead-letter queue
+     */
+    public Envelope decode(byte[] body) {
+        try {
+            Envelope envelope = json.readValue(body, Envelope.class);
+            if (envelope.messageId() == null || envelope.type() == null) {
+                throw new MalformedMessageException("envelope without messageId or type");
+            }
+            return envelope;
+        } catch (JacksonException e) {
+            throw new MalformedMessageException("not an envelope: " + e.getOriginalMessage());
+        }
+    }
+
+    public <T> T payload(Envelope envelope, Class<T> type) {
+        try {
+            return json.treeToValue(envelope.payload(), type);
+        } catch (JacksonException e) {
+            throw new MalformedMessageException(envelope.type() + " payload does not match " + type.getSimpleName()
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+}

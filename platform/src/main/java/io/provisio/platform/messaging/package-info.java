@@ -1,0 +1,2 @@
+/** The message envelope every command, reply and event travels in, and its JSON codec. */
+package io.provisio.platform.messaging;

@@ -1,0 +1,2 @@
+/** Health and metrics every service shares. */
+package io.provisio.platform.observability;

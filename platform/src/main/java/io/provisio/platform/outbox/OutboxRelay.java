@@ -1,0 +1,189 @@
+package io.provisio.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+/**
+ * Drains the outboxes of the registered collections. Safe with any number of replicas: a replica
+ * first leases a document (atomic find-and-modify on {@code outboxLeaseUntil}), publishes its
+ * messages in order with confirms, then pulls exactly the confirmed ones by id. A replica that dies
+ * mid-way leaves the lease to expire; the next one re-publishes what was not pulled, which the
+ * idempotent consumers absorb (at-least-once delivery).
+ *
+ * <p>It polls on a fixed delay, and a local write nudges it, so a message usually leaves within
+ * milliseconds of its commit.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String LEASE_UNTIL = "outboxLeaseUntil";
+    private static final String LEASE_OWNER = "outboxLeaseOwner";
+
+    private final MongoTemplate mongo;
+    private final ConfirmingPublisher publisher;
+    private final List<String> collections;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final String owner = UUID.randomUUID().toString();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Counter published;
+    private final Counter failures;
+    private final Timer lag;
+    private volatile boolean running;
+    private ScheduledExecutorService executor;
+
+    public OutboxRelay(MongoTemplate mongo, ConfirmingPublisher publisher, List<String> collections,
+                       OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.collections = List.copyOf(collections);
+        this.properties = properties;
+        this.clock = clock;
+        this.published = Counter.builder("provisio.outbox.published")
+                .description("Messages the outbox relay published and the broker confirmed").register(meters);
+        this.failures = Counter.builder("provisio.outbox.publish.failures")
+                .description("Publish attempts the broker nacked, returned or did not confirm in time")
+                .register(meters);
+        this.lag = Timer.builder("provisio.outbox.lag")
+                .description("Time from the state change to the broker's confirm")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    /** Asks the relay to run now instead of at its next poll. */
+    public void nudge() {
+        wakeUp.release();
+    }
+
+    /**
+     * Publishes everything currently pending, in batches.
+     *
+     * @return how many messages were confirmed
+     */
+    public int relayPending() {
+        int total = 0;
+        for (String collection : collections) {
+            for (int i = 0; i < properties.batchSize(); i++) {
+                Document leased = lease(mongo.getCollection(collection));
+                if (leased == null) {
+                    break;
+                }
+                total += publishLeased(mongo.getCollection(collection), leased);
+            }
+        }
+        return total;
+    }
+
+    private Document lease(MongoCollection<Document> collection) {
+        Instant now = clock.instant();
+        Bson pending = and(exists("outbox.0"),
+                or(eq(LEASE_UNTIL, null), lt(LEASE_UNTIL, Date.from(now))));
+        Document update = new Document("$set", new Document(LEASE_UNTIL, Date.from(now.plus(properties.lease())))
+                .append(LEASE_OWNER, owner));
+        return collection.findOneAndUpdate(pending, update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(new Document("outbox", 1)));
+    }
+
+    private int publishLeased(MongoCollection<Document> collection, Document leased) {
+        List<String> confirmed = new ArrayList<>();
+        try {
+            for (Document message : leased.getList("outbox", Document.class)) {
+                publisher.publish(message.getString("channel"), message.getString("messageId"),
+                        message.getString("type"), message.getString("body"));
+                confirmed.add(message.getString("messageId"));
+                published.increment();
+                Date createdAt = message.getDate("createdAt");
+                if (createdAt != null) {
+                    lag.record(Duration.between(createdAt.toInstant(), clock.instant()));
+                }
+            }
+        } catch (PublishFailedException e) {
+            failures.increment();
+            log.warn("Outbox publish failed, will retry: {}", e.getMessage());
+        }
+        Document update = new Document("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, ""));
+        if (!confirmed.isEmpty()) {
+            update.append("$pull", new Document("outbox", new Document("messageId", new Document("$in", confirmed))))
+                    .append("$inc", new Document(OutboxStore.VERSION, 1L));
+        }
+        collection.updateOne(and(eq("_id", leased.get("_id")), eq(LEASE_OWNER, owner)), update);
+        return confirmed.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        executor.execute(this::loop);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                relayPending();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed, retrying: {}", e.toString());
+            }
+            try {
+                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp.release();
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the broker connection and the MongoDB client go away. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,26 @@
+package io.provisio.platform.security;
+
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+
+/**
+ * The resource-server settings every service's API chain shares: stateless, JWT bearer tokens,
+ * problem+json for 401/403. A service adds its own authorization rules on top.
+ */
+public final class PartnerSecurity {
+
+    private PartnerSecurity() {
+    }
+
+    public static HttpSecurity apply(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+    }
+}

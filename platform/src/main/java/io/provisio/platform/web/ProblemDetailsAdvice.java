@@ -1,0 +1,131 @@
+package io.provisio.platform.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Maps every failure a client can cause to a precise problem+json, and anything else to a 500
+ * that reveals nothing. A client's mistake is never a 500.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return respond(Problems.of(problem));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(),
+                f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(),
+                g.getDefaultMessage())));
+        errors.sort(Comparator.comparing(FieldError::field));
+        return respond(Problems.of(ApiProblem.validation(errors)));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return respond(Problems.of(ApiProblem.validation(List.of(new FieldError(path(unknown),
+                    "unknown field")))));
+        }
+        if (cause instanceof InvalidFormatException | cause instanceof MismatchedInputException) {
+            MismatchedInputException mismatch = (MismatchedInputException) cause;
+            String field = path(mismatch);
+            if (!field.isEmpty()) {
+                return respond(Problems.of(ApiProblem.validation(List.of(new FieldError(field,
+                        "has the wrong type or format")))));
+            }
+        }
+        String detail = cause instanceof JacksonException jackson
+                ? "The body is not valid JSON: " + jackson.getOriginalMessage()
+                : "The request body is missing or not readable";
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", detail,
+                List.of()));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                "Header " + e.getHeaderName() + " is required", List.of()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(Problems.of(ApiProblem.validation(List.of(new FieldError(e.getName(),
+                "has the wrong type or format")))));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
+                "No resource at " + e.getResourcePath(), List.of()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return respond(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Method not allowed",
+                e.getMethod() + " is not supported here", List.of()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "Unsupported media type", "Send application/json", List.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+                "Something went wrong on our side; the trace id in our logs has the details", List.of()));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** Renders Jackson's path as API.md does: {@code customer.address.country}, {@code plans[0].units}. */
+    static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,6 @@
+package io.provisio.subscription.contracts;
+
+import java.util.List;
+
+public record PlansAssigned(String customerId, List<AssignedSubscription> subscriptions) {
+}

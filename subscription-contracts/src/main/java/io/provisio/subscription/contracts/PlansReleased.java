@@ -1,0 +1,4 @@
+package io.provisio.subscription.contracts;
+
+public record PlansReleased(String customerId) {
+}

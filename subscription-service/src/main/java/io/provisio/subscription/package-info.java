@@ -1,0 +1,2 @@
+/** subscription-service: see its README. */
+package io.provisio.subscription;
