@@ -55,7 +55,13 @@ public final class OutboxStore {
      */
     public boolean update(String collection, Object id, long expectedVersion, Document fields,
                           List<OutgoingMessage> messages) {
-        return updateWhere(collection, and(eq("_id", id), eq(VERSION, expectedVersion)), fields, messages);
+        return update(collection, id, expectedVersion, fields, List.of(), messages);
+    }
+
+    /** As {@link #update(String, Object, long, Document, List)}, also removing the {@code unset} fields. */
+    public boolean update(String collection, Object id, long expectedVersion, Document fields, List<String> unset,
+                          List<OutgoingMessage> messages) {
+        return write(collection, and(eq("_id", id), eq(VERSION, expectedVersion)), fields, unset, messages);
     }
 
     /**
@@ -65,11 +71,21 @@ public final class OutboxStore {
      * @return whether a document matched
      */
     public boolean updateWhere(String collection, Bson filter, Document fields, List<OutgoingMessage> messages) {
+        return write(collection, filter, fields, List.of(), messages);
+    }
+
+    private boolean write(String collection, Bson filter, Document fields, List<String> unset,
+                          List<OutgoingMessage> messages) {
         Document set = new Document(fields);
         set.remove("_id");
         set.remove(VERSION);
         set.remove(OUTBOX);
         Document update = new Document("$set", set).append("$inc", new Document(VERSION, 1L));
+        if (!unset.isEmpty()) {
+            Document fieldsToUnset = new Document();
+            unset.forEach(field -> fieldsToUnset.append(field, ""));
+            update.append("$unset", fieldsToUnset);
+        }
         if (!messages.isEmpty()) {
             update.append("$push", new Document(OUTBOX, new Document("$each", entries(messages))));
         }

@@ -1,0 +1,2 @@
+/** The partner-scoped customers API. */
+package io.provisio.customer.customers.web;

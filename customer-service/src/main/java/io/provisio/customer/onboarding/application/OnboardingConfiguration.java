@@ -1,0 +1,26 @@
+package io.provisio.customer.onboarding.application;
+
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.customer.onboarding.domain.OnboardingSaga;
+import io.provisio.platform.observability.SagaMetrics;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(OnboardingProperties.class)
+class OnboardingConfiguration {
+
+    @Bean
+    OnboardingSaga onboardingSaga(OnboardingProperties properties) {
+        return new OnboardingSaga(properties);
+    }
+
+    @Bean
+    SagaMetrics onboardingSagaMetrics(MeterRegistry meters, OnboardingRepository onboardings) {
+        return new SagaMetrics(meters, "onboarding", onboardings::countInFlight);
+    }
+}

@@ -1,0 +1,22 @@
+package io.provisio.customer.onboarding.application;
+
+import io.provisio.customer.onboarding.domain.Onboarding;
+import io.provisio.customer.onboarding.domain.OnboardingStatus;
+import io.provisio.platform.web.Page;
+import org.springframework.stereotype.Service;
+
+/** Read side of onboardings, always scoped by partner. */
+@Service
+public class OnboardingQueries {
+
+    private final OnboardingRepository onboardings;
+
+    OnboardingQueries(OnboardingRepository onboardings) {
+        this.onboardings = onboardings;
+    }
+
+    public Page<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size) {
+        return new Page<>(onboardings.list(partnerId, status, page, size), page, size,
+                onboardings.count(partnerId, status));
+    }
+}

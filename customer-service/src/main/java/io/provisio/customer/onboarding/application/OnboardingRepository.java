@@ -1,0 +1,36 @@
+package io.provisio.customer.onboarding.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.provisio.customer.onboarding.domain.Onboarding;
+import io.provisio.customer.onboarding.domain.OnboardingStatus;
+import io.provisio.customer.onboarding.domain.SagaCommand;
+
+/** Where onboardings live. Every write stores the state and the commands it sends atomically. */
+public interface OnboardingRepository {
+
+    /**
+     * Stores a new onboarding and reserves its account name for its partner.
+     *
+     * @throws AccountNameTakenException when a live onboarding of the partner holds the name
+     */
+    void insert(Onboarding onboarding, List<SagaCommand> commands);
+
+    /** @return false when the stored version moved on (another replica or reply won): reload and retry */
+    boolean update(Onboarding onboarding, List<SagaCommand> commands);
+
+    Optional<Onboarding> find(String id);
+
+    Optional<Onboarding> find(String partnerId, String id);
+
+    List<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size);
+
+    long count(String partnerId, OnboardingStatus status);
+
+    /** Onboardings whose waiting step's deadline has passed, oldest first. */
+    List<Onboarding> overdue(Instant now, int limit);
+
+    long countInFlight();
+}

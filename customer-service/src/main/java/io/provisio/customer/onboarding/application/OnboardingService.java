@@ -1,0 +1,119 @@
+package io.provisio.customer.onboarding.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.provisio.customer.onboarding.domain.Decision;
+import io.provisio.customer.onboarding.domain.Onboarding;
+import io.provisio.customer.onboarding.domain.OnboardingRequest;
+import io.provisio.customer.onboarding.domain.OnboardingSaga;
+import io.provisio.customer.onboarding.domain.SagaEvent;
+import io.provisio.customer.onboarding.domain.StepReply;
+import io.provisio.platform.observability.SagaMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Feeds the saga its inputs and stores each decision with its commands in one atomic write.
+ * Two replies racing on one onboarding (or a reply racing the deadline sweeper, on any replica)
+ * are serialised by the optimistic lock: the loser reloads and decides again on fresh state.
+ */
+@Service
+public class OnboardingService {
+
+    private static final Logger log = LoggerFactory.getLogger(OnboardingService.class);
+    private static final int MAX_CONFLICTS = 20;
+
+    private final OnboardingRepository onboardings;
+    private final OnboardingSaga saga;
+    private final SagaMetrics metrics;
+    private final Clock clock;
+
+    OnboardingService(OnboardingRepository onboardings, OnboardingSaga saga, SagaMetrics metrics, Clock clock) {
+        this.onboardings = onboardings;
+        this.saga = saga;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts an onboarding: stores it with its first command.
+     *
+     * @throws AccountNameTakenException when the partner already has a live customer of that name
+     */
+    public Onboarding start(String partnerId, OnboardingRequest request, String traceparent) {
+        Instant now = clock.instant();
+        Onboarding onboarding = Onboarding.create("onb-" + UUID.randomUUID(), partnerId,
+                "cus-" + UUID.randomUUID(), traceparent, request, now);
+        Decision decision = saga.start(onboarding, now);
+        onboardings.insert(onboarding, decision.commands());
+        metrics.started();
+        log.info("Onboarding {} started for account {}", onboarding.id(), onboarding.accountName());
+        return onboardings.find(onboarding.id()).orElseThrow();
+    }
+
+    /** Applies a participant's reply; a duplicate or late reply changes nothing. */
+    public void onReply(String sagaId, String partnerId, StepReply reply) {
+        decide(sagaId, onboarding -> {
+            if (!onboarding.partnerId().equals(partnerId)) {
+                log.warn("Ignored a {} reply for onboarding {}: it names another partner", reply.step(), sagaId);
+                return null;
+            }
+            return saga.onReply(onboarding, reply, clock.instant());
+        });
+    }
+
+    /** Times out or re-sends what waited too long. Any replica may call it; the lock keeps it single. */
+    public int sweepDeadlines(int limit) {
+        List<Onboarding> overdue = onboardings.overdue(clock.instant(), limit);
+        overdue.forEach(o -> decide(o.id(), fresh -> saga.onDeadline(fresh, clock.instant())));
+        return overdue.size();
+    }
+
+    public Optional<Onboarding> find(String partnerId, String id) {
+        return onboardings.find(partnerId, id);
+    }
+
+    private void decide(String sagaId, Function<Onboarding, Decision> decider) {
+        for (int attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
+            Optional<Onboarding> found = onboardings.find(sagaId);
+            if (found.isEmpty()) {
+                log.warn("Ignored input for unknown onboarding {}", sagaId);
+                return;
+            }
+            Onboarding onboarding = found.get();
+            Decision decision = decider.apply(onboarding);
+            if (decision == null || !decision.changed()) {
+                return;
+            }
+            if (onboardings.update(onboarding, decision.commands())) {
+                record(decision);
+                return;
+            }
+        }
+        throw new IllegalStateException("onboarding " + sagaId + " kept changing under " + MAX_CONFLICTS
+                + " attempts; the message will be retried");
+    }
+
+    private void record(Decision decision) {
+        for (SagaEvent event : decision.events()) {
+            switch (event) {
+                case SagaEvent.StepFinished step ->
+                        metrics.stepFinished(step.step().name(), step.outcome().name(), step.duration());
+                case SagaEvent.SagaFinished finished -> {
+                    if (finished.failure() == null) {
+                        metrics.completed(finished.duration());
+                    } else {
+                        metrics.failed(finished.failure().step().name(), finished.failure().code(),
+                                finished.duration());
+                    }
+                }
+            }
+        }
+    }
+}

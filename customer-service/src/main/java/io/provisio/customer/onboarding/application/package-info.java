@@ -1,0 +1,2 @@
+/** Runs the saga: feeds it starts, replies and deadlines, and stores each decision atomically. */
+package io.provisio.customer.onboarding.application;

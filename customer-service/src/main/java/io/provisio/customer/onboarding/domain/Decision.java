@@ -1,0 +1,19 @@
+package io.provisio.customer.onboarding.domain;
+
+import java.util.List;
+
+/**
+ * The outcome of feeding the saga a start, a reply or a deadline.
+ *
+ * @param changed  false when the input was a duplicate or late and nothing may be written
+ * @param commands what to send once the new state is stored (in the same atomic write)
+ */
+public record Decision(boolean changed, List<SagaCommand> commands, List<SagaEvent> events) {
+
+    static final Decision UNCHANGED = new Decision(false, List.of(), List.of());
+
+    public Decision {
+        commands = List.copyOf(commands);
+        events = List.copyOf(events);
+    }
+}

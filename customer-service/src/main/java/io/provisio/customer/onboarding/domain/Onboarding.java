@@ -1,0 +1,200 @@
+package io.provisio.customer.onboarding.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One onboarding: the persisted state machine of the saga. It guards its own transitions; the
+ * {@link OnboardingSaga} decides which transition an input causes. {@code version} is the
+ * optimistic lock: a writer holding an older version loses and decides again on fresh state.
+ */
+public final class Onboarding {
+
+    private final String id;
+    private final String partnerId;
+    private final String customerId;
+    private final String traceparent;
+    private final OnboardingRequest request;
+    private final Instant createdAt;
+    private final long version;
+    private OnboardingStatus status;
+    private final List<StepState> steps;
+    private Failure failure;
+    private boolean activationRequired;
+    private Instant updatedAt;
+
+    /** Rebuilds a stored onboarding. */
+    public Onboarding(String id, String partnerId, String customerId, String traceparent, OnboardingRequest request,
+                      OnboardingStatus status, List<StepState> steps, Failure failure, boolean activationRequired,
+                      Instant createdAt, Instant updatedAt, long version) {
+        this.id = id;
+        this.partnerId = partnerId;
+        this.customerId = customerId;
+        this.traceparent = traceparent;
+        this.request = request;
+        this.status = status;
+        this.steps = new ArrayList<>(steps);
+        this.failure = failure;
+        this.activationRequired = activationRequired;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.version = version;
+    }
+
+    /** A new onboarding, every step PENDING. */
+    public static Onboarding create(String id, String partnerId, String customerId, String traceparent,
+                                    OnboardingRequest request, Instant now) {
+        List<StepState> steps = Arrays.stream(Step.values()).map(StepState::pending).toList();
+        return new Onboarding(id, partnerId, customerId, traceparent, request, OnboardingStatus.IN_PROGRESS, steps,
+                null, false, now, now, -1);
+    }
+
+    // --- transitions, each guarded ------------------------------------------------------------
+
+    void begin(Step step, Instant now, Instant deadline) {
+        require(status == OnboardingStatus.IN_PROGRESS && state(step).status() == StepStatus.PENDING, "begin", step);
+        set(state(step).running(now, deadline), now);
+    }
+
+    Duration succeed(Step step, Instant now) {
+        require(state(step).status() == StepStatus.RUNNING, "succeed", step);
+        set(state(step).succeeded(now), now);
+        return Duration.between(state(step).startedAt(), now);
+    }
+
+    Duration fail(Step step, StepError error, Instant now) {
+        require(state(step).status() == StepStatus.RUNNING, "fail", step);
+        set(state(step).failed(now, error), now);
+        failure = new Failure(step, error.code(), error.message());
+        status = OnboardingStatus.COMPENSATING;
+        for (StepState later : List.copyOf(steps)) {
+            if (later.status() == StepStatus.PENDING) {
+                set(later.skipped(), now);
+            }
+        }
+        return Duration.between(state(step).startedAt(), now);
+    }
+
+    void compensate(Step step, Instant now, Instant deadline) {
+        StepStatus current = state(step).status();
+        require(status == OnboardingStatus.COMPENSATING
+                && (current == StepStatus.SUCCEEDED || current == StepStatus.FAILED
+                || current == StepStatus.COMPENSATING), "compensate", step);
+        set(state(step).compensating(deadline), now);
+    }
+
+    void compensated(Step step, Instant now) {
+        require(state(step).status() == StepStatus.COMPENSATING, "mark compensated", step);
+        set(state(step).compensated(now), now);
+    }
+
+    void complete(Instant now) {
+        require(status == OnboardingStatus.IN_PROGRESS
+                && steps.stream().allMatch(s -> s.status() == StepStatus.SUCCEEDED), "complete", null);
+        status = OnboardingStatus.COMPLETED;
+        updatedAt = now;
+    }
+
+    void failed(Instant now) {
+        require(status == OnboardingStatus.COMPENSATING && waiting().isEmpty(), "finish failed", null);
+        status = OnboardingStatus.FAILED;
+        updatedAt = now;
+    }
+
+    void activationRequired(boolean required) {
+        this.activationRequired = required;
+    }
+
+    // --- reads --------------------------------------------------------------------------------
+
+    public StepState state(Step step) {
+        return steps.get(step.ordinal());
+    }
+
+    /** The step waiting for a reply (RUNNING or COMPENSATING), if any. */
+    public Optional<StepState> waiting() {
+        return steps.stream()
+                .filter(s -> s.status() == StepStatus.RUNNING || s.status() == StepStatus.COMPENSATING)
+                .findFirst();
+    }
+
+    /** When the waiting step gives up; {@code null} when nothing waits. Swept by any replica. */
+    public Instant deadline() {
+        return waiting().map(StepState::deadline).orElse(null);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String partnerId() {
+        return partnerId;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String accountName() {
+        return request.customer().accountName();
+    }
+
+    public String traceparent() {
+        return traceparent;
+    }
+
+    /** The W3C trace id of the request that started the onboarding. */
+    public String traceId() {
+        String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
+        return parts.length >= 2 ? parts[1] : null;
+    }
+
+    public OnboardingRequest request() {
+        return request;
+    }
+
+    public OnboardingStatus status() {
+        return status;
+    }
+
+    public List<StepState> steps() {
+        return List.copyOf(steps);
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+
+    public boolean activationRequired() {
+        return activationRequired;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** The stored version; -1 before the first write. */
+    public long version() {
+        return version;
+    }
+
+    private void set(StepState state, Instant now) {
+        steps.set(state.step().ordinal(), state);
+        updatedAt = now;
+    }
+
+    private void require(boolean allowed, String transition, Step step) {
+        if (!allowed) {
+            throw new IllegalStateException("onboarding " + id + " in " + status + " cannot " + transition
+                    + (step == null ? "" : " " + step + " (" + state(step).status() + ")"));
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.provisio.customer.onboarding.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.provisio.customer.contracts.ActivateCustomer;
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.DeleteCustomer;
+import io.provisio.customer.contracts.RegisterCustomer;
+import io.provisio.identity.contracts.CreateAdministrator;
+import io.provisio.identity.contracts.DeleteAdministrator;
+import io.provisio.identity.contracts.IdentityChannels;
+import io.provisio.notification.contracts.CancelWelcomeEmail;
+import io.provisio.notification.contracts.NotificationChannels;
+import io.provisio.notification.contracts.ScheduleWelcomeEmail;
+import io.provisio.subscription.contracts.AssignPlans;
+import io.provisio.subscription.contracts.ReleasePlans;
+import io.provisio.subscription.contracts.SubscriptionChannels;
+
+import static io.provisio.customer.onboarding.domain.Step.ACTIVATE_CUSTOMER;
+import static io.provisio.customer.onboarding.domain.Step.ASSIGN_PLANS;
+import static io.provisio.customer.onboarding.domain.Step.CREATE_ADMINISTRATOR;
+import static io.provisio.customer.onboarding.domain.Step.REGISTER_CUSTOMER;
+import static io.provisio.customer.onboarding.domain.Step.SCHEDULE_WELCOME_EMAIL;
+
+/**
+ * The onboarding saga: its steps in order, each with the command that performs it and the one
+ * that undoes it. Everything else here is the rule set that walks this table:
+ * <ul>
+ *   <li>a step's success starts the next step; the last one completes the onboarding;</li>
+ *   <li>a step's failure, or its deadline passing (STEP_TIMEOUT), skips the rest and compensates
+ *       every step that may have had an effect, in reverse order, one at a time;</li>
+ *   <li>a compensation is re-sent until it is answered: an onboarding never stays half-built;</li>
+ *   <li>a reply for a step that is not waiting for it (duplicate or late) changes nothing.</li>
+ * </ul>
+ */
+public final class OnboardingSaga {
+
+    private static final List<StepDefinition> STEPS = List.of(
+            new StepDefinition(REGISTER_CUSTOMER,
+                    o -> customer(new RegisterCustomer(o.customerId(), o.request().customer())),
+                    o -> customer(new DeleteCustomer(o.customerId()))),
+            new StepDefinition(CREATE_ADMINISTRATOR,
+                    o -> identity(new CreateAdministrator(o.customerId(), o.accountName(),
+                            o.request().customer().companyName(), o.request().customer().domains(),
+                            o.request().administrator(), o.request().contacts())),
+                    o -> identity(new DeleteAdministrator(o.customerId()))),
+            new StepDefinition(ASSIGN_PLANS,
+                    o -> subscription(new AssignPlans(o.customerId(), o.request().plans(),
+                            o.request().acceptPaidPlans())),
+                    o -> subscription(new ReleasePlans(o.customerId()))),
+            new StepDefinition(SCHEDULE_WELCOME_EMAIL,
+                    o -> notification(new ScheduleWelcomeEmail(o.customerId(), o.request().administrator().email(),
+                            o.request().administrator().displayName(), o.request().welcomeEmail().language(),
+                            o.request().welcomeEmail().sendAt(), o.request().customer().companyName(),
+                            o.accountName(), o.activationRequired())),
+                    o -> notification(new CancelWelcomeEmail(o.customerId()))),
+            new StepDefinition(ACTIVATE_CUSTOMER,
+                    o -> customer(new ActivateCustomer(o.customerId())),
+                    null));
+
+    private final SagaTimeouts timeouts;
+
+    public OnboardingSaga(SagaTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    /** Starts the first step of a new onboarding. */
+    public Decision start(Onboarding onboarding, Instant now) {
+        return new Decision(true, List.of(begin(onboarding, STEPS.getFirst(), now)), List.of());
+    }
+
+    /** Applies a participant's reply. */
+    public Decision onReply(Onboarding onboarding, StepReply reply, Instant now) {
+        StepState state = onboarding.state(reply.step());
+        return switch (reply.outcome()) {
+            case SUCCEEDED -> state.status() == StepStatus.RUNNING
+                    ? advance(onboarding, reply, now) : Decision.UNCHANGED;
+            case FAILED -> state.status() == StepStatus.RUNNING
+                    ? abort(onboarding, reply.step(), reply.error(), now) : Decision.UNCHANGED;
+            case COMPENSATED -> state.status() == StepStatus.COMPENSATING
+                    ? compensationDone(onboarding, reply.step(), now) : Decision.UNCHANGED;
+        };
+    }
+
+    /** Applies the waiting step's deadline: a running step times out, a compensation is re-sent. */
+    public Decision onDeadline(Onboarding onboarding, Instant now) {
+        StepState waiting = onboarding.waiting().orElse(null);
+        if (waiting == null || waiting.deadline().isAfter(now)) {
+            return Decision.UNCHANGED;
+        }
+        if (waiting.status() == StepStatus.RUNNING) {
+            Duration waited = timeouts.forStep(waiting.step());
+            return abort(onboarding, waiting.step(), new StepError(StepError.STEP_TIMEOUT,
+                    waiting.step() + " had no reply within " + waited), now);
+        }
+        StepDefinition definition = definition(waiting.step());
+        onboarding.compensate(waiting.step(), now, now.plus(timeouts.compensationRetry()));
+        return new Decision(true, List.of(definition.compensation().apply(onboarding)), List.of());
+    }
+
+    private Decision advance(Onboarding onboarding, StepReply reply, Instant now) {
+        List<SagaEvent> events = new ArrayList<>();
+        Duration took = onboarding.succeed(reply.step(), now);
+        events.add(new SagaEvent.StepFinished(reply.step(), StepStatus.SUCCEEDED, took));
+        if (reply.step() == CREATE_ADMINISTRATOR) {
+            onboarding.activationRequired(reply.activationRequired());
+        }
+        int next = reply.step().ordinal() + 1;
+        if (next == STEPS.size()) {
+            onboarding.complete(now);
+            events.add(new SagaEvent.SagaFinished(OnboardingStatus.COMPLETED, null,
+                    Duration.between(onboarding.createdAt(), now)));
+            return new Decision(true, List.of(), events);
+        }
+        return new Decision(true, List.of(begin(onboarding, STEPS.get(next), now)), events);
+    }
+
+    private Decision abort(Onboarding onboarding, Step failed, StepError error, Instant now) {
+        Duration took = onboarding.fail(failed, error, now);
+        List<SagaEvent> events = new ArrayList<>();
+        events.add(new SagaEvent.StepFinished(failed, StepStatus.FAILED, took));
+        // A timed-out step may still have acted (its command may only be queued): undo it too.
+        // A step that answered "failed" left nothing behind, so compensation starts before it.
+        int from = StepError.STEP_TIMEOUT.equals(error.code()) ? failed.ordinal() : failed.ordinal() - 1;
+        return compensateFrom(onboarding, from, now, events);
+    }
+
+    private Decision compensationDone(Onboarding onboarding, Step step, Instant now) {
+        onboarding.compensated(step, now);
+        return compensateFrom(onboarding, step.ordinal() - 1, now, new ArrayList<>());
+    }
+
+    /** Compensates the latest step at or before {@code from} that may have had an effect, else fails. */
+    private Decision compensateFrom(Onboarding onboarding, int from, Instant now, List<SagaEvent> events) {
+        for (int i = from; i >= 0; i--) {
+            StepDefinition definition = STEPS.get(i);
+            StepStatus status = onboarding.state(definition.step()).status();
+            boolean mayHaveActed = status == StepStatus.SUCCEEDED
+                    || (status == StepStatus.FAILED && isTimeout(onboarding.state(definition.step())));
+            if (mayHaveActed && definition.compensation() != null) {
+                onboarding.compensate(definition.step(), now, now.plus(timeouts.compensationRetry()));
+                return new Decision(true, List.of(definition.compensation().apply(onboarding)), events);
+            }
+        }
+        onboarding.failed(now);
+        events.add(new SagaEvent.SagaFinished(OnboardingStatus.FAILED, onboarding.failure(),
+                Duration.between(onboarding.createdAt(), now)));
+        return new Decision(true, List.of(), events);
+    }
+
+    private SagaCommand begin(Onboarding onboarding, StepDefinition definition, Instant now) {
+        onboarding.begin(definition.step(), now, now.plus(timeouts.forStep(definition.step())));
+        return definition.action().apply(onboarding);
+    }
+
+    private static boolean isTimeout(StepState state) {
+        return state.error() != null && StepError.STEP_TIMEOUT.equals(state.error().code());
+    }
+
+    private static StepDefinition definition(Step step) {
+        return STEPS.get(step.ordinal());
+    }
+
+    private static SagaCommand customer(Object payload) {
+        return new SagaCommand(null, CustomerChannels.COMMANDS, payload);
+    }
+
+    private static SagaCommand identity(Object payload) {
+        return new SagaCommand(null, IdentityChannels.COMMANDS, payload);
+    }
+
+    private static SagaCommand subscription(Object payload) {
+        return new SagaCommand(null, SubscriptionChannels.COMMANDS, payload);
+    }
+
+    private static SagaCommand notification(Object payload) {
+        return new SagaCommand(null, NotificationChannels.COMMANDS, payload);
+    }
+
+    /** A row of the table: the step, its action, and its compensation ({@code null}: nothing to undo). */
+    private record StepDefinition(Step step, Function<Onboarding, SagaCommand> action,
+                                  Function<Onboarding, SagaCommand> compensation) {
+
+        StepDefinition {
+            Function<Onboarding, SagaCommand> act = action;
+            action = o -> withStep(act.apply(o), step);
+            if (compensation != null) {
+                Function<Onboarding, SagaCommand> undo = compensation;
+                compensation = o -> withStep(undo.apply(o), step);
+            }
+        }
+
+        private static SagaCommand withStep(SagaCommand command, Step step) {
+            return new SagaCommand(step, command.channel(), command.payload());
+        }
+    }
+}

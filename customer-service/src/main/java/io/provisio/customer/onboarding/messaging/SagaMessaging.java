@@ -1,0 +1,19 @@
+package io.provisio.customer.onboarding.messaging;
+
+import java.util.function.Consumer;
+
+import io.provisio.platform.messaging.EnvelopeHandler;
+import io.provisio.platform.messaging.MessageCodec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Binds {@code saga-replies} (group customer-service) to the saga. */
+@Configuration(proxyBeanMethods = false)
+class SagaMessaging {
+
+    @Bean
+    Consumer<Message<byte[]>> sagaReplies(MessageCodec codec, SagaReplies replies) {
+        return new EnvelopeHandler(codec, replies::handle);
+    }
+}

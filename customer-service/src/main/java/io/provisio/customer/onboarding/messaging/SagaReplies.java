@@ -1,0 +1,63 @@
+package io.provisio.customer.onboarding.messaging;
+
+import io.provisio.customer.contracts.CustomerRegistrationRejected;
+import io.provisio.customer.onboarding.application.OnboardingService;
+import io.provisio.customer.onboarding.domain.Step;
+import io.provisio.customer.onboarding.domain.StepReply;
+import io.provisio.identity.contracts.AdministratorCreated;
+import io.provisio.identity.contracts.AdministratorRejected;
+import io.provisio.notification.contracts.WelcomeEmailRejected;
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.MalformedMessageException;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.subscription.contracts.PlansRejected;
+import org.springframework.stereotype.Component;
+
+/** Turns each participant's reply type into the outcome the saga decides on. */
+@Component
+class SagaReplies {
+
+    private final MessageCodec codec;
+    private final OnboardingService onboardings;
+
+    SagaReplies(MessageCodec codec, OnboardingService onboardings) {
+        this.codec = codec;
+        this.onboardings = onboardings;
+    }
+
+    void handle(Envelope reply) {
+        if (reply.sagaId() == null || reply.step() == null) {
+            throw new MalformedMessageException(reply.type() + " without saga id or step");
+        }
+        Step step = Step.valueOf(reply.step());
+        onboardings.onReply(reply.sagaId(), reply.partnerId(), toStepReply(step, reply));
+    }
+
+    private StepReply toStepReply(Step step, Envelope reply) {
+        return switch (reply.type()) {
+            case "CustomerRegistered", "PlansAssigned", "WelcomeEmailScheduled", "CustomerActivated" ->
+                    StepReply.succeeded(step);
+            case "AdministratorCreated" -> new StepReply(step, StepReply.Outcome.SUCCEEDED, null,
+                    codec.payload(reply, AdministratorCreated.class).activationRequired());
+            case "CustomerRegistrationRejected" -> {
+                CustomerRegistrationRejected r = codec.payload(reply, CustomerRegistrationRejected.class);
+                yield StepReply.failed(step, r.code(), r.message());
+            }
+            case "AdministratorRejected" -> {
+                AdministratorRejected r = codec.payload(reply, AdministratorRejected.class);
+                yield StepReply.failed(step, r.code(), r.message());
+            }
+            case "PlansRejected" -> {
+                PlansRejected r = codec.payload(reply, PlansRejected.class);
+                yield StepReply.failed(step, r.code(), r.message());
+            }
+            case "WelcomeEmailRejected" -> {
+                WelcomeEmailRejected r = codec.payload(reply, WelcomeEmailRejected.class);
+                yield StepReply.failed(step, r.code(), r.message());
+            }
+            case "CustomerDeleted", "AdministratorDeleted", "PlansReleased", "WelcomeEmailCancelled" ->
+                    StepReply.compensated(step);
+            default -> throw new MalformedMessageException("unknown reply type " + reply.type());
+        };
+    }
+}

@@ -1,0 +1,212 @@
+package io.provisio.customer.onboarding.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.provisio.customer.onboarding.application.AccountNameTakenException;
+import io.provisio.customer.onboarding.application.OnboardingRepository;
+import io.provisio.customer.onboarding.domain.Failure;
+import io.provisio.customer.onboarding.domain.Onboarding;
+import io.provisio.customer.onboarding.domain.OnboardingRequest;
+import io.provisio.customer.onboarding.domain.OnboardingStatus;
+import io.provisio.customer.onboarding.domain.SagaCommand;
+import io.provisio.customer.onboarding.domain.Step;
+import io.provisio.customer.onboarding.domain.StepError;
+import io.provisio.customer.onboarding.domain.StepState;
+import io.provisio.customer.onboarding.domain.StepStatus;
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.OutboxStore;
+import io.provisio.platform.outbox.OutgoingMessage;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+/**
+ * One document per onboarding in {@code onboardings}. The account name is reserved by a sparse
+ * unique index on {@code accountNameKey} ({@code partnerId/accountName}), set while the onboarding
+ * is live or completed and removed when it fails, so a compensated onboarding frees its name.
+ */
+@Repository
+class MongoOnboardingRepository implements OnboardingRepository {
+
+    static final String COLLECTION = "onboardings";
+
+    private final MongoTemplate mongo;
+    private final OutboxStore outbox;
+    private final MessageCodec codec;
+    private final JsonMapper json;
+
+    MongoOnboardingRepository(MongoTemplate mongo, OutboxStore outbox, MessageCodec codec, JsonMapper json) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.json = json;
+        collection().createIndex(Indexes.ascending("accountNameKey"),
+                new IndexOptions().unique(true).sparse(true).name("account_name_reservation"));
+        // Non-unique: used by MongoDB, ignored by the embedded store (which scans).
+        collection().createIndex(Indexes.ascending("deadline"), new IndexOptions().name("deadline"));
+        collection().createIndex(Indexes.ascending("partnerId", "createdAt"), new IndexOptions().name("partner_list"));
+    }
+
+    @Override
+    public void insert(Onboarding onboarding, List<SagaCommand> commands) {
+        try {
+            outbox.insert(COLLECTION, toDocument(onboarding), messages(onboarding, commands));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new AccountNameTakenException(onboarding.accountName());
+            }
+            throw e;
+        } catch (DuplicateKeyException e) {
+            throw new AccountNameTakenException(onboarding.accountName());
+        }
+    }
+
+    @Override
+    public boolean update(Onboarding onboarding, List<SagaCommand> commands) {
+        // A failed onboarding frees its account name in the same write that marks it FAILED.
+        List<String> unset = onboarding.status() == OnboardingStatus.FAILED ? List.of("accountNameKey") : List.of();
+        return outbox.update(COLLECTION, onboarding.id(), onboarding.version(), toDocument(onboarding), unset,
+                messages(onboarding, commands));
+    }
+
+    @Override
+    public Optional<Onboarding> find(String id) {
+        return Optional.ofNullable(collection().find(eq("_id", id)).first()).map(this::fromDocument);
+    }
+
+    @Override
+    public Optional<Onboarding> find(String partnerId, String id) {
+        return Optional.ofNullable(collection().find(and(eq("_id", id), eq("partnerId", partnerId))).first())
+                .map(this::fromDocument);
+    }
+
+    @Override
+    public List<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size) {
+        return collection().find(filter(partnerId, status))
+                .sort(Sorts.descending("createdAt"))
+                .skip(page * size).limit(size)
+                .map(this::fromDocument).into(new ArrayList<>());
+    }
+
+    @Override
+    public long count(String partnerId, OnboardingStatus status) {
+        return collection().countDocuments(filter(partnerId, status));
+    }
+
+    @Override
+    public List<Onboarding> overdue(Instant now, int limit) {
+        return collection().find(lt("deadline", Date.from(now)))
+                .sort(Sorts.ascending("deadline")).limit(limit)
+                .map(this::fromDocument).into(new ArrayList<>());
+    }
+
+    @Override
+    public long countInFlight() {
+        return collection().countDocuments(in("status", OnboardingStatus.IN_PROGRESS.name(),
+                OnboardingStatus.COMPENSATING.name()));
+    }
+
+    private static Bson filter(String partnerId, OnboardingStatus status) {
+        return status == null ? eq("partnerId", partnerId)
+                : and(eq("partnerId", partnerId), eq("status", status.name()));
+    }
+
+    private List<OutgoingMessage> messages(Onboarding onboarding, List<SagaCommand> commands) {
+        return commands.stream().map(command -> {
+            Envelope envelope = codec.command(command.type(), onboarding.id(), command.step().name(),
+                    onboarding.partnerId(), CustomerChannels.SAGA_REPLIES, onboarding.traceparent(),
+                    command.payload());
+            return new OutgoingMessage(command.channel(), envelope);
+        }).toList();
+    }
+
+    private Document toDocument(Onboarding o) {
+        Document document = new Document("_id", o.id())
+                .append("partnerId", o.partnerId())
+                .append("customerId", o.customerId())
+                .append("accountName", o.accountName())
+                .append("status", o.status().name())
+                .append("traceparent", o.traceparent())
+                .append("request", Document.parse(json.writeValueAsString(o.request())))
+                .append("steps", o.steps().stream().map(MongoOnboardingRepository::step).toList())
+                .append("failure", o.failure() == null ? null : new Document("step", o.failure().step().name())
+                        .append("code", o.failure().code()).append("message", o.failure().message()))
+                .append("activationRequired", o.activationRequired())
+                .append("deadline", date(o.deadline()))
+                .append("createdAt", date(o.createdAt()))
+                .append("updatedAt", date(o.updatedAt()));
+        if (o.status() != OnboardingStatus.FAILED) {
+            document.append("accountNameKey", o.partnerId() + "/" + o.accountName());
+        }
+        return document;
+    }
+
+    private static Document step(StepState s) {
+        return new Document("step", s.step().name())
+                .append("status", s.status().name())
+                .append("startedAt", date(s.startedAt()))
+                .append("finishedAt", date(s.finishedAt()))
+                .append("error", s.error() == null ? null
+                        : new Document("code", s.error().code()).append("message", s.error().message()))
+                .append("deadline", date(s.deadline()))
+                .append("attempts", s.attempts());
+    }
+
+    private Onboarding fromDocument(Document d) {
+        Document failure = d.get("failure", Document.class);
+        return new Onboarding(
+                d.getString("_id"),
+                d.getString("partnerId"),
+                d.getString("customerId"),
+                d.getString("traceparent"),
+                json.readValue(d.get("request", Document.class).toJson(), OnboardingRequest.class),
+                OnboardingStatus.valueOf(d.getString("status")),
+                d.getList("steps", Document.class).stream().map(MongoOnboardingRepository::stepState).toList(),
+                failure == null ? null : new Failure(Step.valueOf(failure.getString("step")),
+                        failure.getString("code"), failure.getString("message")),
+                Boolean.TRUE.equals(d.getBoolean("activationRequired")),
+                instant(d.getDate("createdAt")),
+                instant(d.getDate("updatedAt")),
+                ((Number) d.get("version")).longValue());
+    }
+
+    private static StepState stepState(Document s) {
+        Document error = s.get("error", Document.class);
+        return new StepState(Step.valueOf(s.getString("step")), StepStatus.valueOf(s.getString("status")),
+                instant(s.getDate("startedAt")), instant(s.getDate("finishedAt")),
+                error == null ? null : new StepError(error.getString("code"), error.getString("message")),
+                instant(s.getDate("deadline")), s.getInteger("attempts", 0));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

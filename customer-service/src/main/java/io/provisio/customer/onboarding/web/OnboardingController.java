@@ -1,0 +1,136 @@
+package io.provisio.customer.onboarding.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.provisio.customer.contracts.Address;
+import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.customer.onboarding.application.AccountNameTakenException;
+import io.provisio.customer.onboarding.application.OnboardingQueries;
+import io.provisio.customer.onboarding.application.OnboardingService;
+import io.provisio.customer.onboarding.domain.Onboarding;
+import io.provisio.customer.onboarding.domain.OnboardingRequest;
+import io.provisio.customer.onboarding.domain.OnboardingStatus;
+import io.provisio.identity.contracts.Administrator;
+import io.provisio.identity.contracts.SupportContact;
+import io.provisio.platform.security.PartnerId;
+import io.provisio.platform.web.ApiProblem;
+import io.provisio.platform.web.FieldError;
+import io.provisio.platform.web.Page;
+import io.provisio.subscription.contracts.PlanRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/onboardings")
+class OnboardingController {
+
+    private static final Set<String> LANGUAGES = Set.of("en", "sv", "de", "it", "nl", "nb");
+
+    private final OnboardingService onboardings;
+    private final OnboardingQueries queries;
+    private final OnboardingValidator validator;
+    private final PasswordEncoder passwords;
+    private final ObjectProvider<Tracer> tracer;
+
+    OnboardingController(OnboardingService onboardings, OnboardingQueries queries, OnboardingValidator validator,
+                         PasswordEncoder passwords, ObjectProvider<Tracer> tracer) {
+        this.onboardings = onboardings;
+        this.queries = queries;
+        this.validator = validator;
+        this.passwords = passwords;
+        this.tracer = tracer;
+    }
+
+    @PostMapping
+    ResponseEntity<OnboardingView> start(PartnerId partner, @RequestBody OnboardingRequestBody body) {
+        validator.check(body);
+        Onboarding onboarding;
+        try {
+            onboarding = onboardings.start(partner.value(), toRequest(body), traceparent());
+        } catch (AccountNameTakenException e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "ACCOUNT_NAME_TAKEN", "Account name taken",
+                    "The account name " + body.customer().accountName() + " is already in use",
+                    List.of(new FieldError("customer.accountName", "is already in use")));
+        }
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/onboardings/" + onboarding.id()))
+                .body(OnboardingView.of(onboarding));
+    }
+
+    @GetMapping("/{id}")
+    OnboardingView get(PartnerId partner, @PathVariable String id) {
+        return onboardings.find(partner.value(), id).map(OnboardingView::of)
+                .orElseThrow(() -> ApiProblem.notFound("Onboarding", id));
+    }
+
+    @GetMapping
+    Page<OnboardingView> list(PartnerId partner, @RequestParam(required = false) OnboardingStatus status,
+                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Page.check(page, size);
+        return queries.list(partner.value(), status, page, size).map(OnboardingView::of);
+    }
+
+    private OnboardingRequest toRequest(OnboardingRequestBody body) {
+        OnboardingRequestBody.Customer c = body.customer();
+        OnboardingRequestBody.Address a = c.address();
+        OnboardingRequestBody.Administrator admin = body.administrator();
+        CustomerProfile profile = new CustomerProfile(c.accountName(), c.companyName(), c.externalCode(),
+                c.parentCustomerId(),
+                new Address(a.street(), a.city(), a.region(), a.postalCode(), a.country()),
+                c.businessType() == null ? "OTHER" : c.businessType(),
+                c.tenantType() == null ? "STANDARD" : c.tenantType(),
+                c.edition() == null ? "BASIC" : c.edition(),
+                c.locale(), c.domains() == null ? List.of() : c.domains(), c.emergencyContactEmail());
+        Administrator administrator = new Administrator(admin.username(), admin.firstName(), admin.lastName(),
+                admin.displayName() == null ? admin.firstName() + " " + admin.lastName() : admin.displayName(),
+                admin.email(),
+                admin.password() == null ? null : passwords.encode(admin.password()),
+                admin.phone(), admin.jobTitle(), admin.department());
+        List<SupportContact> contacts = body.contacts() == null ? List.of() : body.contacts().stream()
+                .map(k -> new SupportContact(k.kind(), k.name(), k.email(), k.phone())).toList();
+        List<PlanRequest> plans = body.plans() == null ? List.of() : body.plans().stream()
+                .map(p -> new PlanRequest(p.planCode(), p.units(), p.startDate())).toList();
+        OnboardingRequestBody.WelcomeEmail welcome = body.welcomeEmail();
+        String language = welcome != null && welcome.language() != null ? welcome.language()
+                : languageOf(c.locale());
+        return new OnboardingRequest(profile, administrator, contacts, plans,
+                Boolean.TRUE.equals(body.acceptPaidPlans()),
+                new OnboardingRequest.WelcomeEmail(welcome == null ? null : welcome.sendAt(), language));
+    }
+
+    /** The welcome e-mail's language: the customer's locale where we have it, else English. */
+    private static String languageOf(String locale) {
+        if (locale == null) {
+            return "en";
+        }
+        String language = Locale.forLanguageTag(locale).getLanguage();
+        if ("no".equals(language) || "nn".equals(language)) {
+            language = "nb";
+        }
+        return LANGUAGES.contains(language) ? language : "en";
+    }
+
+    /** The W3C traceparent of this request's span, carried by every message of the saga. */
+    private String traceparent() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
+    }
+}

@@ -1,0 +1,93 @@
+package io.provisio.customer.onboarding.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/v1/onboardings} as API.md writes it. Unknown fields are refused (400). */
+record OnboardingRequestBody(
+        @NotNull @Valid Customer customer,
+        @NotNull @Valid Administrator administrator,
+        @Valid List<Contact> contacts,
+        @Size(max = 50) @Valid List<Plan> plans,
+        @Valid WelcomeEmail welcomeEmail,
+        Boolean acceptPaidPlans) {
+
+    record Customer(
+            @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
+                    message = "3-63 lower-case letters, digits and hyphens, not starting or ending with a hyphen")
+            String accountName,
+            @NotBlank @Size(max = 200) String companyName,
+            @Size(max = 100) String externalCode,
+            String parentCustomerId,
+            @NotNull @Valid Address address,
+            @Pattern(regexp = "RETAIL|MANUFACTURING|HEALTHCARE|EDUCATION|FINANCE|PUBLIC_SECTOR|HOSPITALITY"
+                    + "|PROFESSIONAL_SERVICES|TECHNOLOGY|OTHER",
+                    message = "must be one of RETAIL, MANUFACTURING, HEALTHCARE, EDUCATION, FINANCE, PUBLIC_SECTOR,"
+                            + " HOSPITALITY, PROFESSIONAL_SERVICES, TECHNOLOGY, OTHER")
+            String businessType,
+            @Pattern(regexp = "STANDARD|CUSTOM", message = "must be STANDARD or CUSTOM") String tenantType,
+            @Pattern(regexp = "BASIC|STANDARD|PREMIUM", message = "must be BASIC, STANDARD or PREMIUM") String edition,
+            @Pattern(regexp = "^[a-z]{2,3}(-[A-Z]{2})?$", message = "must be a language tag such as sv-SE")
+            String locale,
+            @Size(max = 20) List<@Pattern(regexp = "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
+                    message = "must be a lower-case DNS name") String> domains,
+            @Email String emergencyContactEmail) {
+    }
+
+    record Address(
+            @Size(max = 200) String street,
+            @NotBlank @Size(max = 100) String city,
+            @Size(max = 100) String region,
+            @Size(max = 20) String postalCode,
+            @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as SE")
+            String country) {
+    }
+
+    record Administrator(
+            @NotBlank @Pattern(regexp = "^[a-z0-9._-]{1,64}$",
+                    message = "1-64 lower-case letters, digits, dots, underscores and hyphens") String username,
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @Size(max = 200) String displayName,
+            @NotBlank @Email String email,
+            @Size(min = 12, max = 256, message = "must be at least 12 characters") String password,
+            @Size(max = 40) String phone,
+            @Size(max = 100) String jobTitle,
+            @Size(max = 100) String department) {
+
+        /** Never prints the password. */
+        @Override
+        public String toString() {
+            return "Administrator[username=" + username + "]";
+        }
+    }
+
+    record Contact(
+            @NotNull @Pattern(regexp = "ADMIN|SITE_ADMIN|OTHER", message = "must be ADMIN, SITE_ADMIN or OTHER")
+            String kind,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email String email,
+            @Size(max = 40) String phone) {
+    }
+
+    record Plan(
+            @NotBlank String planCode,
+            @Min(value = 1, message = "must be at least 1") @Max(1_000_000) int units,
+            LocalDate startDate) {
+    }
+
+    record WelcomeEmail(
+            Instant sendAt,
+            @Pattern(regexp = "en|sv|de|it|nl|nb", message = "must be one of en, sv, de, it, nl, nb") String language) {
+    }
+}

@@ -1,0 +1,242 @@
+package io.provisio.customer.onboarding.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.provisio.customer.contracts.ActivateCustomer;
+import io.provisio.customer.contracts.DeleteCustomer;
+import io.provisio.customer.contracts.RegisterCustomer;
+import io.provisio.identity.contracts.CreateAdministrator;
+import io.provisio.identity.contracts.DeleteAdministrator;
+import io.provisio.notification.contracts.ScheduleWelcomeEmail;
+import io.provisio.subscription.contracts.AssignPlans;
+import io.provisio.subscription.contracts.ReleasePlans;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.provisio.customer.onboarding.domain.Onboardings.T0;
+import static io.provisio.customer.onboarding.domain.Onboardings.swedishCustomerWithHostedExchange;
+import static io.provisio.customer.onboarding.domain.Step.ACTIVATE_CUSTOMER;
+import static io.provisio.customer.onboarding.domain.Step.ASSIGN_PLANS;
+import static io.provisio.customer.onboarding.domain.Step.CREATE_ADMINISTRATOR;
+import static io.provisio.customer.onboarding.domain.Step.REGISTER_CUSTOMER;
+import static io.provisio.customer.onboarding.domain.Step.SCHEDULE_WELCOME_EMAIL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The saga's decisions, with no broker and no database. */
+class OnboardingSagaTest {
+
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration COMPENSATION_RETRY = Duration.ofSeconds(30);
+
+    private final OnboardingSaga saga = new OnboardingSaga(new SagaTimeouts() {
+        @Override
+        public Duration forStep(Step step) {
+            return STEP_TIMEOUT;
+        }
+
+        @Override
+        public Duration compensationRetry() {
+            return COMPENSATION_RETRY;
+        }
+    });
+
+    private Onboarding onboarding;
+    private Instant now;
+
+    @BeforeEach
+    void startOnboarding() {
+        onboarding = swedishCustomerWithHostedExchange();
+        now = T0;
+    }
+
+    @Test
+    void startsByRegisteringTheCustomer() {
+        Decision decision = saga.start(onboarding, now);
+
+        assertThat(decision.commands()).singleElement().satisfies(command -> {
+            assertThat(command.step()).isEqualTo(REGISTER_CUSTOMER);
+            assertThat(command.payload()).isEqualTo(new RegisterCustomer("cus-1", onboarding.request().customer()));
+        });
+        assertThat(onboarding.state(REGISTER_CUSTOMER).status()).isEqualTo(StepStatus.RUNNING);
+        assertThat(onboarding.deadline()).isEqualTo(T0.plus(STEP_TIMEOUT));
+        assertThat(onboarding.steps().subList(1, 5)).allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.PENDING));
+    }
+
+    @Test
+    void completesWhenEveryStepSucceedsInOrder() {
+        saga.start(onboarding, now);
+
+        assertThat(succeed(REGISTER_CUSTOMER)).singleElement().isInstanceOf(CreateAdministrator.class);
+        assertThat(succeed(CREATE_ADMINISTRATOR)).singleElement().isInstanceOf(AssignPlans.class);
+        assertThat(succeed(ASSIGN_PLANS)).singleElement().isInstanceOf(ScheduleWelcomeEmail.class);
+        assertThat(succeed(SCHEDULE_WELCOME_EMAIL)).singleElement().isInstanceOf(ActivateCustomer.class);
+        assertThat(succeed(ACTIVATE_CUSTOMER)).isEmpty();
+
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPLETED);
+        assertThat(onboarding.steps()).allSatisfy(s -> {
+            assertThat(s.status()).isEqualTo(StepStatus.SUCCEEDED);
+            assertThat(s.startedAt()).isNotNull();
+            assertThat(s.finishedAt()).isNotNull();
+        });
+        assertThat(onboarding.deadline()).isNull();
+    }
+
+    @Test
+    void asksForTheActivationEmailWhenTheAdministratorHasNoPassword() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        saga.onReply(onboarding, new StepReply(CREATE_ADMINISTRATOR, StepReply.Outcome.SUCCEEDED, null, true), now);
+
+        assertThat(succeed(ASSIGN_PLANS)).singleElement().isInstanceOfSatisfying(ScheduleWelcomeEmail.class,
+                welcome -> {
+                    assertThat(welcome.activationRequired()).isTrue();
+                    assertThat(welcome.language()).isEqualTo("sv");
+                    assertThat(welcome.companyName()).isEqualTo("Testbolag Göteborg AB");
+                });
+    }
+
+    @Test
+    void compensatesCompletedStepsInReverseOrderWhenPlansAreRejected() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        succeed(CREATE_ADMINISTRATOR);
+
+        Decision rejected = saga.onReply(onboarding, StepReply.failed(ASSIGN_PLANS, "INSUFFICIENT_LICENSES",
+                "HOSTED-EXCHANGE: 600 units asked, 500 available"), later());
+
+        assertThat(payloads(rejected)).containsExactly(new DeleteAdministrator("cus-1"));
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPENSATING);
+        assertThat(onboarding.failure()).isEqualTo(new Failure(ASSIGN_PLANS, "INSUFFICIENT_LICENSES",
+                "HOSTED-EXCHANGE: 600 units asked, 500 available"));
+        assertThat(onboarding.state(ASSIGN_PLANS).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(onboarding.state(ASSIGN_PLANS).error().code()).isEqualTo("INSUFFICIENT_LICENSES");
+        assertThat(onboarding.state(SCHEDULE_WELCOME_EMAIL).status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(onboarding.state(ACTIVATE_CUSTOMER).status()).isEqualTo(StepStatus.SKIPPED);
+
+        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(CREATE_ADMINISTRATOR), later())))
+                .containsExactly(new DeleteCustomer("cus-1"));
+        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later()))).isEmpty();
+
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.FAILED);
+        assertThat(onboarding.state(REGISTER_CUSTOMER).status()).isEqualTo(StepStatus.COMPENSATED);
+        assertThat(onboarding.state(CREATE_ADMINISTRATOR).status()).isEqualTo(StepStatus.COMPENSATED);
+        assertThat(onboarding.deadline()).isNull();
+    }
+
+    @Test
+    void failsAtOnceWhenTheFirstStepIsRejected() {
+        saga.start(onboarding, now);
+
+        Decision decision = saga.onReply(onboarding, StepReply.failed(REGISTER_CUSTOMER, "ACCOUNT_NAME_TAKEN",
+                "taken"), later());
+
+        assertThat(decision.commands()).isEmpty();
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.FAILED);
+        assertThat(decision.events()).hasAtLeastOneElementOfType(SagaEvent.SagaFinished.class);
+    }
+
+    @Test
+    void ignoresADuplicateReply() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+
+        Decision duplicate = saga.onReply(onboarding, StepReply.succeeded(REGISTER_CUSTOMER), later());
+
+        assertThat(duplicate.changed()).isFalse();
+        assertThat(duplicate.commands()).isEmpty();
+        assertThat(onboarding.state(CREATE_ADMINISTRATOR).status()).isEqualTo(StepStatus.RUNNING);
+    }
+
+    @Test
+    void ignoresAReplyForAStepThatIsNotWaiting() {
+        saga.start(onboarding, now);
+
+        assertThat(saga.onReply(onboarding, StepReply.succeeded(ASSIGN_PLANS), later()).changed()).isFalse();
+        assertThat(saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later()).changed()).isFalse();
+        assertThat(onboarding.state(REGISTER_CUSTOMER).status()).isEqualTo(StepStatus.RUNNING);
+    }
+
+    @Test
+    void timesOutAStepWithNoReplyAndUndoesItFirstBecauseItMayHaveActed() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        succeed(CREATE_ADMINISTRATOR);
+
+        assertThat(saga.onDeadline(onboarding, now.plus(STEP_TIMEOUT).minusMillis(1)).changed()).isFalse();
+        now = now.plus(STEP_TIMEOUT).plusSeconds(1);
+        Decision timeout = saga.onDeadline(onboarding, now);
+
+        assertThat(payloads(timeout)).containsExactly(new ReleasePlans("cus-1"));
+        assertThat(onboarding.failure().code()).isEqualTo(StepError.STEP_TIMEOUT);
+        assertThat(onboarding.failure().step()).isEqualTo(ASSIGN_PLANS);
+        assertThat(onboarding.state(ASSIGN_PLANS).status()).isEqualTo(StepStatus.COMPENSATING);
+        assertThat(onboarding.state(ASSIGN_PLANS).error().code()).isEqualTo(StepError.STEP_TIMEOUT);
+
+        assertThat(saga.onReply(onboarding, StepReply.succeeded(ASSIGN_PLANS), later()).changed())
+                .as("the step's late success changes nothing").isFalse();
+        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(ASSIGN_PLANS), later())))
+                .containsExactly(new DeleteAdministrator("cus-1"));
+        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(CREATE_ADMINISTRATOR), later())))
+                .containsExactly(new DeleteCustomer("cus-1"));
+        saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later());
+
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.FAILED);
+        assertThat(onboarding.state(ASSIGN_PLANS).status()).isEqualTo(StepStatus.COMPENSATED);
+    }
+
+    @Test
+    void timingOutTheLastStepUndoesTheEarlierOnesSinceActivationHasNothingToUndo() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        succeed(CREATE_ADMINISTRATOR);
+        succeed(ASSIGN_PLANS);
+        succeed(SCHEDULE_WELCOME_EMAIL);
+
+        Decision timeout = saga.onDeadline(onboarding, now.plus(Duration.ofMinutes(5)));
+
+        assertThat(payloads(timeout)).singleElement().isInstanceOf(
+                io.provisio.notification.contracts.CancelWelcomeEmail.class);
+        assertThat(onboarding.state(ACTIVATE_CUSTOMER).status()).isEqualTo(StepStatus.FAILED);
+    }
+
+    @Test
+    void resendsAnUnansweredCompensationUntilItIsAnswered() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        saga.onReply(onboarding, StepReply.failed(CREATE_ADMINISTRATOR, "ADMIN_EMAIL_IN_USE", "in use"), now);
+        assertThat(onboarding.state(REGISTER_CUSTOMER).attempts()).isEqualTo(1);
+
+        now = now.plus(COMPENSATION_RETRY).plusSeconds(1);
+        Decision retry = saga.onDeadline(onboarding, now);
+
+        assertThat(payloads(retry)).containsExactly(new DeleteCustomer("cus-1"));
+        assertThat(onboarding.state(REGISTER_CUSTOMER).attempts()).isEqualTo(2);
+        assertThat(onboarding.deadline()).isEqualTo(now.plus(COMPENSATION_RETRY));
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPENSATING);
+    }
+
+    @Test
+    void refusesTransitionsTheStateMachineDoesNotHave() {
+        saga.start(onboarding, now);
+
+        assertThatThrownBy(() -> onboarding.complete(now)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> onboarding.compensated(REGISTER_CUSTOMER, now))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private List<Object> succeed(Step step) {
+        return payloads(saga.onReply(onboarding, StepReply.succeeded(step), later()));
+    }
+
+    private Instant later() {
+        now = now.plusSeconds(1);
+        return now;
+    }
+
+    private static List<Object> payloads(Decision decision) {
+        return decision.commands().stream().map(SagaCommand::payload).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package io.provisio.customer.onboarding.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.provisio.customer.contracts.Address;
+import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.identity.contracts.Administrator;
+import io.provisio.identity.contracts.SupportContact;
+import io.provisio.subscription.contracts.PlanRequest;
+
+/** Named onboarding scenarios for the saga's tests. */
+final class Onboardings {
+
+    static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+
+    private Onboardings() {
+    }
+
+    /** The Swedish example: hosted services bundle, activation link instead of a password. */
+    static Onboarding swedishCustomerWithHostedExchange() {
+        OnboardingRequest request = new OnboardingRequest(
+                new CustomerProfile("testbolag", "Testbolag Göteborg AB", "OIP-10042", null,
+                        new Address("Kungsgatan 12", "Göteborg", "Västra Götaland", "411 19", "SE"),
+                        "PROFESSIONAL_SERVICES", "STANDARD", "BASIC", "sv-SE", List.of("testbolag.se"),
+                        "driftlarm@testbolag.se"),
+                new Administrator("bengt.testsson", "Bengt", "Testsson", "Bengt Testsson",
+                        "bengt.testsson@testbolag.se", null, null, "IT-ansvarig", "IT"),
+                List.of(new SupportContact("SITE_ADMIN", "Åsa Öberg", "asa.oberg@testbolag.se", null)),
+                List.of(new PlanRequest("CUSTOMER-PORTAL", 1, LocalDate.parse("2026-12-01")),
+                        new PlanRequest("HOSTED-EXCHANGE", 10, LocalDate.parse("2026-12-01"))),
+                true,
+                new OnboardingRequest.WelcomeEmail(null, "sv"));
+        return Onboarding.create("onb-1", "nordic-it", "cus-1",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", request, T0);
+    }
+}
