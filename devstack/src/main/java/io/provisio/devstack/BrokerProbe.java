@@ -4,6 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -48,7 +52,8 @@ public final class BrokerProbe implements AutoCloseable {
     public String tap(String channel) {
         TopicExchange exchange = new TopicExchange(namespace + channel, true, false);
         admin.declareExchange(exchange);
-        Queue queue = new Queue(namespace + channel + ".tap-" + java.util.UUID.randomUUID(), false, true, true);
+        // Exclusive, not auto-delete: a timed receive cancels its consumer, which would delete an auto-delete queue.
+        Queue queue = new Queue(namespace + channel + ".tap-" + java.util.UUID.randomUUID(), false, true, false);
         admin.declareQueue(queue);
         Binding binding = BindingBuilder.bind(queue).to(exchange).with("#");
         admin.declareBinding(binding);
@@ -67,8 +72,15 @@ public final class BrokerProbe implements AutoCloseable {
 
     /** The next message on a tap, as UTF-8 text, waiting at most {@code timeout}. */
     public Optional<String> receive(String tap, Duration timeout) {
-        Message message = template.receive(tap, timeout.toMillis());
-        return Optional.ofNullable(message).map(m -> new String(m.getBody(), StandardCharsets.UTF_8));
+        // basic.get polling: no transient consumer whose cancellation could swallow a delivery.
+        AtomicReference<Message> received = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(25))
+                    .until(() -> received.updateAndGet(m -> m != null ? m : template.receive(tap)) != null);
+        } catch (ConditionTimeoutException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(received.get().getBody(), StandardCharsets.UTF_8));
     }
 
     @Override

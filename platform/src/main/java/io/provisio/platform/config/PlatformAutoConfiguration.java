@@ -21,7 +21,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, MessagingProperties.class})
-@Import({ProblemDetailsAdvice.class, PartnerWebConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -88,35 +89,42 @@ public class PlatformAutoConfiguration {
         return new MongoPingHealthIndicator(mongo);
     }
 
-    @Bean
-    ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
-        return new ProblemSecurityHandlers(json);
-    }
+    /** The servlet API side: problem+json, partner JWT security, the {@code PartnerId} parameter. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import({ProblemDetailsAdvice.class, PartnerWebConfiguration.class})
+    static class PartnerApi {
 
-    /** Validates signature, expiry, issuer, and that the token names a partner. */
-    @Bean
-    @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<String>(PartnerId.CLAIM, partner -> partner != null && !partner.isBlank())));
-        return decoder;
-    }
+        @Bean
+        ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+            return new ProblemSecurityHandlers(json);
+        }
 
-    /**
-     * The default API chain: operator endpoints need the {@code operator} scope, everything else
-     * under {@code /api} the {@code onboarding} scope. A service with other needs declares its own.
-     */
-    @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain partnerApiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        return PartnerSecurity.apply(http, problems)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/**").permitAll()
-                        .requestMatchers("/api/v1/operator/**").hasAuthority("SCOPE_operator")
-                        .requestMatchers("/api/**").hasAuthority("SCOPE_onboarding")
-                        .anyRequest().denyAll())
-                .build();
+        /** Validates signature, expiry, issuer, and that the token names a partner. */
+        @Bean
+        @ConditionalOnMissingBean
+        JwtDecoder jwtDecoder(SecurityProperties properties) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                    new JwtClaimValidator<String>(PartnerId.CLAIM, partner -> partner != null && !partner.isBlank())));
+            return decoder;
+        }
+
+        /**
+         * The default API chain: operator endpoints need the {@code operator} scope, everything else
+         * under {@code /api} the {@code onboarding} scope. A service with other needs declares its own.
+         */
+        @Bean
+        @ConditionalOnMissingBean(SecurityFilterChain.class)
+        SecurityFilterChain partnerApiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+            return PartnerSecurity.apply(http, problems)
+                    .authorizeHttpRequests(a -> a
+                            .requestMatchers("/actuator/**").permitAll()
+                            .requestMatchers("/api/v1/operator/**").hasAuthority("SCOPE_operator")
+                            .requestMatchers("/api/**").hasAuthority("SCOPE_onboarding")
+                            .anyRequest().denyAll())
+                    .build();
+        }
     }
 }

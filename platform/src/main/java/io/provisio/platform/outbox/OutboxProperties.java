@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       that is the longest delay before another replica re-publishes
  * @param batchSize      documents leased per collection and round
  * @param confirmTimeout how long to wait for the broker's publisher confirm
+ * @param retryDelay     how long a document whose publish failed (nack, return, no confirm) waits
  */
 @ConfigurationProperties("provisio.outbox")
 public record OutboxProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("15s") Duration lease,
         @DefaultValue("50") int batchSize,
-        @DefaultValue("10s") Duration confirmTimeout) {
+        @DefaultValue("10s") Duration confirmTimeout,
+        @DefaultValue("1s") Duration retryDelay) {
 }

@@ -114,11 +114,12 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private int publishLeased(MongoCollection<Document> collection, Document leased) {
         List<String> confirmed = new ArrayList<>();
+        boolean failed = false;
         try {
             for (Document message : leased.getList("outbox", Document.class)) {
                 publisher.publish(message.getString("channel"), message.getString("messageId"),
                         message.getString("type"), message.getString("body"));
-                confirmed.add(message.getString("messageId"));
+                confirmed.add(message.getString("entryId"));
                 published.increment();
                 Date createdAt = message.getDate("createdAt");
                 if (createdAt != null) {
@@ -126,12 +127,16 @@ public final class OutboxRelay implements SmartLifecycle {
                 }
             }
         } catch (PublishFailedException e) {
+            failed = true;
             failures.increment();
-            log.warn("Outbox publish failed, will retry: {}", e.getMessage());
+            log.warn("Outbox publish failed, will retry in {}: {}", properties.retryDelay(), e.getMessage());
         }
-        Document update = new Document("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, ""));
+        // After a failure the lease is kept for the retry delay: the document waits, the others go on.
+        Document update = failed
+                ? new Document("$set", new Document(LEASE_UNTIL, Date.from(clock.instant().plus(properties.retryDelay()))))
+                : new Document("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, ""));
         if (!confirmed.isEmpty()) {
-            update.append("$pull", new Document("outbox", new Document("messageId", new Document("$in", confirmed))))
+            update.append("$pull", new Document("outbox", new Document("entryId", new Document("$in", confirmed))))
                     .append("$inc", new Document(OutboxStore.VERSION, 1L));
         }
         collection.updateOne(and(eq("_id", leased.get("_id")), eq(LEASE_OWNER, owner)), update);

@@ -110,7 +110,9 @@ public final class OutboxStore {
 
     private List<Document> entries(List<OutgoingMessage> messages) {
         return messages.stream()
-                .map(m -> new Document("messageId", m.envelope().messageId())
+                // entryId, not messageId, identifies an entry: a re-sent reply repeats its messageId.
+                .map(m -> new Document("entryId", java.util.UUID.randomUUID().toString())
+                        .append("messageId", m.envelope().messageId())
                         .append("channel", m.channel())
                         .append("type", m.envelope().type())
                         .append("body", codec.encode(m.envelope()))

@@ -71,6 +71,9 @@ public final class SagaParticipant {
             case COMPENSATING, COMPENSATED -> {
                 log.info("Refused {} for saga {}: its step was already compensated", command.type(),
                         command.sagaId());
+                // A redelivery of an action that acted after the compensation's undo, then crashed,
+                // lands here: undo again (undos are idempotent) so nothing of it survives.
+                undo.run();
                 meters.counter("provisio.participant.refused", "type", command.type()).increment();
             }
             case DONE -> resend(id, record.getString("reply"), command);
@@ -96,6 +99,11 @@ public final class SagaParticipant {
      * @param undo removes the action's effect, if any; must be safe to run more than once
      */
     public void compensate(Envelope command, Runnable undo, String replyType, Object replyPayload) {
+        compensate(command, undo, replyType, () -> replyPayload);
+    }
+
+    /** As {@link #compensate(Envelope, Runnable, String, Object)}, the reply built after the undo ran. */
+    public void compensate(Envelope command, Runnable undo, String replyType, Supplier<Object> replyPayload) {
         String id = recordId(command);
         Document record = mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
         if (record != null && State.COMPENSATED.name().equals(record.getString("state"))) {
@@ -111,7 +119,7 @@ public final class SagaParticipant {
                         .append("$setOnInsert", new Document("version", 0L)),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
         undo.run();
-        Envelope reply = codec.reply(command, replyType, replyPayload);
+        Envelope reply = codec.reply(command, replyType, replyPayload.get());
         outbox.updateWhere(COLLECTION, eq("_id", id),
                 new Document("state", State.COMPENSATED.name())
                         .append("compensationReply", codec.encode(reply))
