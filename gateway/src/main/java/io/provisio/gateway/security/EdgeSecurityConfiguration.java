@@ -1,0 +1,72 @@
+package io.provisio.gateway.security;
+
+import io.provisio.gateway.config.GatewayProperties;
+import io.provisio.gateway.problem.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Who may pass the gateway. Only authentication happens here; which scope a call needs is each
+ * service's decision, since every service validates the relayed token again (ARCHITECTURE.md, "Security").
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class EdgeSecurityConfiguration {
+
+    /** The claim that names the partner a token speaks for; the services scope every read and write by it. */
+    static final String PARTNER_CLAIM = "partner_id";
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(ProblemResponses problems) {
+        return new ProblemSecurityHandlers(problems);
+    }
+
+    /** Validates signature, expiry, issuer, and that the token names a partner; keys are fetched on first use. */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSetUri(properties.jwkSetUri().toString())
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtClaimValidator<Object>(PARTNER_CLAIM,
+                        partner -> partner instanceof String value && !value.isBlank())));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                // Stateless: every call carries its token, nothing is kept between calls.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .authorizeExchange(authorize -> authorize
+                        // The token endpoint authenticates clients itself (HTTP Basic); the activation link has no token.
+                        .pathMatchers("/oauth2/**", "/api/v1/activation").permitAll()
+                        // Only served on the management port; the public port has no route for it.
+                        .pathMatchers("/actuator/**").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+}
