@@ -1,2 +1,2 @@
-/** identity-service: see its README. */
+/** identity-service: partners' OAuth2 authorization server, customers' administrators and support contacts. */
 package io.provisio.identity;

@@ -1,0 +1,38 @@
+package io.provisio.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param tokenTtl       lifetime of the partners' access tokens
+ * @param platformDomain UPN domain for customers without a domain of their own
+ * @param signing        where the token signing key comes from
+ */
+@ConfigurationProperties("provisio.identity")
+public record IdentityProperties(
+        @DefaultValue("1h") Duration tokenTtl,
+        @DefaultValue("provisio.cloud") String platformDomain,
+        @DefaultValue Signing signing) {
+
+    /**
+     * @param privateKeyPem     the RSA private key as PKCS#8 PEM (production, from a secret)
+     * @param keyId             the {@code kid} published with it; a new id for every new key lets
+     *                          resource servers pick the right key while caches still hold the old set
+     * @param generateIfMissing without a configured key, generate one once and keep it in MongoDB;
+     *                          for local runs and tests only, as the private key then sits in the database
+     */
+    public record Signing(String privateKeyPem, String keyId, @DefaultValue("false") boolean generateIfMissing) {
+
+        public boolean configured() {
+            return privateKeyPem != null && !privateKeyPem.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Signing[keyId=" + keyId + ", configured=" + configured() + ", generateIfMissing="
+                    + generateIfMissing + "]";
+        }
+    }
+}

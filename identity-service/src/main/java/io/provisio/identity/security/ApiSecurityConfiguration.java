@@ -1,0 +1,52 @@
+package io.provisio.identity.security;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.provisio.platform.security.PartnerId;
+import io.provisio.platform.security.PartnerSecurity;
+import io.provisio.platform.security.ProblemSecurityHandlers;
+import io.provisio.platform.security.SecurityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Everything that is not an authorization-server endpoint: the partner API with the platform's
+ * rules, actuator open (it is served on the management port only).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return PartnerSecurity.apply(http, problems)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/**").permitAll()
+                        .requestMatchers("/api/v1/operator/**").hasAuthority("SCOPE_operator")
+                        .requestMatchers("/api/v1/customers/**").hasAuthority("SCOPE_onboarding")
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /**
+     * Verifies tokens against the signing key in this process instead of fetching our own JWK set
+     * over HTTP; otherwise the same checks as every other service (PlatformAutoConfiguration):
+     * signature, expiry, issuer, and a partner id.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtClaimValidator<String>(PartnerId.CLAIM, partner -> partner != null && !partner.isBlank())));
+        return decoder;
+    }
+}

@@ -1,0 +1,74 @@
+package io.provisio.identity.token;
+
+import java.time.Clock;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.provisio.identity.IdentityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The authorization server: {@code /oauth2/token} (client credentials, client authenticated by
+ * HTTP Basic or form post), {@code /oauth2/jwks} and the metadata endpoint. The issuer comes from
+ * {@code spring.security.oauth2.authorizationserver.issuer} (Boot builds the settings from it);
+ * the clients from {@code ApiClientStore}, the only {@code RegisteredClientRepository}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, OAuth2AuthorizationService authorizations)
+            throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.authorizationService(authorizations)
+                            .tokenEndpoint(token -> token.authenticationProviders(
+                                    providers -> providers.replaceAll(RegisteredScopesByDefault::wrap)));
+                })
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** Client secrets are stored as {@code {bcrypt}} (the default) or any other encoding it knows. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SigningKeyProvider signingKeyProvider(MongoTemplate mongo, IdentityProperties properties, Clock clock) {
+        return new SigningKeyProvider(mongo, properties.signing(), clock);
+    }
+
+    /** Resolved once at start-up: a missing key stops the start instead of the first token request. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeyProvider keys) {
+        return new ImmutableJWKSet<>(new JWKSet(keys.signingKey()));
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaims() {
+        return new PartnerClaims();
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new NoStoredAuthorizations();
+    }
+}

@@ -1,0 +1,29 @@
+package io.provisio.identity.token;
+
+import io.provisio.identity.partner.persistence.ApiClientStore;
+import io.provisio.platform.security.PartnerId;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Puts the client's partner into every access token as {@code partner_id}: the one fact every
+ * service scopes its data by. The {@code scope} claim is added by the token generator itself.
+ */
+final class PartnerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        String partnerId = context.getRegisteredClient().getClientSettings()
+                .getSetting(ApiClientStore.PARTNER_ID_SETTING);
+        if (partnerId == null || partnerId.isBlank()) {
+            // A token without a partner would be refused by every service; better not to issue it.
+            throw new IllegalStateException("API client " + context.getRegisteredClient().getClientId()
+                    + " belongs to no partner");
+        }
+        context.getClaims().claim(PartnerId.CLAIM, partnerId);
+    }
+}

@@ -1,0 +1,3 @@
+package io.provisio.identity.user.domain;
+
+public enum UserRole { USER, ADMINISTRATOR }

@@ -1,0 +1,10 @@
+package io.provisio.identity.user.web;
+
+import io.provisio.identity.user.domain.Contact;
+
+record ContactView(String id, String kind, String name, String email, String phone) {
+
+    static ContactView of(Contact contact) {
+        return new ContactView(contact.id(), contact.kind(), contact.name(), contact.email(), contact.phone());
+    }
+}

@@ -1,0 +1,28 @@
+package io.provisio.identity;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.provisio.devstack.TestInfrastructureInitializer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * identity-service started against the real broker and the test MongoDB, with the test bootstrap
+ * file and a generated signing key. Every IT uses exactly this, so they share one context (and one
+ * consumer of {@code identity-commands}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "provisio.bootstrap=src/test/resources/identity-bootstrap.yml",
+        "provisio.identity.signing.generate-if-missing=true"})
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@AutoConfigureMockMvc
+@ExtendWith(LeaveNoQueues.class)
+public @interface IdentityServiceTest {
+}

@@ -1,0 +1,211 @@
+package io.provisio.identity.user.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.devstack.BrokerProbe;
+import io.provisio.identity.IdentityServiceTest;
+import io.provisio.identity.contracts.AdministratorCreated;
+import io.provisio.identity.contracts.AdministratorDeleted;
+import io.provisio.identity.contracts.AdministratorRejected;
+import io.provisio.identity.contracts.CreateAdministrator;
+import io.provisio.identity.contracts.DeleteAdministrator;
+import io.provisio.identity.contracts.IdentityChannels;
+import io.provisio.identity.user.domain.Contact;
+import io.provisio.identity.user.domain.User;
+import io.provisio.identity.user.domain.UserRole;
+import io.provisio.identity.user.domain.UserStatus;
+import io.provisio.identity.user.persistence.ContactStore;
+import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.participant.SagaParticipant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
+/** CREATE_ADMINISTRATOR over the real broker: commands published as the orchestrator does. */
+@IdentityServiceTest
+class CreateAdministratorIT {
+
+    static final String STEP = "CREATE_ADMINISTRATOR";
+    static final String REPLIES = "saga-replies";
+
+    static BrokerProbe probe;
+    static Replies replies;
+
+    @Autowired
+    MessageCodec codec;
+
+    @Autowired
+    UserStore users;
+
+    @Autowired
+    ContactStore contacts;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    SagaParticipant participant;
+
+    @BeforeAll
+    static void tapReplies(@Autowired MessageCodec codec) {
+        probe = BrokerProbe.connect();
+        replies = new Replies(probe, codec);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        // The namespace's queues and exchanges are deleted once for the whole run (LeaveNoQueues).
+        replies.close();
+    }
+
+    @Test
+    void createsAdministratorAndContactsAndReplies() {
+        String sagaId = newId();
+        String customerId = newId();
+        publish(create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(customerId,
+                "bengt." + sagaId + "@testbolag.se")));
+
+        Envelope reply = replies.await(sagaId, "AdministratorCreated", 1).getFirst();
+
+        AdministratorCreated created = codec.payload(reply, AdministratorCreated.class);
+        assertThat(created.customerId()).isEqualTo(customerId);
+        assertThat(created.upn()).isEqualTo("bengt.testsson@testbolag.se");
+        assertThat(created.activationRequired()).isTrue();
+        List<User> stored = users.bySaga(sagaId);
+        assertThat(stored).singleElement().satisfies(user -> {
+            assertThat(user.id()).isEqualTo(created.userId());
+            assertThat(user.partnerId()).isEqualTo("nordic-it");
+            assertThat(user.displayName()).isEqualTo("Bengt Testsson");
+            assertThat(user.role()).isEqualTo(UserRole.ADMINISTRATOR);
+            assertThat(user.status()).isEqualTo(UserStatus.INVITED);
+            assertThat(user.passwordHash()).isNull();
+        });
+        assertThat(contacts.bySaga(sagaId)).extracting(Contact::kind, Contact::name)
+                .containsExactlyInAnyOrder(
+                        tuple("ADMIN", "Bengt Testsson"),
+                        tuple("SITE_ADMIN", "Karin Lund"));
+    }
+
+    @Test
+    void createsActiveAdministratorOnPlatformDomainWhenCustomerHasNoDomain() {
+        String sagaId = newId();
+        publish(create(sagaId, "nordic-it", Onboardings.germanCustomerWithPassword(newId(),
+                "anna." + sagaId + "@mueller-soehne.de")));
+
+        AdministratorCreated created = codec.payload(replies.await(sagaId, "AdministratorCreated", 1).getFirst(),
+                AdministratorCreated.class);
+
+        assertThat(created.upn()).isEqualTo("anna.mueller@mueller-soehne.provisio.cloud");
+        assertThat(created.activationRequired()).isFalse();
+        assertThat(users.find(created.userId())).get().satisfies(user -> {
+            assertThat(user.status()).isEqualTo(UserStatus.ACTIVE);
+            assertThat(user.displayName()).isEqualTo("Anna M.");
+            assertThat(user.lastName()).isEqualTo("Müller");
+        });
+    }
+
+    @Test
+    void repeatsSameReplyForDuplicateCommandAndStoresOneUser() {
+        String sagaId = newId();
+        Envelope command = create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(newId(),
+                "bengt." + sagaId + "@testbolag.se"));
+
+        publish(command);
+        replies.await(sagaId, "AdministratorCreated", 1);
+        // The relay drops an outbox entry by message id once confirmed; a re-send of the same id
+        // queued while the original is in flight would go with it (see README, "Known limits").
+        await().atMost(Duration.ofSeconds(30)).until(() -> participant.record(sagaId, STEP)
+                .getList("outbox", Object.class, List.of()).isEmpty());
+        publish(command);
+
+        List<Envelope> sent = replies.await(sagaId, "AdministratorCreated", 2);
+        assertThat(sent).extracting(Envelope::messageId).containsOnly(sent.getFirst().messageId());
+        assertThat(codec.payload(sent.get(1), AdministratorCreated.class))
+                .isEqualTo(codec.payload(sent.get(0), AdministratorCreated.class));
+        assertThat(users.bySaga(sagaId)).hasSize(1);
+        assertThat(contacts.bySaga(sagaId)).hasSize(2);
+    }
+
+    @Test
+    void rejectsAdministratorWhenEmailIsInUse() {
+        String firstSaga = newId();
+        String email = "karin." + firstSaga + "@testbolag.se";
+        publish(create(firstSaga, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(newId(), email)));
+        replies.await(firstSaga, "AdministratorCreated", 1);
+
+        String secondSaga = newId();
+        publish(create(secondSaga, "alpine-msp", Onboardings.germanCustomerWithPassword(newId(),
+                email.toUpperCase())));
+
+        Envelope reply = replies.await(secondSaga, "AdministratorRejected", 1).getFirst();
+        assertThat(codec.payload(reply, AdministratorRejected.class).code()).isEqualTo("ADMIN_EMAIL_IN_USE");
+        assertThat(users.bySaga(secondSaga)).isEmpty();
+        assertThat(contacts.bySaga(secondSaga)).isEmpty();
+        assertThat(users.bySaga(firstSaga)).singleElement()
+                .extracting(User::partnerId).isEqualTo("nordic-it");
+    }
+
+    @Test
+    void deletesUsersAndContactsOnCompensation() {
+        String sagaId = newId();
+        String customerId = newId();
+        publish(create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(customerId,
+                "bengt." + sagaId + "@testbolag.se")));
+        replies.await(sagaId, "AdministratorCreated", 1);
+
+        publish(delete(sagaId, "nordic-it", customerId));
+
+        Envelope reply = replies.await(sagaId, "AdministratorDeleted", 1).getFirst();
+        assertThat(codec.payload(reply, AdministratorDeleted.class).customerId()).isEqualTo(customerId);
+        assertThat(users.bySaga(sagaId)).isEmpty();
+        assertThat(contacts.bySaga(sagaId)).isEmpty();
+    }
+
+    @Test
+    void ignoresCreateArrivingAfterItsCompensation() {
+        String sagaId = newId();
+        String customerId = newId();
+        double refusedBefore = refused();
+
+        publish(delete(sagaId, "nordic-it", customerId));
+        replies.await(sagaId, "AdministratorDeleted", 1);
+        publish(create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(customerId,
+                "bengt." + sagaId + "@testbolag.se")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> refused() > refusedBefore);
+        assertThat(users.bySaga(sagaId)).isEmpty();
+        assertThat(contacts.bySaga(sagaId)).isEmpty();
+        assertThat(replies.of(sagaId)).extracting(Envelope::type).containsExactly("AdministratorDeleted");
+    }
+
+    private double refused() {
+        return meters.counter("provisio.participant.refused", "type", "CreateAdministrator").count();
+    }
+
+    private Envelope create(String sagaId, String partnerId, CreateAdministrator payload) {
+        return codec.command("CreateAdministrator", sagaId, STEP, partnerId, REPLIES, null, payload);
+    }
+
+    private Envelope delete(String sagaId, String partnerId, String customerId) {
+        return codec.command("DeleteAdministrator", sagaId, STEP, partnerId, REPLIES, null,
+                new DeleteAdministrator(customerId));
+    }
+
+    private void publish(Envelope command) {
+        probe.publish(IdentityChannels.COMMANDS, codec.encode(command));
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,31 @@
+package io.provisio.identity.user.messaging;
+
+import java.util.List;
+
+import io.provisio.identity.contracts.Administrator;
+import io.provisio.identity.contracts.CreateAdministrator;
+import io.provisio.identity.contracts.SupportContact;
+
+/** Named CREATE_ADMINISTRATOR scenarios; ids vary per call so tests never see each other's data. */
+final class Onboardings {
+
+    private Onboardings() {
+    }
+
+    /** Bengt of Testbolag, no password (so he gets an activation link), with two support contacts. */
+    static CreateAdministrator swedishCustomerWithInvitedAdministrator(String customerId, String email) {
+        return new CreateAdministrator(customerId, "testbolag", "Testbolag Göteborg AB", List.of("testbolag.se"),
+                new Administrator("bengt.testsson", "Bengt", "Testsson", null, email, null,
+                        "+46 31 123 45 67", "IT-ansvarig", "IT"),
+                List.of(new SupportContact("ADMIN", "Bengt Testsson", email, null),
+                        new SupportContact("SITE_ADMIN", "Karin Lund", "karin.lund@testbolag.se", "+46 31 765 43 21")));
+    }
+
+    /** Müller & Söhne without a domain of their own, administrator with a password. */
+    static CreateAdministrator germanCustomerWithPassword(String customerId, String email) {
+        return new CreateAdministrator(customerId, "mueller-soehne", "Müller & Söhne GmbH", List.of(),
+                new Administrator("anna.mueller", "Anna", "Müller", "Anna M.", email,
+                        "{bcrypt}$2a$10$jXve0jl9k.B8VToIiXX90OCHQiUIZMZFX6dD7X9aRjgP9DJabdFWO", null, null, null),
+                List.of(new SupportContact("SITE_ADMIN", "Jörg Weiß", "joerg@mueller-soehne.de", null)));
+    }
+}
