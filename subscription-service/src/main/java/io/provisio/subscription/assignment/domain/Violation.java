@@ -1,0 +1,13 @@
+package io.provisio.subscription.assignment.domain;
+
+/** Why a plan list cannot be assigned: a stable machine code and a message naming the plan. */
+public record Violation(String code, String message) {
+
+    public static final String PLAN_NOT_FOUND = "PLAN_NOT_FOUND";
+    public static final String PLAN_REQUIREMENT_MISSING = "PLAN_REQUIREMENT_MISSING";
+    public static final String UNITS_OUT_OF_RANGE = "UNITS_OUT_OF_RANGE";
+    public static final String PAID_PLANS_NOT_ACCEPTED = "PAID_PLANS_NOT_ACCEPTED";
+    /** Each plan is allocated once per saga (its allocation id is saga + plan code). */
+    public static final String DUPLICATE_PLAN = "DUPLICATE_PLAN";
+    public static final String INSUFFICIENT_LICENSES = "INSUFFICIENT_LICENSES";
+}

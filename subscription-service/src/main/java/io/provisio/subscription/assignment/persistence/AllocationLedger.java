@@ -1,0 +1,57 @@
+package io.provisio.subscription.assignment.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import io.provisio.subscription.assignment.domain.Allocation;
+import io.provisio.subscription.support.MongoWrites;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Collection {@code allocations}: what each saga set out to take, {@code _id} = allocation id.
+ *
+ * <p>An entry is written before its units are taken and is kept afterwards (even once the units
+ * are returned). A compensation that overtakes a running action may then still find, and return,
+ * units the action takes after the compensation looked: returning is keyed by the inventory's
+ * {@code appliedAllocations}, so releasing an entry that holds nothing is harmless.
+ */
+@Component
+public class AllocationLedger {
+
+    public static final String COLLECTION = "allocations";
+
+    private final MongoCollection<Document> allocations;
+
+    AllocationLedger(MongoTemplate mongo) {
+        this.allocations = mongo.getCollection(COLLECTION);
+    }
+
+    /** Non-unique, so the embedded store ignores it; real MongoDB serves compensations from it. */
+    public void ensureIndexes() {
+        allocations.createIndex(Indexes.ascending("partnerId", "sagaId"));
+    }
+
+    /** Records the intent; a redone action finds the same entry (same id, same units) and keeps it. */
+    public void record(Allocation allocation) {
+        MongoWrites.insertIfMissing(allocations, new Document("_id", allocation.id())
+                .append("partnerId", allocation.partnerId())
+                .append("sagaId", allocation.sagaId())
+                .append("customerId", allocation.customerId())
+                .append("planCode", allocation.planCode())
+                .append("units", allocation.units()));
+    }
+
+    public List<Allocation> ofSaga(String partnerId, String sagaId) {
+        return allocations.find(and(eq("partnerId", partnerId), eq("sagaId", sagaId)))
+                .map(d -> new Allocation(d.getString("_id"), d.getString("partnerId"), d.getString("sagaId"),
+                        d.getString("customerId"), d.getString("planCode"), MongoWrites.intOf(d, "units")))
+                .into(new ArrayList<>());
+    }
+}

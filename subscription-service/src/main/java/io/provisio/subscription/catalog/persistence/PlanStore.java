@@ -1,0 +1,68 @@
+package io.provisio.subscription.catalog.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.provisio.subscription.catalog.domain.Plan;
+import io.provisio.subscription.support.MongoWrites;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Collection {@code plans}: one document per plan, {@code _id} = plan code. */
+@Component
+public class PlanStore {
+
+    public static final String COLLECTION = "plans";
+
+    private final MongoCollection<Document> plans;
+
+    PlanStore(MongoTemplate mongo) {
+        this.plans = mongo.getCollection(COLLECTION);
+    }
+
+    /** @return whether the plan was new; an existing plan keeps whatever it holds now */
+    public boolean insertIfMissing(Plan plan) {
+        return MongoWrites.insertIfMissing(plans, new Document("_id", plan.code())
+                .append("name", plan.name())
+                .append("unitType", plan.unitType())
+                .append("minUnits", plan.minUnits())
+                .append("maxUnits", plan.maxUnits())
+                .append("paid", plan.paid())
+                .append("requires", plan.requires()));
+    }
+
+    /** The plans among {@code codes} that exist, by code. */
+    public Map<String, Plan> findByCodes(Collection<String> codes) {
+        List<String> wanted = codes.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, Plan> found = new LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        plans.find(Filters.in("_id", wanted)).forEach(d -> found.put(d.getString("_id"), toPlan(d)));
+        return found;
+    }
+
+    /** The catalogue ordered by plan code. */
+    public List<Plan> page(int skip, int limit) {
+        return plans.find().sort(Sorts.ascending("_id")).skip(skip).limit(limit).map(PlanStore::toPlan)
+                .into(new ArrayList<>());
+    }
+
+    public long count() {
+        return plans.countDocuments();
+    }
+
+    private static Plan toPlan(Document d) {
+        return new Plan(d.getString("_id"), d.getString("name"), d.getString("unitType"),
+                MongoWrites.intOf(d, "minUnits"), MongoWrites.intOf(d, "maxUnits"),
+                Boolean.TRUE.equals(d.getBoolean("paid")), d.getList("requires", String.class, List.of()));
+    }
+}

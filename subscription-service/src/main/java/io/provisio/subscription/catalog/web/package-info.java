@@ -1,0 +1,2 @@
+/** GET /api/v1/plans. */
+package io.provisio.subscription.catalog.web;

@@ -1,0 +1,2 @@
+/** A partner's licence inventory: units bought, allocated and available. */
+package io.provisio.subscription.inventory.domain;

@@ -1,0 +1,2 @@
+/** Subscriptions in MongoDB (collection subscriptions). */
+package io.provisio.subscription.subscription.persistence;

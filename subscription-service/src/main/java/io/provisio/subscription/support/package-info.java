@@ -1,0 +1,2 @@
+/** Small MongoDB helpers the stores share. */
+package io.provisio.subscription.support;

@@ -1,0 +1,245 @@
+package io.provisio.subscription.assignment.messaging;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.provisio.devstack.TestInfrastructureInitializer;
+import io.provisio.devstack.TestNamespace;
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.participant.SagaParticipant;
+import io.provisio.subscription.contracts.AssignPlans;
+import io.provisio.subscription.contracts.AssignedSubscription;
+import io.provisio.subscription.contracts.PlanRequest;
+import io.provisio.subscription.contracts.PlansAssigned;
+import io.provisio.subscription.contracts.PlansRejected;
+import io.provisio.subscription.contracts.PlansReleased;
+import io.provisio.subscription.contracts.ReleasePlans;
+import io.provisio.subscription.contracts.SubscriptionChannels;
+import io.provisio.subscription.inventory.domain.InventoryItem;
+import io.provisio.subscription.inventory.persistence.InventoryStore;
+import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import io.provisio.subscription.testing.ReplyTap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+/** ASSIGN_PLANS over the real broker: commands in on subscription-commands, replies out on saga-replies. */
+@SpringBootTest(properties = "provisio.bootstrap=src/test/resources/test-bootstrap.yml")
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class AssignPlansIT {
+
+    private static final String STEP = "ASSIGN_PLANS";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Autowired
+    MessageCodec codec;
+    @Autowired
+    InventoryStore inventory;
+    @Autowired
+    SubscriptionStore subscriptions;
+    @Autowired
+    SagaParticipant participant;
+    @Autowired
+    MockMvcTester mvc;
+
+    private ReplyTap replies;
+    private String partner;
+
+    @BeforeEach
+    void tapRepliesForANewPartner() {
+        replies = new ReplyTap(codec);
+        partner = "partner-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void closeTap() {
+        replies.close();
+    }
+
+    @AfterAll
+    static void deleteQueues() {
+        TestNamespace.delete(List.of(SubscriptionChannels.COMMANDS + ".subscription-service"),
+                List.of(SubscriptionChannels.COMMANDS, ReplyTap.REPLIES));
+    }
+
+    @Test
+    void allocatesUnitsAndRepliesPlansAssignedWhenInventoryCoversThePlans() {
+        inventory.insertIfMissing(partner, "CUSTOMER-PORTAL", 10);
+        inventory.insertIfMissing(partner, "HOSTED-EXCHANGE", 500);
+        String saga = newSaga();
+
+        replies.publish(SubscriptionChannels.COMMANDS, assign(saga, "cus-1",
+                new PlanRequest("CUSTOMER-PORTAL", 1, TODAY.plusDays(30)),
+                new PlanRequest("HOSTED-EXCHANGE", 25, TODAY)));
+
+        Envelope reply = replies.next(saga);
+        assertThat(reply.type()).isEqualTo("PlansAssigned");
+        PlansAssigned assigned = codec.payload(reply, PlansAssigned.class);
+        assertThat(assigned.customerId()).isEqualTo("cus-1");
+        assertThat(assigned.subscriptions())
+                .extracting(AssignedSubscription::planCode, AssignedSubscription::units,
+                        AssignedSubscription::startDate, AssignedSubscription::status)
+                .containsExactly(
+                        tuple("CUSTOMER-PORTAL", 1, TODAY.plusDays(30), "SCHEDULED"),
+                        tuple("HOSTED-EXCHANGE", 25, TODAY, "ACTIVE"));
+        assertThat(mvc.get().uri("/api/v1/inventory").with(partnerToken("catalog")))
+                .hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                        {"items": [
+                          {"planCode": "CUSTOMER-PORTAL", "units": 10, "allocated": 1, "available": 9},
+                          {"planCode": "HOSTED-EXCHANGE", "units": 500, "allocated": 25, "available": 475}],
+                         "page": 0, "size": 20, "total": 2}""");
+        assertThat(subscriptions.countOf(partner, "cus-1")).isEqualTo(2);
+    }
+
+    @Test
+    void allocatesOnceAndResendsTheSameReplyWhenAssignPlansArrivesTwice() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 100);
+        String saga = newSaga();
+        Envelope command = assign(saga, "cus-1", new PlanRequest("ARCHIVE", 10, null));
+
+        replies.publish(SubscriptionChannels.COMMANDS, command);
+        replies.publish(SubscriptionChannels.COMMANDS, command);
+
+        Envelope first = replies.next(saga);
+        Envelope second = replies.next(saga);
+        assertThat(first.type()).isEqualTo("PlansAssigned");
+        assertThat(second.messageId()).isEqualTo(first.messageId());
+        assertThat(second.payload()).isEqualTo(first.payload());
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 10, 90));
+        assertThat(subscriptions.countOf(partner, "cus-1")).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsWithInsufficientLicensesAndChangesNothingWhenInventoryIsShort() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 500);
+        String saga = newSaga();
+
+        replies.publish(SubscriptionChannels.COMMANDS, assign(saga, "cus-1", new PlanRequest("ARCHIVE", 600, null)));
+
+        Envelope reply = replies.next(saga);
+        assertThat(reply.type()).isEqualTo("PlansRejected");
+        assertThat(codec.payload(reply, PlansRejected.class))
+                .isEqualTo(new PlansRejected("INSUFFICIENT_LICENSES", "ARCHIVE: 600 units asked, 500 available"));
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 500, 0, 500));
+        assertThat(subscriptions.countOf(partner, "cus-1")).isZero();
+    }
+
+    @Test
+    void returnsTheFirstPlansUnitsWhenTheSecondPlanIsShort() {
+        inventory.insertIfMissing(partner, "CUSTOMER-PORTAL", 10);
+        inventory.insertIfMissing(partner, "HOSTED-EXCHANGE", 500);
+        String saga = newSaga();
+
+        replies.publish(SubscriptionChannels.COMMANDS, assign(saga, "cus-1",
+                new PlanRequest("CUSTOMER-PORTAL", 1, null), new PlanRequest("HOSTED-EXCHANGE", 600, null)));
+
+        Envelope reply = replies.next(saga);
+        assertThat(codec.payload(reply, PlansRejected.class))
+                .isEqualTo(new PlansRejected("INSUFFICIENT_LICENSES", "HOSTED-EXCHANGE: 600 units asked, 500 available"));
+        assertThat(inventory.find(partner, "CUSTOMER-PORTAL"))
+                .contains(new InventoryItem(partner, "CUSTOMER-PORTAL", 10, 0, 10));
+        assertThat(inventory.find(partner, "HOSTED-EXCHANGE"))
+                .contains(new InventoryItem(partner, "HOSTED-EXCHANGE", 500, 0, 500));
+        assertThat(subscriptions.countOf(partner, "cus-1")).isZero();
+    }
+
+    @Test
+    void rejectsUnknownPlanWithoutTouchingInventory() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 100);
+        String saga = newSaga();
+
+        replies.publish(SubscriptionChannels.COMMANDS, assign(saga, "cus-1",
+                new PlanRequest("ARCHIVE", 10, null), new PlanRequest("TELEPATHY", 1, null)));
+
+        assertThat(codec.payload(replies.next(saga), PlansRejected.class).code()).isEqualTo("PLAN_NOT_FOUND");
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 0, 100));
+    }
+
+    @Test
+    void returnsExactlyTheSagasUnitsOnceWhenReleasePlansArrivesTwice() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 100);
+        String released = newSaga();
+        String kept = newSaga();
+        replies.publish(SubscriptionChannels.COMMANDS, assign(released, "cus-1", new PlanRequest("ARCHIVE", 10, null)));
+        replies.publish(SubscriptionChannels.COMMANDS, assign(kept, "cus-2", new PlanRequest("ARCHIVE", 5, null)));
+        assertThat(replies.next(released).type()).isEqualTo("PlansAssigned");
+        assertThat(replies.next(kept).type()).isEqualTo("PlansAssigned");
+        Envelope release = release(released, "cus-1");
+
+        replies.publish(SubscriptionChannels.COMMANDS, release);
+        replies.publish(SubscriptionChannels.COMMANDS, release);
+
+        Envelope first = replies.next(released);
+        Envelope second = replies.next(released);
+        assertThat(first.type()).isEqualTo("PlansReleased");
+        assertThat(codec.payload(first, PlansReleased.class)).isEqualTo(new PlansReleased("cus-1"));
+        assertThat(second.messageId()).isEqualTo(first.messageId());
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 5, 95));
+        assertThat(subscriptions.countOf(partner, "cus-1")).isZero();
+        assertThat(subscriptions.countOf(partner, "cus-2")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAssignPlansThatArrivesAfterItsOwnCompensation() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 100);
+        String saga = newSaga();
+        replies.publish(SubscriptionChannels.COMMANDS, release(saga, "cus-1"));
+        assertThat(replies.next(saga).type()).isEqualTo("PlansReleased");
+
+        replies.publish(SubscriptionChannels.COMMANDS, assign(saga, "cus-1", new PlanRequest("ARCHIVE", 10, null)));
+        // The queue is handled in order: once a later command is answered, the late one was handled too.
+        String marker = newSaga();
+        replies.publish(SubscriptionChannels.COMMANDS, assign(marker, "cus-2"));
+        assertThat(replies.next(marker).type()).isEqualTo("PlansAssigned");
+
+        assertThat(replies.pending(saga)).isEmpty();
+        assertThat(participant.record(saga, STEP).getString("state")).isEqualTo("COMPENSATED");
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 0, 100));
+        assertThat(subscriptions.countOf(partner, "cus-1")).isZero();
+    }
+
+    @Test
+    void assignsNothingAndSucceedsWhenThePlanListIsEmpty() {
+        String saga = newSaga();
+
+        replies.publish(SubscriptionChannels.COMMANDS, assign(saga, "cus-1"));
+
+        Envelope reply = replies.next(saga);
+        assertThat(codec.payload(reply, PlansAssigned.class)).isEqualTo(new PlansAssigned("cus-1", List.of()));
+    }
+
+    private Envelope assign(String saga, String customerId, PlanRequest... plans) {
+        return codec.command("AssignPlans", saga, STEP, partner, ReplyTap.REPLIES, null,
+                new AssignPlans(customerId, List.of(plans), true));
+    }
+
+    private Envelope release(String saga, String customerId) {
+        return codec.command("ReleasePlans", saga, STEP, partner, ReplyTap.REPLIES, null, new ReleasePlans(customerId));
+    }
+
+    private static String newSaga() {
+        return "saga-" + UUID.randomUUID();
+    }
+
+    private RequestPostProcessor partnerToken(String scope) {
+        return jwt().jwt(j -> j.claim("partner_id", partner)).authorities(new SimpleGrantedAuthority("SCOPE_" + scope));
+    }
+}
