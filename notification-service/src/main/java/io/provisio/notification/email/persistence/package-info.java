@@ -1,0 +1,2 @@
+/** The {@code notifications} collection: single-document atomic writes only, claims by find-and-modify. */
+package io.provisio.notification.email.persistence;

@@ -1,0 +1,105 @@
+package io.provisio.notification;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.provisio.devstack.TestInfrastructureInitializer;
+import io.provisio.devstack.TestNamespace;
+import io.provisio.notification.contracts.NotificationChannels;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * The service as it runs, against the real broker and MongoDB, sending to a GreenMail SMTP server
+ * this test JVM starts on a free port. Every IT extends it so they share one application context;
+ * the context, the namespace's queues and GreenMail go away once all tests of the run are done.
+ */
+@SpringBootTest(properties = {
+        "provisio.notification.dispatch-interval=100ms",
+        "provisio.notification.from=Provisio <no-reply@provisio.test>"})
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@AutoConfigureMockMvc
+@Import(RunningService.TestClockConfiguration.class)
+@ExtendWith(RunningService.CleanupAfterRun.class)
+public abstract class RunningService {
+
+    public static final String FROM_ADDRESS = "no-reply@provisio.test";
+
+    protected static final GreenMail SMTP = startSmtp();
+
+    private static GreenMail startSmtp() {
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        return greenMail;
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.username", () -> "");
+        registry.add("spring.mail.password", () -> "");
+    }
+
+    /** The e-mails GreenMail received with this Message-ID: one, unless something sent twice. */
+    protected static List<MimeMessage> receivedWithMessageId(String messageId) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+            try {
+                return messageId.equals(message.getMessageID());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        /** Replaces the platform's system clock (it backs off when a Clock bean exists). */
+        @Bean
+        MutableClock testClock() {
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        }
+    }
+
+    /** Registers, once per run, what must be torn down after the last test of every IT class. */
+    static final class CleanupAfterRun implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            ConfigurableApplicationContext application =
+                    (ConfigurableApplicationContext) SpringExtension.getApplicationContext(context);
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .computeIfAbsent(CleanupAfterRun.class, key -> new Teardown(application), Teardown.class);
+        }
+    }
+
+    private record Teardown(ConfigurableApplicationContext application) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            // Stop the consumers first, so nothing re-declares what is deleted next.
+            application.close();
+            TestNamespace.delete(List.of(NotificationChannels.COMMANDS + ".notification-service"),
+                    List.of(NotificationChannels.COMMANDS, "saga-replies"));
+            SMTP.stop();
+        }
+    }
+}
