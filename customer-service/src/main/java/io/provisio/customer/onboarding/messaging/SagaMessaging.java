@@ -13,7 +13,7 @@ import org.springframework.messaging.Message;
 class SagaMessaging {
 
     @Bean
-    Consumer<Message<byte[]>> sagaReplies(MessageCodec codec, SagaReplies replies) {
+    Consumer<Message<byte[]>> sagaReplies(MessageCodec codec, ReplyTranslator replies) {
         return new EnvelopeHandler(codec, replies::handle);
     }
 }

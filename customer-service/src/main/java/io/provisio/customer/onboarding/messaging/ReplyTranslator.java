@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 
 /** Turns each participant's reply type into the outcome the saga decides on. */
 @Component
-class SagaReplies {
+class ReplyTranslator {
 
     private final MessageCodec codec;
     private final OnboardingService onboardings;
 
-    SagaReplies(MessageCodec codec, OnboardingService onboardings) {
+    ReplyTranslator(MessageCodec codec, OnboardingService onboardings) {
         this.codec = codec;
         this.onboardings = onboardings;
     }

@@ -23,14 +23,14 @@ import org.springframework.messaging.Message;
 
 /** The customer participant's commands ({@code customer-commands}, group customer-service). */
 @Configuration(proxyBeanMethods = false)
-class CustomerCommands {
+class CustomerParticipant {
 
     private final CustomerStore customers;
     private final SagaParticipant participant;
     private final MessageCodec codec;
     private final Clock clock;
 
-    CustomerCommands(CustomerStore customers, SagaParticipant participant, MessageCodec codec, Clock clock) {
+    CustomerParticipant(CustomerStore customers, SagaParticipant participant, MessageCodec codec, Clock clock) {
         this.customers = customers;
         this.participant = participant;
         this.codec = codec;

@@ -1,0 +1,168 @@
+package io.provisio.acceptance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.provisio.devstack.Infrastructure;
+import io.provisio.devstack.TestNamespace;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole suite, started once per test JVM: the five services as separate processes on free
+ * ports, against the real RabbitMQ (in this JVM's own namespace) and one MongoDB for all of them
+ * (devstack's resolution; without {@code MONGODB_URI} or Docker it is the embedded store served
+ * from this JVM over the wire protocol, so killing a service never takes its data along).
+ * Closed at the end of the run: services stopped, namespace's queues and exchanges deleted.
+ */
+final class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    static final Duration STARTUP = Duration.ofMinutes(4);
+    /** Short, so the timeout test does not wait long; ASSIGN_PLANS answers in milliseconds otherwise. */
+    static final Duration ASSIGN_PLANS_TIMEOUT = Duration.ofSeconds(8);
+
+    private static Suite running;
+
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    final String gatewayUrl;
+    private final Path root = Path.of(System.getProperty("provisio.root", ".."));
+    private final String version = System.getProperty("provisio.version", "0.1.0-SNAPSHOT");
+
+    private Suite() {
+        int gateway = freePort();
+        gatewayUrl = "http://localhost:" + gateway;
+        Map<String, Integer> api = new HashMap<>();
+        for (String service : List.of("customer-service", "identity-service", "subscription-service",
+                "notification-service")) {
+            api.put(service, freePort());
+        }
+        Path logs = root.resolve("acceptance-tests/target/acceptance-logs");
+        Path bootstrap = copyBootstrap(logs);
+
+        Map<String, String> environment = new HashMap<>();
+        environment.put("RABBITMQ_URI", Infrastructure.rabbitUri());
+        environment.put("MONGODB_URI", Infrastructure.mongoUri());
+        environment.put("PROVISIO_BOOTSTRAP", bootstrap.toString());
+        environment.put("PROVISIO_ISSUER", gatewayUrl);
+        environment.put("PROVISIO_SMTP_PORT", Integer.toString(freePort()));
+
+        List<String> common = List.of(
+                "--spring.profiles.active=local",
+                "--provisio.messaging.namespace=" + TestNamespace.current(),
+                "--provisio.security.jwk-set-uri=http://localhost:" + api.get("identity-service") + "/oauth2/jwks");
+
+        for (Map.Entry<String, Integer> entry : api.entrySet()) {
+            List<String> arguments = new ArrayList<>(common);
+            arguments.add("--server.port=" + entry.getValue());
+            arguments.add("--management.server.port=" + freePort());
+            if (entry.getKey().equals("customer-service")) {
+                arguments.add("--provisio.onboarding.step-timeouts.ASSIGN_PLANS=" + ASSIGN_PLANS_TIMEOUT.toSeconds() + "s");
+                arguments.add("--provisio.onboarding.compensation-retry=5s");
+                // A participant restart on a loaded 2-core machine must not look like a timeout.
+                arguments.add("--provisio.onboarding.step-timeout=180s");
+            }
+            services.put(entry.getKey(), process(entry.getKey(), arguments, environment, logs));
+        }
+        List<String> gatewayArguments = new ArrayList<>(List.of(
+                "--server.port=" + gateway,
+                "--management.server.port=" + freePort(),
+                "--provisio.gateway.services.customer=http://localhost:" + api.get("customer-service"),
+                "--provisio.gateway.services.identity=http://localhost:" + api.get("identity-service"),
+                "--provisio.gateway.services.subscription=http://localhost:" + api.get("subscription-service"),
+                "--provisio.gateway.services.notification=http://localhost:" + api.get("notification-service"),
+                "--provisio.gateway.jwk-set-uri=http://localhost:" + api.get("identity-service") + "/oauth2/jwks",
+                "--provisio.gateway.rate-limit.limit-for-period=1000"));
+        services.put("gateway", process("gateway", gatewayArguments, environment, logs));
+    }
+
+    static Suite get() {
+        return running;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Suite.class, key -> {
+            Suite suite = new Suite();
+            suite.startAll();
+            running = suite;
+            return suite;
+        });
+    }
+
+    private void startAll() {
+        services.values().forEach(ServiceProcess::start);
+        try {
+            CompletableFuture.allOf(services.values().stream()
+                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(STARTUP)))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            // Leave no process behind when one service cannot start; its log is named in the error.
+            close();
+            throw e;
+        }
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    void restart(String name) {
+        ServiceProcess service = services.get(name);
+        service.start();
+        service.awaitReady(STARTUP);
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::stop);
+        TestNamespace.delete(
+                List.of("customer-commands.customer-service", "saga-replies.customer-service",
+                        "identity-commands.identity-service", "subscription-commands.subscription-service",
+                        "notification-commands.notification-service"),
+                List.of("customer-commands", "saga-replies", "identity-commands", "subscription-commands",
+                        "notification-commands", "identity-events", "subscription-events", "customer-events"));
+    }
+
+    private ServiceProcess process(String name, List<String> arguments, Map<String, String> environment, Path logs) {
+        int management = Integer.parseInt(arguments.stream().filter(a -> a.startsWith("--management.server.port="))
+                .findFirst().orElseThrow().substring("--management.server.port=".length()));
+        Path jar = root.resolve(name).resolve("target").resolve(name + "-" + version + "-exec.jar");
+        return new ServiceProcess(name, jar, management, arguments, environment, logs);
+    }
+
+    private static Path copyBootstrap(Path logs) {
+        try (InputStream in = Suite.class.getResourceAsStream("/acceptance-bootstrap.yaml")) {
+            Files.createDirectories(logs);
+            try (var old = Files.list(logs)) {
+                for (Path file : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            Path target = logs.resolve("acceptance-bootstrap.yaml");
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return target.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.provisio.customer.onboarding.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.provisio.devstack.TestInfrastructureInitializer;
+import io.provisio.devstack.TestNamespace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * customer-service on its own against the real broker: an onboarding starts, its first command
+ * leaves through the outbox, the customer participant registers the customer, and the saga moves
+ * on to CREATE_ADMINISTRATOR (whose owner is not running here).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+class OnboardingApiIT {
+
+    private static final String REQUEST = """
+            {"customer": {"accountName": "%s", "companyName": "Testbolag Göteborg AB",
+              "address": {"city": "Göteborg", "region": "Västra Götaland", "country": "SE"}, "locale": "sv-SE",
+              "domains": ["testbolag.se"]},
+             "administrator": {"username": "bengt.testsson", "firstName": "Bengt", "lastName": "Testsson",
+              "email": "bengt.testsson@testbolag.se"},
+             "contacts": [{"kind": "SITE_ADMIN", "name": "Åsa Öberg", "email": "asa.oberg@testbolag.se"}],
+             "plans": [], "welcomeEmail": {"language": "sv"}}""";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+
+    @AfterAll
+    static void deleteQueues() {
+        TestNamespace.delete(List.of("saga-replies.customer-service", "customer-commands.customer-service"),
+                List.of("saga-replies", "customer-commands", "identity-commands"));
+    }
+
+    @Test
+    void startsAnOnboardingAndRegistersTheCustomerOverTheBroker() throws Exception {
+        MvcResult accepted = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
+                .contentType(MediaType.APPLICATION_JSON).content(REQUEST.formatted("testbolag"))).andReturn();
+
+        assertThat(accepted.getResponse().getStatus()).isEqualTo(202);
+        String location = accepted.getResponse().getHeader("Location");
+        JsonNode onboarding = await().atMost(Duration.ofSeconds(20)).until(() -> read(location, "nordic-it"),
+                o -> "RUNNING".equals(o.get("steps").get(1).get("status").asString()));
+        assertThat(onboarding.get("steps").get(0).get("status").asString()).isEqualTo("SUCCEEDED");
+
+        JsonNode customer = read("/api/v1/customers/" + onboarding.get("customerId").asString(), "nordic-it");
+        assertThat(customer.get("status").asString()).isEqualTo("PROVISIONING");
+        assertThat(customer.get("companyName").asString()).isEqualTo("Testbolag Göteborg AB");
+        assertThat(customer.get("businessType").asString()).isEqualTo("OTHER");
+    }
+
+    @Test
+    void refusesASecondOnboardingForALiveAccountName() throws Exception {
+        String request = REQUEST.formatted("ferramenta-rossi");
+        mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
+                .contentType(MediaType.APPLICATION_JSON).content(request));
+
+        MvcResult taken = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
+                .contentType(MediaType.APPLICATION_JSON).content(request)).andReturn();
+        MvcResult otherPartner = mvc.perform(post("/api/v1/onboardings").with(partner("alpina-it"))
+                .contentType(MediaType.APPLICATION_JSON).content(request)).andReturn();
+
+        assertThat(taken.getResponse().getStatus()).isEqualTo(409);
+        assertThat(json.readTree(taken.getResponse().getContentAsString()).get("code").asString())
+                .isEqualTo("ACCOUNT_NAME_TAKEN");
+        assertThat(otherPartner.getResponse().getStatus()).as("names are unique per partner").isEqualTo(202);
+    }
+
+    @Test
+    void answersAnotherPartnersOnboardingAsMissing() throws Exception {
+        String location = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
+                        .contentType(MediaType.APPLICATION_JSON).content(REQUEST.formatted("mueller-soehne")))
+                .andReturn().getResponse().getHeader("Location");
+
+        MvcResult foreign = mvc.perform(get(location).with(partner("alpina-it"))).andReturn();
+
+        assertThat(foreign.getResponse().getStatus()).isEqualTo(404);
+        assertThat(foreign.getResponse().getContentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void reportsUnknownFieldsAndMalformedJsonAsBadRequests() throws Exception {
+        MvcResult unknown = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"customer\": {\"colour\": \"blue\"}}")).andReturn();
+        MvcResult malformed = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"customer\": ")).andReturn();
+
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+        assertThat(unknown.getResponse().getContentAsString()).contains("customer.colour");
+        assertThat(malformed.getResponse().getStatus()).isEqualTo(400);
+        assertThat(json.readTree(malformed.getResponse().getContentAsString()).get("code").asString())
+                .isEqualTo("MALFORMED_REQUEST");
+    }
+
+    private JsonNode read(String path, String partnerId) throws Exception {
+        return json.readTree(mvc.perform(get(path).with(partner(partnerId))).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    private static RequestPostProcessor partner(String partnerId) {
+        return SecurityMockMvcRequestPostProcessors.jwt().jwt(j -> j.claim("partner_id", partnerId))
+                .authorities(new SimpleGrantedAuthority("SCOPE_onboarding"));
+    }
+}
