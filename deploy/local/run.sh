@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Runs the whole suite on this machine, without Docker:
+#   deploy/local/run.sh start    build if needed, start store + five services, wait until healthy
+#   deploy/local/run.sh status   what runs, and where
+#   deploy/local/run.sh stop     stop everything this script started
+# Honours PROVISIO_BOOTSTRAP, PROVISIO_DATA_DIR (default .data), GATEWAY_PORT (default 8080),
+# MONGODB_URI (default: a local store process) and RABBITMQ_URI (default: RabbitMQ on localhost:5672).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+data="${PROVISIO_DATA_DIR:-$root/.data}"
+mkdir -p "$data"
+data="$(cd "$data" && pwd)"
+logs="$data/logs"
+pids="$data/pids"
+gateway_port="${GATEWAY_PORT:-8080}"
+store_port="${PROVISIO_STORE_PORT:-27017}"
+bootstrap="${PROVISIO_BOOTSTRAP:-$root/deploy/local/bootstrap.yaml}"
+version="0.1.0-SNAPSHOT"
+
+# service name, API port, management port (the gateway's API port is GATEWAY_PORT)
+services=(
+  "identity-service 8082 9082"
+  "customer-service 8081 9081"
+  "subscription-service 8083 9083"
+  "notification-service 8084 9084"
+  "gateway $gateway_port 9080"
+)
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+pid_of() { [ -f "$pids/$1.pid" ] && cat "$pids/$1.pid" || true; }
+alive() { local pid; pid="$(pid_of "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+jar_of() {
+  if [ "$1" = store ]; then echo "$root/devstack/target/devstack-$version-exec.jar"
+  else echo "$root/$1/target/$1-$version-exec.jar"; fi
+}
+
+build_if_needed() {
+  local missing=0 name
+  for name in store identity-service customer-service subscription-service notification-service gateway; do
+    [ -f "$(jar_of "$name")" ] || missing=1
+  done
+  if [ "$missing" = 1 ]; then
+    say "Building the suite (first run; about two minutes)..."
+    (cd "$root" && bin/mvn -B -q -DskipTests install) || fail "the build failed; run bin/mvn -B verify to see why"
+  fi
+}
+
+ensure_rabbitmq() {
+  if [ -n "${RABBITMQ_URI:-}" ]; then return; fi
+  if port_open 5672; then return; fi
+  if command -v rabbitmq-server >/dev/null 2>&1; then
+    say "RabbitMQ is down: starting it (rabbitmq-server -detached)..."
+    rabbitmq-server -detached >/dev/null 2>&1 || true
+    for _ in $(seq 1 60); do port_open 5672 && return; sleep 1; done
+    fail "RabbitMQ did not come up on localhost:5672 within 60 s; see its logs under /var/log/rabbitmq"
+  fi
+  fail "no RabbitMQ on localhost:5672. Install and start it (Debian: apt-get install rabbitmq-server; rabbitmq-server -detached), or set RABBITMQ_URI=amqp://user:pass@host:5672"
+}
+
+start_store() {
+  if [ -n "${MONGODB_URI:-}" ]; then return; fi
+  if alive store; then return; fi
+  if port_open "$store_port"; then
+    fail "port $store_port is taken by another process: stop it, set PROVISIO_STORE_PORT, or set MONGODB_URI"
+  fi
+  PROVISIO_DATA_DIR="$data" nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$(jar_of store)" "$store_port" \
+    >>"$logs/store.log" 2>&1 &
+  echo $! >"$pids/store.pid"
+  for _ in $(seq 1 60); do port_open "$store_port" && return; sleep 0.5; done
+  tail -n 30 "$logs/store.log" >&2
+  fail "the local store did not start; its log is $logs/store.log"
+}
+
+start_service() {
+  local name="$1" port="$2" management="$3"
+  if alive "$name"; then return; fi
+  if port_open "$port"; then fail "port $port (for $name) is taken by another process"; fi
+  local args=(--spring.profiles.active=local --server.port="$port" --management.server.port="$management")
+  if [ "$name" = gateway ]; then
+    args+=(--provisio.gateway.jwk-set-uri=http://localhost:8082/oauth2/jwks)
+  fi
+  RABBITMQ_URI="${RABBITMQ_URI:-amqp://guest:guest@localhost:5672}" \
+  MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$store_port}" \
+  PROVISIO_BOOTSTRAP="$bootstrap" \
+  PROVISIO_ISSUER="http://localhost:$gateway_port" \
+  nohup "$JAVA_HOME/bin/java" -Xmx384m -XX:TieredStopAtLevel=1 -jar "$(jar_of "$name")" "${args[@]}" \
+    >>"$logs/$name.log" 2>&1 &
+  echo $! >"$pids/$name.pid"
+}
+
+await_healthy() {
+  local deadline=$((SECONDS + 240)) entry name port management pending
+  while :; do
+    pending=""
+    for entry in "${services[@]}"; do
+      read -r name port management <<<"$entry"
+      if ! alive "$name"; then
+        say "$name stopped while starting. Last lines of $logs/$name.log:" >&2
+        tail -n 40 "$logs/$name.log" >&2
+        stop_all >/dev/null
+        exit 1
+      fi
+      curl -fsS -o /dev/null "http://localhost:$management/actuator/health/readiness" 2>/dev/null || pending="$pending $name"
+    done
+    [ -z "$pending" ] && return
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      for name in $pending; do
+        say "$name is not healthy after 240 s. Last lines of $logs/$name.log:" >&2
+        tail -n 40 "$logs/$name.log" >&2
+      done
+      stop_all >/dev/null
+      exit 1
+    fi
+    sleep 1
+  done
+}
+
+stop_one() {
+  local name="$1" pid
+  pid="$(pid_of "$name")"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+    say "stopped $name"
+  fi
+  rm -f "$pids/$name.pid"
+}
+
+stop_all() {
+  local i entry name
+  for ((i = ${#services[@]} - 1; i >= 0; i--)); do
+    read -r name _ _ <<<"${services[$i]}"
+    stop_one "$name"
+  done
+  # The store goes last, after every service has written its last state.
+  stop_one store
+}
+
+status() {
+  local entry name port management state
+  for entry in "store - -" "${services[@]}"; do
+    read -r name port management <<<"$entry"
+    if alive "$name"; then state="running (pid $(pid_of "$name"))"; else state="stopped"; fi
+    if [ "$name" != store ] && alive "$name"; then
+      if curl -fsS -o /dev/null "http://localhost:$management/actuator/health/readiness" 2>/dev/null; then
+        state="$state, healthy"; else state="$state, not ready"; fi
+    fi
+    printf '%-22s %s\n' "$name" "$state"
+  done
+  alive gateway && say "Gateway: http://localhost:$gateway_port"
+  return 0
+}
+
+case "${1:-}" in
+  start)
+    mkdir -p "$logs" "$pids"
+    # shellcheck source=../../bin/jdk.sh
+    . "$root/bin/jdk.sh"
+    [ -r "$bootstrap" ] || fail "PROVISIO_BOOTSTRAP names $bootstrap, which is not a readable file"
+    build_if_needed
+    ensure_rabbitmq
+    start_store
+    for entry in "${services[@]}"; do
+      read -r name port management <<<"$entry"
+      start_service "$name" "$port" "$management"
+    done
+    say "Waiting for the services to report healthy (logs in $logs)..."
+    await_healthy
+    say "Provisio is running. Gateway: http://localhost:$gateway_port"
+    say "Demo client: nordic-it-api / change-me (deploy/local/bootstrap.yaml). Stop with: deploy/local/run.sh stop"
+    ;;
+  stop) stop_all ;;
+  status) status ;;
+  *) say "usage: deploy/local/run.sh start|stop|status"; exit 2 ;;
+esac
