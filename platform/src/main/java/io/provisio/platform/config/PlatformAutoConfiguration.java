@@ -9,6 +9,7 @@ import io.provisio.platform.outbox.ConfirmingPublisher;
 import io.provisio.platform.outbox.OutboxProperties;
 import io.provisio.platform.outbox.OutboxRelay;
 import io.provisio.platform.outbox.OutboxStore;
+import io.provisio.platform.observability.DeadLetterQueueMetrics;
 import io.provisio.platform.observability.MongoPingHealthIndicator;
 import io.provisio.platform.participant.SagaParticipant;
 import io.provisio.platform.security.PartnerId;
@@ -16,10 +17,12 @@ import io.provisio.platform.security.PartnerSecurity;
 import io.provisio.platform.security.ProblemSecurityHandlers;
 import io.provisio.platform.security.SecurityProperties;
 import io.provisio.platform.web.ProblemDetailsAdvice;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -81,6 +84,13 @@ public class PlatformAutoConfiguration {
     SagaParticipant sagaParticipant(MongoTemplate mongo, OutboxStore outbox, MessageCodec codec, Clock clock,
                                     MeterRegistry meters) {
         return new SagaParticipant(mongo, outbox, codec, clock, meters);
+    }
+
+    @Bean
+    DeadLetterQueueMetrics deadLetterQueueMetrics(BindingServiceProperties bindings,
+                                                  org.springframework.amqp.rabbit.connection.ConnectionFactory rabbit,
+                                                  MeterRegistry meters) {
+        return new DeadLetterQueueMetrics(bindings, new RabbitAdmin(rabbit), meters);
     }
 
     /** Replaces Boot's MongoDB health check, switched off in the platform defaults. */

@@ -15,7 +15,8 @@ import io.micrometer.core.instrument.Timer;
  *       {@code provisio_saga_compensated_total}, {@code provisio_saga_failed_total{failed_step,code}};</li>
  *   <li>{@code provisio_saga_duration_seconds{outcome}} and {@code provisio_saga_step_duration_seconds{step,outcome}}
  *       histograms;</li>
- *   <li>{@code provisio_saga_in_flight} gauge.</li>
+ *   <li>{@code provisio_saga_in_flight} and {@code provisio_saga_stuck} gauges (stuck: waiting well past
+ *       its deadline, or a compensation that keeps going unanswered: page someone).</li>
  * </ul>
  * All carry {@code saga} (the saga's name), so one dashboard serves every saga.
  */
@@ -24,11 +25,14 @@ public final class SagaMetrics {
     private final MeterRegistry meters;
     private final String saga;
 
-    public SagaMetrics(MeterRegistry meters, String saga, Supplier<Number> inFlight) {
+    public SagaMetrics(MeterRegistry meters, String saga, Supplier<Number> inFlight, Supplier<Number> stuck) {
         this.meters = meters;
         this.saga = saga;
         Gauge.builder("provisio.saga.in_flight", inFlight)
                 .description("Sagas in progress or compensating")
+                .tag("saga", saga).register(meters);
+        Gauge.builder("provisio.saga.stuck", stuck)
+                .description("Sagas overdue by more than a minute or with a compensation re-sent 3 times or more")
                 .tag("saga", saga).register(meters);
     }
 

@@ -31,13 +31,15 @@ public final class ConfirmingPublisher {
         this.confirmTimeout = confirmTimeout;
     }
 
-    public void publish(String channel, String messageId, String type, String body) {
+    /** @param traceparent W3C trace context, sent as the {@code traceparent} header too, or {@code null} */
+    public void publish(String channel, String messageId, String type, String traceparent, String body) {
         CorrelationData correlation = new CorrelationData(messageId);
         Message<byte[]> message = MessageBuilder.withPayload(body.getBytes(StandardCharsets.UTF_8))
                 .setHeader(AmqpHeaders.PUBLISH_CONFIRM_CORRELATION, correlation)
                 .setHeader(AmqpHeaders.MESSAGE_ID, messageId)
                 .setHeader(AmqpHeaders.TYPE, type)
                 .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader("traceparent", traceparent)
                 .build();
         String destination = namespace + channel;
         if (!bridge.send(destination, message)) {

@@ -118,7 +118,7 @@ public final class OutboxRelay implements SmartLifecycle {
         try {
             for (Document message : leased.getList("outbox", Document.class)) {
                 publisher.publish(message.getString("channel"), message.getString("messageId"),
-                        message.getString("type"), message.getString("body"));
+                        message.getString("type"), message.getString("traceparent"), message.getString("body"));
                 confirmed.add(message.getString("entryId"));
                 published.increment();
                 Date createdAt = message.getDate("createdAt");

@@ -115,6 +115,7 @@ public final class OutboxStore {
                         .append("messageId", m.envelope().messageId())
                         .append("channel", m.channel())
                         .append("type", m.envelope().type())
+                        .append("traceparent", m.envelope().traceparent())
                         .append("body", codec.encode(m.envelope()))
                         .append("createdAt", java.util.Date.from(clock.instant())))
                 .toList();

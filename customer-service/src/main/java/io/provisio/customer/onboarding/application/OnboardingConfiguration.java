@@ -1,6 +1,9 @@
 package io.provisio.customer.onboarding.application;
 
 
+import java.time.Clock;
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.customer.onboarding.domain.OnboardingSaga;
 import io.provisio.platform.observability.SagaMetrics;
@@ -20,7 +23,8 @@ class OnboardingConfiguration {
     }
 
     @Bean
-    SagaMetrics onboardingSagaMetrics(MeterRegistry meters, OnboardingRepository onboardings) {
-        return new SagaMetrics(meters, "onboarding", onboardings::countInFlight);
+    SagaMetrics onboardingSagaMetrics(MeterRegistry meters, OnboardingRepository onboardings, Clock clock) {
+        return new SagaMetrics(meters, "onboarding", onboardings::countInFlight,
+                () -> onboardings.countStuck(clock.instant().minus(Duration.ofMinutes(1)), 3));
     }
 }

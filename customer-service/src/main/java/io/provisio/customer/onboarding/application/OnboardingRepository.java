@@ -33,4 +33,7 @@ public interface OnboardingRepository {
     List<Onboarding> overdue(Instant now, int limit);
 
     long countInFlight();
+
+    /** Onboardings overdue since before {@code overdueSince}, or compensating a step sent {@code attempts}+ times. */
+    long countStuck(Instant overdueSince, int attempts);
 }

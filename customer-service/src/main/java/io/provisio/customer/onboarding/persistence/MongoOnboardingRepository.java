@@ -38,7 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.elemMatch;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 /**
  * One document per onboarding in {@code onboardings}. The account name is reserved by a sparse
@@ -124,6 +127,12 @@ class MongoOnboardingRepository implements OnboardingRepository {
     public long countInFlight() {
         return collection().countDocuments(in("status", OnboardingStatus.IN_PROGRESS.name(),
                 OnboardingStatus.COMPENSATING.name()));
+    }
+
+    @Override
+    public long countStuck(Instant overdueSince, int attempts) {
+        return collection().countDocuments(or(lt("deadline", Date.from(overdueSince)),
+                elemMatch("steps", and(eq("status", StepStatus.COMPENSATING.name()), gte("attempts", attempts)))));
     }
 
     private static Bson filter(String partnerId, OnboardingStatus status) {
