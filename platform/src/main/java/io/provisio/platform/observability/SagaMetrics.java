@@ -59,6 +59,11 @@ public final class SagaMetrics {
         duration("FAILED", duration);
     }
 
+    /** A saga input (deadline) that could not be handled and will be retried. */
+    public void sweepFailed() {
+        counter("provisio.saga.sweep.failures", "Deadline sweeps of one saga that failed").increment();
+    }
+
     private void duration(String outcome, Duration duration) {
         Timer.builder("provisio.saga.duration").description("Time from a saga's start to its end")
                 .tags("saga", saga, "outcome", outcome)

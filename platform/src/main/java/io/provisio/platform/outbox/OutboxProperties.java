@@ -16,8 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("provisio.outbox")
 public record OutboxProperties(
         @DefaultValue("500ms") Duration pollInterval,
-        @DefaultValue("15s") Duration lease,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("50") int batchSize,
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue("1s") Duration retryDelay) {
+
+    public OutboxProperties {
+        // The lease is renewed before every message; it must outlast one confirm wait with room to spare.
+        if (lease.compareTo(confirmTimeout.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("provisio.outbox.lease (" + lease
+                    + ") must be at least twice provisio.outbox.confirm-timeout (" + confirmTimeout + ")");
+        }
+    }
 }

@@ -90,7 +90,7 @@ public final class OutboxRelay implements SmartLifecycle {
     public int relayPending() {
         int total = 0;
         for (String collection : collections) {
-            for (int i = 0; i < properties.batchSize(); i++) {
+            for (int i = 0; i < properties.batchSize() && running; i++) {
                 Document leased = lease(mongo.getCollection(collection));
                 if (leased == null) {
                     break;
@@ -117,6 +117,12 @@ public final class OutboxRelay implements SmartLifecycle {
         boolean failed = false;
         try {
             for (Document message : leased.getList("outbox", Document.class)) {
+                if (!renewLease(collection, leased.get("_id"))) {
+                    // Another replica took over after our lease ran out: it publishes the rest.
+                    log.warn("Outbox lease on {} lost while publishing; leaving it to its new owner",
+                            leased.get("_id"));
+                    break;
+                }
                 publisher.publish(message.getString("channel"), message.getString("messageId"),
                         message.getString("type"), message.getString("traceparent"), message.getString("body"));
                 confirmed.add(message.getString("entryId"));
@@ -136,11 +142,18 @@ public final class OutboxRelay implements SmartLifecycle {
                 ? new Document("$set", new Document(LEASE_UNTIL, Date.from(clock.instant().plus(properties.retryDelay()))))
                 : new Document("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, ""));
         if (!confirmed.isEmpty()) {
-            update.append("$pull", new Document("outbox", new Document("entryId", new Document("$in", confirmed))))
-                    .append("$inc", new Document(OutboxStore.VERSION, 1L));
+            // No version bump: a writer's $push and this $pull by entryId commute, so stale writers
+            // need not lose their optimistic write because the relay drained the outbox meanwhile.
+            update.append("$pull", new Document("outbox", new Document("entryId", new Document("$in", confirmed))));
         }
         collection.updateOne(and(eq("_id", leased.get("_id")), eq(LEASE_OWNER, owner)), update);
         return confirmed.size();
+    }
+
+    private boolean renewLease(MongoCollection<Document> collection, Object id) {
+        return collection.updateOne(and(eq("_id", id), eq(LEASE_OWNER, owner)),
+                new Document("$set", new Document(LEASE_UNTIL, Date.from(clock.instant().plus(properties.lease())))))
+                .getMatchedCount() == 1;
     }
 
     @Override
@@ -154,8 +167,9 @@ public final class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 relayPending();
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed, retrying: {}", e.toString());
+            } catch (Throwable e) {
+                // The relay thread must outlive any failure, or messages would silently stop leaving.
+                log.error("Outbox relay round failed, retrying", e);
             }
             try {
                 wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

@@ -16,6 +16,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return new Page<>(items.stream().map(mapper).toList(), page, size, total);
     }
 
+    /** Documents to skip for a page, in long arithmetic: a huge page number is an empty page, not an error. */
+    public static int skip(int page, int size) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) Math.max(page, 0) * Math.max(size, 0));
+    }
+
     /** Refuses what API.md does not allow: a negative page, a size outside 1..200. */
     public static void check(int page, int size) {
         java.util.List<FieldError> errors = new java.util.ArrayList<>();

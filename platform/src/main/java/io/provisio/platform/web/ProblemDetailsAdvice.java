@@ -63,9 +63,11 @@ public class ProblemDetailsAdvice {
                         "has the wrong type or format")))));
             }
         }
-        String detail = cause instanceof JacksonException jackson
-                ? "The body is not valid JSON: " + jackson.getOriginalMessage()
-                : "The request body is missing or not readable";
+        // Jackson's own message may quote the body (a password, say): say where, not what.
+        String detail = cause instanceof JacksonException jackson && jackson.getLocation() != null
+                ? "The body is not valid JSON (line " + jackson.getLocation().getLineNr() + ", column "
+                        + jackson.getLocation().getColumnNr() + ")"
+                : "The request body is missing or not valid JSON";
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", detail,
                 List.of()));
     }
@@ -102,6 +104,12 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return respond(Problems.of(status, status.name(), status.getReasonPhrase(),
+                    known.getBody().getDetail() == null ? status.getReasonPhrase() : known.getBody().getDetail(),
+                    List.of()));
+        }
         log.error("Unexpected error", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
                 "Something went wrong on our side; the trace id in our logs has the details", List.of()));

@@ -29,8 +29,8 @@ public interface OnboardingRepository {
 
     long count(String partnerId, OnboardingStatus status);
 
-    /** Onboardings whose waiting step's deadline has passed, oldest first. */
-    List<Onboarding> overdue(Instant now, int limit);
+    /** Ids of onboardings whose waiting step's deadline has passed, oldest first. */
+    List<String> overdueIds(Instant now, int limit);
 
     long countInFlight();
 

@@ -70,8 +70,16 @@ public class OnboardingService {
 
     /** Times out or re-sends what waited too long. Any replica may call it; the lock keeps it single. */
     public int sweepDeadlines(int limit) {
-        List<Onboarding> overdue = onboardings.overdue(clock.instant(), limit);
-        overdue.forEach(o -> decide(o.id(), fresh -> saga.onDeadline(fresh, clock.instant())));
+        List<String> overdue = onboardings.overdueIds(clock.instant(), limit);
+        for (String id : overdue) {
+            try {
+                decide(id, fresh -> saga.onDeadline(fresh, clock.instant()));
+            } catch (RuntimeException e) {
+                // One onboarding that cannot be decided must not hold back every other deadline.
+                log.error("Deadline of onboarding {} could not be handled; will retry", id, e);
+                metrics.sweepFailed();
+            }
+        }
         return overdue.size();
     }
 

@@ -18,7 +18,7 @@ public final class Onboarding {
     private final String partnerId;
     private final String customerId;
     private final String traceparent;
-    private final OnboardingRequest request;
+    private OnboardingRequest request;
     private final Instant createdAt;
     private final long version;
     private OnboardingStatus status;
@@ -103,6 +103,13 @@ public final class Onboarding {
         require(status == OnboardingStatus.COMPENSATING && waiting().isEmpty(), "finish failed", null);
         status = OnboardingStatus.FAILED;
         updatedAt = now;
+    }
+
+    /** The hash only needs to reach identity-service; once its command is written the saga forgets it. */
+    void forgetPasswordHash() {
+        if (request.administrator().passwordHash() != null) {
+            request = request.withoutPasswordHash();
+        }
     }
 
     void activationRequired(boolean required) {

@@ -25,6 +25,13 @@ public record OnboardingRequest(
         plans = List.copyOf(plans);
     }
 
+    OnboardingRequest withoutPasswordHash() {
+        Administrator a = administrator;
+        return new OnboardingRequest(customer, new Administrator(a.username(), a.firstName(), a.lastName(),
+                a.displayName(), a.email(), null, a.phone(), a.jobTitle(), a.department()), contacts, plans,
+                acceptPaidPlans, welcomeEmail);
+    }
+
     /** @param sendAt {@code null} means now */
     public record WelcomeEmail(Instant sendAt, String language) {
     }

@@ -154,7 +154,11 @@ public final class OnboardingSaga {
 
     private SagaCommand begin(Onboarding onboarding, StepDefinition definition, Instant now) {
         onboarding.begin(definition.step(), now, now.plus(timeouts.forStep(definition.step())));
-        return definition.action().apply(onboarding);
+        SagaCommand command = definition.action().apply(onboarding);
+        if (definition.step() == CREATE_ADMINISTRATOR) {
+            onboarding.forgetPasswordHash();
+        }
+        return command;
     }
 
     private static boolean isTimeout(StepState state) {

@@ -29,7 +29,12 @@ class ReplyTranslator {
         if (reply.sagaId() == null || reply.step() == null) {
             throw new MalformedMessageException(reply.type() + " without saga id or step");
         }
-        Step step = Step.valueOf(reply.step());
+        Step step;
+        try {
+            step = Step.valueOf(reply.step());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("unknown step " + reply.step());
+        }
         onboardings.onReply(reply.sagaId(), reply.partnerId(), toStepReply(step, reply));
     }
 

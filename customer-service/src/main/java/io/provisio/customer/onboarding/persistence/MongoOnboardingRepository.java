@@ -107,7 +107,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
     public List<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size) {
         return collection().find(filter(partnerId, status))
                 .sort(Sorts.descending("createdAt"))
-                .skip(page * size).limit(size)
+                .skip(io.provisio.platform.web.Page.skip(page, size)).limit(size)
                 .map(this::fromDocument).into(new ArrayList<>());
     }
 
@@ -117,10 +117,10 @@ class MongoOnboardingRepository implements OnboardingRepository {
     }
 
     @Override
-    public List<Onboarding> overdue(Instant now, int limit) {
-        return collection().find(lt("deadline", Date.from(now)))
+    public List<String> overdueIds(Instant now, int limit) {
+        return collection().find(lt("deadline", Date.from(now))).projection(new Document("_id", 1))
                 .sort(Sorts.ascending("deadline")).limit(limit)
-                .map(this::fromDocument).into(new ArrayList<>());
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 
     @Override

@@ -17,8 +17,8 @@ import jakarta.validation.constraints.Size;
 record OnboardingRequestBody(
         @NotNull @Valid Customer customer,
         @NotNull @Valid Administrator administrator,
-        @Valid List<Contact> contacts,
-        @Size(max = 50) @Valid List<Plan> plans,
+        @Valid List<@NotNull Contact> contacts,
+        @Size(max = 50) @Valid List<@NotNull Plan> plans,
         @Valid WelcomeEmail welcomeEmail,
         Boolean acceptPaidPlans) {
 
@@ -39,7 +39,7 @@ record OnboardingRequestBody(
             @Pattern(regexp = "BASIC|STANDARD|PREMIUM", message = "must be BASIC, STANDARD or PREMIUM") String edition,
             @Pattern(regexp = "^[a-z]{2,3}(-[A-Z]{2})?$", message = "must be a language tag such as sv-SE")
             String locale,
-            @Size(max = 20) List<@Pattern(regexp = "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
+            @Size(max = 20) List<@NotNull @Pattern(regexp = "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
                     message = "must be a lower-case DNS name") String> domains,
             @Email String emergencyContactEmail) {
     }
@@ -60,7 +60,7 @@ record OnboardingRequestBody(
             @NotBlank @Size(max = 100) String lastName,
             @Size(max = 200) String displayName,
             @NotBlank @Email String email,
-            @Size(min = 12, max = 256, message = "must be at least 12 characters") String password,
+            @Size(min = 12, message = "must be at least 12 characters") String password,
             @Size(max = 40) String phone,
             @Size(max = 100) String jobTitle,
             @Size(max = 100) String department) {

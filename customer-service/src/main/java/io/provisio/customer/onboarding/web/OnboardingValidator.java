@@ -33,8 +33,9 @@ class OnboardingValidator {
 
     void check(OnboardingRequestBody body) {
         List<FieldError> errors = new ArrayList<>();
-        validator.validate(body).forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(),
-                v.getMessage())));
+        // API.md paths: "contacts[0]", not Hibernate Validator's "contacts[0].<list element>".
+        validator.validate(body).forEach(v -> errors.add(new FieldError(
+                v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage())));
         rules(body, errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
@@ -48,7 +49,12 @@ class OnboardingValidator {
         if (body.administrator() != null) {
             List<OnboardingRequestBody.Contact> contacts = body.contacts() == null ? List.of() : body.contacts();
             // The administrator counts as an ADMIN contact (API.md, "contacts").
-            boolean siteAdmin = contacts.stream().anyMatch(c -> "SITE_ADMIN".equals(c.kind()));
+            boolean siteAdmin = contacts.stream().anyMatch(c -> c != null && "SITE_ADMIN".equals(c.kind()));
+            String password = body.administrator().password();
+            // bcrypt reads at most 72 bytes: a longer password would be silently truncated or refused.
+            if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+                errors.add(new FieldError("administrator.password", "must be at most 72 bytes in UTF-8"));
+            }
             if (!siteAdmin) {
                 errors.add(new FieldError("contacts", "needs at least one SITE_ADMIN contact"));
             }

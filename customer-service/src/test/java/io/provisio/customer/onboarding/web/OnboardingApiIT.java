@@ -115,6 +115,34 @@ class OnboardingApiIT {
                 .isEqualTo("MALFORMED_REQUEST");
     }
 
+    @Test
+    void reportsNullListElementsAndAnOverlongPasswordAsFieldErrorsNotServerErrors() throws Exception {
+        String request = """
+                {"customer": {"accountName": "bakkerij", "companyName": "Bakkerij", "domains": [null],
+                  "address": {"city": "Utrecht", "country": "NL"}},
+                 "administrator": {"username": "anne", "firstName": "Anne", "lastName": "de Vries",
+                  "email": "anne@bakkerij.nl", "password": "%s"},
+                 "contacts": [null], "plans": [null]}""".formatted("Lärchenwald-Fähre-".repeat(5));
+
+        MvcResult invalid = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
+                .contentType(MediaType.APPLICATION_JSON).content(request)).andReturn();
+
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+        JsonNode problem = json.readTree(invalid.getResponse().getContentAsString());
+        List<String> fields = new java.util.ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).contains("customer.domains[0]", "contacts[0]", "plans[0]", "administrator.password");
+        assertThat(invalid.getResponse().getContentAsString()).doesNotContain("Lärchenwald");
+    }
+
+    @Test
+    void answersAHugePageNumberWithAnEmptyPage() throws Exception {
+        JsonNode page = read("/api/v1/onboardings?page=20000000&size=200", "nordic-it");
+
+        assertThat(page.get("items")).isEmpty();
+        assertThat(page.get("page").asInt()).isEqualTo(20000000);
+    }
+
     private JsonNode read(String path, String partnerId) throws Exception {
         return json.readTree(mvc.perform(get(path).with(partner(partnerId))).andReturn().getResponse()
                 .getContentAsString());

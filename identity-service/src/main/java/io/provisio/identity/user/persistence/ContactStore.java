@@ -53,7 +53,7 @@ public class ContactStore implements InitializingBean {
         List<Contact> contacts = new ArrayList<>();
         mongo.getCollection(COLLECTION).find(and(eq("partnerId", partnerId), eq("customerId", customerId)))
                 .sort(ascending("position", "_id"))
-                .skip(page * size)
+                .skip(io.provisio.platform.web.Page.skip(page, size))
                 .limit(size)
                 .forEach(d -> contacts.add(toContact(d)));
         return contacts;

@@ -83,7 +83,7 @@ public class UserStore implements InitializingBean {
         List<User> users = new ArrayList<>();
         mongo.getCollection(COLLECTION).find(and(eq("partnerId", partnerId), eq("customerId", customerId)))
                 .sort(ascending("createdAt", "_id"))
-                .skip(page * size)
+                .skip(io.provisio.platform.web.Page.skip(page, size))
                 .limit(size)
                 .forEach(d -> users.add(toUser(d)));
         return users;

@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
@@ -90,13 +91,17 @@ public final class NotificationStore {
     }
 
     /**
-     * Cancels the saga's e-mails that are still waiting. One that is being sent or was sent stays
-     * as it is: it may already be in the recipient's mailbox.
+     * Cancels the saga's e-mails that are not sent: waiting ones, and ones a dispatcher holds right
+     * now (SENDING). The dispatcher's later markSent / markRetry only match SENDING, so a cancelled
+     * e-mail is never put back in the schedule. An e-mail the SMTP server accepted in the instant
+     * before the cancel stays CANCELLED though delivered; that is the price of never re-sending
+     * one for a compensated onboarding.
      *
      * @return how many this call cancelled
      */
     public long cancelScheduled(String sagaId, Instant now) {
-        return collection().updateMany(and(eq("sagaId", sagaId), eq("status", NotificationStatus.SCHEDULED.name())),
+        return collection().updateMany(and(eq("sagaId", sagaId), in("status", NotificationStatus.SCHEDULED.name(),
+                        NotificationStatus.SENDING.name())),
                 new Document("$set", new Document("status", NotificationStatus.CANCELLED.name()))
                         .append("$push", new Document("history", event(now, "CANCELLED"))))
                 .getModifiedCount();
@@ -160,7 +165,7 @@ public final class NotificationStore {
         long total = collection().countDocuments(filter);
         List<Notification> items = new ArrayList<>();
         collection().find(filter).sort(Sorts.ascending("createdAt", "_id"))
-                .skip(page * size).limit(size)
+                .skip(io.provisio.platform.web.Page.skip(page, size)).limit(size)
                 .forEach(document -> items.add(toNotification(document)));
         return new NotificationPage(items, total);
     }
