@@ -5,12 +5,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
 
-import com.mongodb.MongoWriteException;
-import com.mongodb.ErrorCategory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
 import org.bson.Document;
@@ -141,15 +140,13 @@ public final class SagaParticipant {
                 .append("startedAt", Date.from(clock.instant()));
         try {
             outbox.insert(COLLECTION, start, List.of());
-            return mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        } catch (RuntimeException e) {
+            if (!MongoWrites.isDuplicateKey(e)) {
                 throw e;
             }
-            return mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            return mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
+            // A duplicate delivery, on this replica or another, started the step first.
         }
+        return mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
     }
 
     private void settleLostRace(String id, Envelope command, Runnable undo) {

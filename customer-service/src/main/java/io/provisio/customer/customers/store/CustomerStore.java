@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -52,16 +51,12 @@ public class CustomerStore {
                 .append("status", "PROVISIONING")
                 .append("createdAt", Date.from(clock.instant()))
                 .append("activatedAt", null);
-        try {
-            collection().insertOne(customer);
+        if (MongoWrites.insertIfAbsent(collection(), customer)) {
             return Registration.REGISTERED;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return collection().find(eq("_id", customerId)).first() != null
-                    ? Registration.REGISTERED : Registration.NAME_TAKEN;
         }
+        // Refused: either this very customer (a redo) or another one holding the name.
+        return collection().find(eq("_id", customerId)).first() != null
+                ? Registration.REGISTERED : Registration.NAME_TAKEN;
     }
 
     /** PROVISIONING becomes ACTIVE; true also when it already was. False: no such customer. */

@@ -6,8 +6,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -26,11 +24,12 @@ import io.provisio.customer.onboarding.domain.StepStatus;
 import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
+import io.provisio.platform.web.PageQuery;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,13 +73,11 @@ class MongoOnboardingRepository implements OnboardingRepository {
     public void insert(Onboarding onboarding, List<SagaCommand> commands) {
         try {
             outbox.insert(COLLECTION, toDocument(onboarding), messages(onboarding, commands));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        } catch (RuntimeException e) {
+            if (MongoWrites.isDuplicateKey(e)) {
                 throw new AccountNameTakenException(onboarding.accountName());
             }
             throw e;
-        } catch (DuplicateKeyException e) {
-            throw new AccountNameTakenException(onboarding.accountName());
         }
     }
 
@@ -107,7 +104,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
     public List<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size) {
         return collection().find(filter(partnerId, status))
                 .sort(Sorts.descending("createdAt"))
-                .skip(io.provisio.platform.web.Page.skip(page, size)).limit(size)
+                .skip(PageQuery.skip(page, size)).limit(size)
                 .map(this::fromDocument).into(new ArrayList<>());
     }
 

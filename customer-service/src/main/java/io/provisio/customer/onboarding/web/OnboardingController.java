@@ -21,6 +21,7 @@ import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
+import io.provisio.platform.web.PageQuery;
 import io.provisio.subscription.contracts.PlanRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -80,8 +81,8 @@ class OnboardingController {
     @GetMapping
     Page<OnboardingView> list(PartnerId partner, @RequestParam(required = false) OnboardingStatus status,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        Page.check(page, size);
-        return queries.list(partner.value(), status, page, size).map(OnboardingView::of);
+        PageQuery query = PageQuery.of(page, size);
+        return queries.list(partner.value(), status, query.page(), query.size()).map(OnboardingView::of);
     }
 
     private OnboardingRequest toRequest(OnboardingRequestBody body) {

@@ -1,5 +1,6 @@
 package io.provisio.identity.partner.persistence;
 
+import io.provisio.platform.mongo.MongoWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -58,7 +59,7 @@ public class ApiClientStore implements RegisteredClientRepository, InitializingB
 
     /** @return false when a client with this id or clientId exists (it is left as it is) */
     public boolean insertIfAbsent(ApiClient client) {
-        return Inserts.insertIfAbsent(mongo.getCollection(COLLECTION), new Document("_id", client.id())
+        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), new Document("_id", client.id())
                 .append("partnerId", client.partnerId())
                 .append("clientId", client.clientId())
                 .append("secretHash", client.secretHash())

@@ -1,5 +1,6 @@
 package io.provisio.identity.partner.persistence;
 
+import io.provisio.platform.mongo.MongoWrites;
 import java.util.Date;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public class PartnerStore {
 
     /** @return false when the partner already exists (it is left as it is) */
     public boolean insertIfAbsent(Partner partner) {
-        return Inserts.insertIfAbsent(mongo.getCollection(COLLECTION), new Document("_id", partner.id())
+        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), new Document("_id", partner.id())
                 .append("name", partner.name())
                 .append("createdAt", Date.from(partner.createdAt())));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.mongodb.client.model.ReplaceOptions;
 import io.provisio.identity.user.domain.Contact;
+import io.provisio.platform.web.PageQuery;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -53,7 +54,7 @@ public class ContactStore implements InitializingBean {
         List<Contact> contacts = new ArrayList<>();
         mongo.getCollection(COLLECTION).find(and(eq("partnerId", partnerId), eq("customerId", customerId)))
                 .sort(ascending("position", "_id"))
-                .skip(io.provisio.platform.web.Page.skip(page, size))
+                .skip(PageQuery.skip(page, size))
                 .limit(size)
                 .forEach(d -> contacts.add(toContact(d)));
         return contacts;

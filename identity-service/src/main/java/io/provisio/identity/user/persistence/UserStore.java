@@ -5,14 +5,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
 import io.provisio.identity.user.domain.UserStatus;
+import io.provisio.platform.web.PageQuery;
+import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -51,17 +50,7 @@ public class UserStore implements InitializingBean {
 
     /** @return false when a unique index refused the user (same id, e-mail or username) */
     public boolean insert(User user) {
-        try {
-            mongo.getCollection(COLLECTION).insertOne(toDocument(user));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return false;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), toDocument(user));
     }
 
     public Optional<User> find(String id) {
@@ -83,7 +72,7 @@ public class UserStore implements InitializingBean {
         List<User> users = new ArrayList<>();
         mongo.getCollection(COLLECTION).find(and(eq("partnerId", partnerId), eq("customerId", customerId)))
                 .sort(ascending("createdAt", "_id"))
-                .skip(io.provisio.platform.web.Page.skip(page, size))
+                .skip(PageQuery.skip(page, size))
                 .limit(size)
                 .forEach(d -> users.add(toUser(d)));
         return users;

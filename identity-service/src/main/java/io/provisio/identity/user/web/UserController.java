@@ -3,6 +3,8 @@ package io.provisio.identity.user.web;
 import io.provisio.identity.user.persistence.ContactStore;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.security.PartnerId;
+import io.provisio.platform.web.Page;
+import io.provisio.platform.web.PageQuery;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,20 +29,20 @@ class UserController {
     }
 
     @GetMapping("/users")
-    PageView<UserView> users(PartnerId partner, @PathVariable String customerId,
+    Page<UserView> users(PartnerId partner, @PathVariable String customerId,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size) {
-        Paging paging = Paging.of(page, size);
-        return new PageView<>(users.page(partner.value(), customerId, paging.page(), paging.size()).stream()
+        PageQuery paging = PageQuery.of(page, size);
+        return new Page<>(users.page(partner.value(), customerId, paging.page(), paging.size()).stream()
                 .map(UserView::of).toList(), paging.page(), paging.size(), users.count(partner.value(), customerId));
     }
 
     @GetMapping("/contacts")
-    PageView<ContactView> contacts(PartnerId partner, @PathVariable String customerId,
+    Page<ContactView> contacts(PartnerId partner, @PathVariable String customerId,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size) {
-        Paging paging = Paging.of(page, size);
-        return new PageView<>(contacts.page(partner.value(), customerId, paging.page(), paging.size()).stream()
+        PageQuery paging = PageQuery.of(page, size);
+        return new Page<>(contacts.page(partner.value(), customerId, paging.page(), paging.size()).stream()
                 .map(ContactView::of).toList(), paging.page(), paging.size(),
                 contacts.count(partner.value(), customerId));
     }

@@ -21,6 +21,7 @@ import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
+import io.provisio.platform.web.PageQuery;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
@@ -165,7 +166,7 @@ public final class NotificationStore {
         long total = collection().countDocuments(filter);
         List<Notification> items = new ArrayList<>();
         collection().find(filter).sort(Sorts.ascending("createdAt", "_id"))
-                .skip(io.provisio.platform.web.Page.skip(page, size)).limit(size)
+                .skip(PageQuery.skip(page, size)).limit(size)
                 .forEach(document -> items.add(toNotification(document)));
         return new NotificationPage(items, total);
     }

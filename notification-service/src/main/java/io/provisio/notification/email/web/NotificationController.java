@@ -1,13 +1,10 @@
 package io.provisio.notification.email.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.provisio.notification.email.persistence.NotificationPage;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.platform.security.PartnerId;
-import io.provisio.platform.web.ApiProblem;
-import io.provisio.platform.web.FieldError;
+import io.provisio.platform.web.Page;
+import io.provisio.platform.web.PageQuery;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NotificationController {
 
-    static final int MAX_PAGE_SIZE = 200;
-
     private final NotificationStore store;
 
     NotificationController(NotificationStore store) {
@@ -30,20 +25,11 @@ class NotificationController {
     }
 
     @GetMapping("/api/v1/customers/{customerId}/notifications")
-    PageView<NotificationView> list(PartnerId partner, @PathVariable String customerId,
+    Page<NotificationView> list(PartnerId partner, @PathVariable String customerId,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "20") int size) {
-        List<FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
-        }
-        NotificationPage found = store.page(partner.value(), customerId, page, size);
-        return new PageView<>(found.items().stream().map(NotificationView::of).toList(), page, size, found.total());
+        PageQuery query = PageQuery.of(page, size);
+        NotificationPage found = store.page(partner.value(), customerId, query.page(), query.size());
+        return query.answer(found.items().stream().map(NotificationView::of).toList(), found.total());
     }
 }

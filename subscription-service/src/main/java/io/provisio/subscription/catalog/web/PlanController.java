@@ -3,8 +3,8 @@ package io.provisio.subscription.catalog.web;
 import java.util.List;
 
 import io.provisio.platform.security.PartnerId;
-import io.provisio.subscription.api.Page;
-import io.provisio.subscription.api.PageQuery;
+import io.provisio.platform.web.Page;
+import io.provisio.platform.web.PageQuery;
 import io.provisio.subscription.catalog.domain.Plan;
 import io.provisio.subscription.catalog.persistence.PlanStore;
 import org.springframework.web.bind.annotation.GetMapping;

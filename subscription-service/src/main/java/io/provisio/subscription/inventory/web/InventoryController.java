@@ -1,8 +1,8 @@
 package io.provisio.subscription.inventory.web;
 
 import io.provisio.platform.security.PartnerId;
-import io.provisio.subscription.api.Page;
-import io.provisio.subscription.api.PageQuery;
+import io.provisio.platform.web.Page;
+import io.provisio.platform.web.PageQuery;
 import io.provisio.subscription.inventory.domain.InventoryItem;
 import io.provisio.subscription.inventory.persistence.InventoryStore;
 import org.springframework.web.bind.annotation.GetMapping;

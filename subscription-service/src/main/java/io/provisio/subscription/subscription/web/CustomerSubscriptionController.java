@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.provisio.platform.security.PartnerId;
-import io.provisio.subscription.api.Page;
-import io.provisio.subscription.api.PageQuery;
+import io.provisio.platform.web.Page;
+import io.provisio.platform.web.PageQuery;
 import io.provisio.subscription.subscription.domain.Subscription;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
 import org.springframework.web.bind.annotation.GetMapping;

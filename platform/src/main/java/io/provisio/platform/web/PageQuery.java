@@ -1,12 +1,9 @@
-package io.provisio.subscription.api;
+package io.provisio.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.provisio.platform.web.ApiProblem;
-import io.provisio.platform.web.FieldError;
-
-/** {@code ?page=&size=}: page from 0, size 1 to 200 (default 20). */
+/** {@code ?page=&size=} as API.md fixes it: page from 0, size 1 to 200; both mistakes reported together. */
 public record PageQuery(int page, int size) {
 
     public static final int MAX_SIZE = 200;
@@ -26,8 +23,13 @@ public record PageQuery(int page, int size) {
         return new PageQuery(page, size);
     }
 
+    /** Documents to skip, in long arithmetic: a huge page number is an empty page, not an error. */
     public int skip() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
+        return skip(page, size);
+    }
+
+    public static int skip(int page, int size) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) Math.max(page, 0) * Math.max(size, 0));
     }
 
     public <T> Page<T> answer(List<T> items, long total) {
