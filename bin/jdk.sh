@@ -1,4 +1,4 @@
-# Sourced by bin/mvn, deploy/local/run.sh and .ci/run: exports JAVA_HOME pointing to a JDK >= 21.
+# Sourced by ./mvnw and deploy/local/run.sh: exports JAVA_HOME pointing to a JDK >= 21.
 # Order: $JAVA_HOME if it is >= 21, then the newest JDK >= 21 under /usr/lib/jvm, else a clear error.
 
 provisio_java_major() {

@@ -46,7 +46,7 @@ build_if_needed() {
   done
   if [ "$missing" = 1 ]; then
     say "Building the suite (first run; about two minutes)..."
-    (cd "$root" && bin/mvn -B -q -DskipTests install) || fail "the build failed; run bin/mvn -B verify to see why"
+    (cd "$root" && ./mvnw -B -q -DskipTests install) || fail "the build failed; run ./mvnw -B verify to see why"
   fi
 }
 

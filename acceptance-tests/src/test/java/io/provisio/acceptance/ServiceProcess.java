@@ -49,7 +49,7 @@ final class ServiceProcess {
 
     void start() {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the reactor (bin/mvn -B verify) first");
+            throw new IllegalStateException(jar + " is missing: build the reactor (./mvnw -B verify) first");
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
