@@ -14,9 +14,18 @@ public interface OnboardingRepository {
     /**
      * Stores a new onboarding and reserves its account name for its partner.
      *
-     * @throws AccountNameTakenException when a live onboarding of the partner holds the name
+     * @param idempotencyKey the partner's key, or {@code null}
+     * @throws AccountNameTakenException when a live onboarding of the partner holds the name, or
+     *                                   (in a race) when the key was stored meanwhile: look it up
      */
-    void insert(Onboarding onboarding, List<SagaCommand> commands);
+    void insert(Onboarding onboarding, List<SagaCommand> commands, IdempotencyKey idempotencyKey);
+
+    /** The onboarding a partner started with this Idempotency-Key, with the digest of its request. */
+    Optional<KeyedOnboarding> findByIdempotencyKey(String partnerId, String key);
+
+    /** An onboarding and the request digest its Idempotency-Key was stored with. */
+    record KeyedOnboarding(Onboarding onboarding, String requestDigest) {
+    }
 
     /** @return false when the stored version moved on (another replica or reply won): reload and retry */
     boolean update(Onboarding onboarding, List<SagaCommand> commands);

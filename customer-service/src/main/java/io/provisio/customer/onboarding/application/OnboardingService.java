@@ -41,20 +41,49 @@ public class OnboardingService {
         this.clock = clock;
     }
 
+    /** An onboarding, and whether this call created it (false: an Idempotency-Key replay). */
+    public record Started(Onboarding onboarding, boolean created) {
+    }
+
     /**
-     * Starts an onboarding: stores it with its first command.
+     * Starts an onboarding: stores it with its first command. With an Idempotency-Key, a repeat of
+     * the same request answers the onboarding the first one started, even when both race.
      *
-     * @throws AccountNameTakenException when the partner already has a live customer of that name
+     * @param idempotencyKey the partner's key, or {@code null}
+     * @throws AccountNameTakenException      when the partner already has a live customer of that name
+     * @throws IdempotencyKeyReusedException when the key came before with another request
      */
-    public Onboarding start(String partnerId, OnboardingRequest request, String traceparent) {
+    public Started start(String partnerId, OnboardingRequest request, String traceparent,
+                         IdempotencyKey idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<OnboardingRepository.KeyedOnboarding> earlier =
+                    onboardings.findByIdempotencyKey(partnerId, idempotencyKey.key());
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), idempotencyKey);
+            }
+        }
         Instant now = clock.instant();
         Onboarding onboarding = Onboarding.create("onb-" + UUID.randomUUID(), partnerId,
                 "cus-" + UUID.randomUUID(), traceparent, request, now);
         Decision decision = saga.start(onboarding, now);
-        onboardings.insert(onboarding, decision.commands());
+        try {
+            onboardings.insert(onboarding, decision.commands(), idempotencyKey);
+        } catch (AccountNameTakenException e) {
+            // A concurrent request with the same key may have won the insert: answer its onboarding.
+            Optional<OnboardingRepository.KeyedOnboarding> winner = idempotencyKey == null ? Optional.empty()
+                    : onboardings.findByIdempotencyKey(partnerId, idempotencyKey.key());
+            return winner.map(w -> replay(w, idempotencyKey)).orElseThrow(() -> e);
+        }
         metrics.started();
         log.info("Onboarding {} started for account {}", onboarding.id(), onboarding.accountName());
-        return onboardings.find(onboarding.id()).orElseThrow();
+        return new Started(onboardings.find(onboarding.id()).orElseThrow(), true);
+    }
+
+    private static Started replay(OnboardingRepository.KeyedOnboarding earlier, IdempotencyKey key) {
+        if (!earlier.requestDigest().equals(key.requestDigest())) {
+            throw new IdempotencyKeyReusedException(key.key());
+        }
+        return new Started(earlier.onboarding(), false);
     }
 
     /** Applies a participant's reply; a duplicate or late reply changes nothing. */

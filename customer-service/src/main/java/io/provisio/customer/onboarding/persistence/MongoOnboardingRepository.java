@@ -11,6 +11,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.provisio.customer.onboarding.application.AccountNameTakenException;
+import io.provisio.customer.onboarding.application.IdempotencyKey;
 import io.provisio.customer.onboarding.application.OnboardingRepository;
 import io.provisio.customer.onboarding.domain.Failure;
 import io.provisio.customer.onboarding.domain.Onboarding;
@@ -64,21 +65,35 @@ class MongoOnboardingRepository implements OnboardingRepository {
         this.json = json;
         collection().createIndex(Indexes.ascending("accountNameKey"),
                 new IndexOptions().unique(true).sparse(true).name("account_name_reservation"));
+        // One onboarding per partner and Idempotency-Key, even under concurrent requests.
+        collection().createIndex(Indexes.ascending("idempotencyKey"),
+                new IndexOptions().unique(true).sparse(true).name("idempotency_key"));
         // Non-unique: used by MongoDB, ignored by the embedded store (which scans).
         collection().createIndex(Indexes.ascending("deadline"), new IndexOptions().name("deadline"));
         collection().createIndex(Indexes.ascending("partnerId", "createdAt"), new IndexOptions().name("partner_list"));
     }
 
     @Override
-    public void insert(Onboarding onboarding, List<SagaCommand> commands) {
+    public void insert(Onboarding onboarding, List<SagaCommand> commands, IdempotencyKey idempotencyKey) {
+        Document document = toDocument(onboarding);
+        if (idempotencyKey != null) {
+            document.append("idempotencyKey", onboarding.partnerId() + "/" + idempotencyKey.key())
+                    .append("requestDigest", idempotencyKey.requestDigest());
+        }
         try {
-            outbox.insert(COLLECTION, toDocument(onboarding), messages(onboarding, commands));
+            outbox.insert(COLLECTION, document, messages(onboarding, commands));
         } catch (RuntimeException e) {
             if (MongoWrites.isDuplicateKey(e)) {
                 throw new AccountNameTakenException(onboarding.accountName());
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<KeyedOnboarding> findByIdempotencyKey(String partnerId, String key) {
+        return Optional.ofNullable(collection().find(eq("idempotencyKey", partnerId + "/" + key)).first())
+                .map(d -> new KeyedOnboarding(fromDocument(d), d.getString("requestDigest")));
     }
 
     @Override

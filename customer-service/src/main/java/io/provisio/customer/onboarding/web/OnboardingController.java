@@ -10,6 +10,8 @@ import io.micrometer.tracing.Tracer;
 import io.provisio.customer.contracts.Address;
 import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.onboarding.application.AccountNameTakenException;
+import io.provisio.customer.onboarding.application.IdempotencyKey;
+import io.provisio.customer.onboarding.application.IdempotencyKeyReusedException;
 import io.provisio.customer.onboarding.application.OnboardingQueries;
 import io.provisio.customer.onboarding.application.OnboardingService;
 import io.provisio.customer.onboarding.domain.Onboarding;
@@ -32,8 +34,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/onboardings")
@@ -46,30 +50,52 @@ class OnboardingController {
     private final OnboardingValidator validator;
     private final PasswordEncoder passwords;
     private final ObjectProvider<Tracer> tracer;
+    private final JsonMapper json;
 
     OnboardingController(OnboardingService onboardings, OnboardingQueries queries, OnboardingValidator validator,
-                         PasswordEncoder passwords, ObjectProvider<Tracer> tracer) {
+                         PasswordEncoder passwords, ObjectProvider<Tracer> tracer, JsonMapper json) {
         this.onboardings = onboardings;
         this.queries = queries;
         this.validator = validator;
         this.passwords = passwords;
         this.tracer = tracer;
+        this.json = json;
     }
 
     @PostMapping
-    ResponseEntity<OnboardingView> start(PartnerId partner, @RequestBody OnboardingRequestBody body) {
+    ResponseEntity<OnboardingView> start(PartnerId partner, @RequestBody OnboardingRequestBody body,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         validator.check(body);
-        Onboarding onboarding;
+        if (key != null && (key.isBlank() || key.length() > 255)) {
+            throw ApiProblem.validation(List.of(new FieldError("Idempotency-Key", "must be 1 to 255 characters")));
+        }
+        OnboardingService.Started started;
         try {
-            onboarding = onboardings.start(partner.value(), toRequest(body), traceparent());
+            started = onboardings.start(partner.value(), toRequest(body), traceparent(),
+                    key == null ? null : new IdempotencyKey(key, digest(body)));
+        } catch (IdempotencyKeyReusedException e) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
+                    "This Idempotency-Key was used before with a different request body", List.of());
         } catch (AccountNameTakenException e) {
             throw new ApiProblem(HttpStatus.CONFLICT, "ACCOUNT_NAME_TAKEN", "Account name taken",
                     "The account name " + body.customer().accountName() + " is already in use",
                     List.of(new FieldError("customer.accountName", "is already in use")));
         }
-        return ResponseEntity.accepted()
+        Onboarding onboarding = started.onboarding();
+        return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/onboardings/" + onboarding.id()))
                 .body(OnboardingView.of(onboarding));
+    }
+
+    /** SHA-256 of the request as parsed: formatting and field order do not make it another request. */
+    private String digest(OnboardingRequestBody body) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsBytes(body));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping("/{id}")

@@ -143,6 +143,93 @@ class OnboardingApiIT {
         assertThat(page.get("page").asInt()).isEqualTo(20000000);
     }
 
+    @Test
+    void replaysTheSameOnboardingForARepeatedIdempotencyKeyAndRefusesItWithAnotherBody() throws Exception {
+        String request = REQUEST.formatted("citta-di-castello");
+
+        MvcResult first = start(request, "nordic-it", "retry-7f3a");
+        MvcResult repeat = start(request, "nordic-it", "retry-7f3a");
+        MvcResult otherBody = start(REQUEST.formatted("tromso-fiske"), "nordic-it", "retry-7f3a");
+        MvcResult otherPartner = start(request, "alpina-it", "retry-7f3a");
+
+        assertThat(first.getResponse().getStatus()).isEqualTo(202);
+        assertThat(repeat.getResponse().getStatus()).isEqualTo(200);
+        assertThat(repeat.getResponse().getHeader("Location")).isEqualTo(first.getResponse().getHeader("Location"));
+        assertThat(otherBody.getResponse().getStatus()).isEqualTo(422);
+        assertThat(json.readTree(otherBody.getResponse().getContentAsString()).get("code").asString())
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(otherPartner.getResponse().getStatus()).as("keys are per partner").isEqualTo(202);
+    }
+
+    @Test
+    void createsOneOnboardingForConcurrentRequestsWithOneIdempotencyKey() throws Exception {
+        String request = REQUEST.formatted("bakkerij-de-vries");
+
+        List<MvcResult> results = race(10, i -> start(request, "nordic-it", "one-key-for-ten"));
+
+        assertThat(results).extracting(r -> r.getResponse().getStatus()).containsOnly(200, 202).contains(202);
+        assertThat(results).extracting(r -> r.getResponse().getHeader("Location")).containsOnly(
+                results.getFirst().getResponse().getHeader("Location"));
+        assertThat(onboardingsNamed("bakkerij-de-vries")).isEqualTo(1);
+    }
+
+    @Test
+    void letsExactlyOneOfTwentyConcurrentOnboardingsHaveTheAccountName() throws Exception {
+        String request = REQUEST.formatted("fjallbacka-fisk");
+
+        List<MvcResult> results = race(20, i -> start(request, "nordic-it", null));
+
+        assertThat(results).extracting(r -> r.getResponse().getStatus()).containsOnly(202, 409)
+                .filteredOn(status -> status == 202).hasSize(1);
+        assertThat(onboardingsNamed("fjallbacka-fisk")).isEqualTo(1);
+    }
+
+    private MvcResult start(String request, String partnerId, String idempotencyKey) throws Exception {
+        var post = post("/api/v1/onboardings").with(partner(partnerId)).contentType(MediaType.APPLICATION_JSON)
+                .content(request);
+        if (idempotencyKey != null) {
+            post.header("Idempotency-Key", idempotencyKey);
+        }
+        return mvc.perform(post).andReturn();
+    }
+
+    /** Runs {@code n} calls at once (released together) and returns their results. */
+    private static List<MvcResult> race(int n, Call call) throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+            List<java.util.concurrent.Future<MvcResult>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.run(index);
+                }));
+            }
+            go.countDown();
+            List<MvcResult> results = new java.util.ArrayList<>();
+            for (var future : futures) {
+                results.add(future.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        }
+    }
+
+    private long onboardingsNamed(String accountName) throws Exception {
+        JsonNode page = read("/api/v1/onboardings?size=200", "nordic-it");
+        long count = 0;
+        for (JsonNode onboarding : page.get("items")) {
+            if (accountName.equals(onboarding.get("accountName").asString())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        MvcResult run(int index) throws Exception;
+    }
+
     private JsonNode read(String path, String partnerId) throws Exception {
         return json.readTree(mvc.perform(get(path).with(partner(partnerId))).andReturn().getResponse()
                 .getContentAsString());
