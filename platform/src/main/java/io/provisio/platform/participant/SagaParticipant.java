@@ -140,13 +140,14 @@ public final class SagaParticipant {
                 .append("startedAt", Date.from(clock.instant()));
         try {
             outbox.insert(COLLECTION, start, List.of());
+            return start;
         } catch (RuntimeException e) {
             if (!MongoWrites.isDuplicateKey(e)) {
                 throw e;
             }
-            // A duplicate delivery, on this replica or another, started the step first.
+            // A duplicate delivery, on this replica or another, started the step first: read its record.
+            return mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
         }
-        return mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
     }
 
     private void settleLostRace(String id, Envelope command, Runnable undo) {

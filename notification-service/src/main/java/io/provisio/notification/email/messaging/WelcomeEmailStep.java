@@ -9,6 +9,7 @@ import java.util.Map;
 import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.notification.contracts.WelcomeEmailRejected;
+import io.provisio.notification.contracts.WelcomeEmailCancelled;
 import io.provisio.notification.contracts.WelcomeEmailScheduled;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
@@ -76,9 +77,11 @@ final class WelcomeEmailStep {
     }
 
     private void cancel(Envelope envelope, CancelWelcomeEmail command) {
-        CancelledReply reply = new CancelledReply(command.customerId(), () -> store.countCancelled(envelope.sagaId()));
+        // Counted after the undo, over the whole saga: a compensation retried after a crash mid-way
+        // reports the same number.
         participant.compensate(envelope, () -> store.cancelScheduled(envelope.sagaId(), clock.instant()),
-                CANCELLED, reply);
+                CANCELLED, () -> new WelcomeEmailCancelled(command.customerId(),
+                        Math.toIntExact(store.countCancelled(envelope.sagaId()))));
     }
 
     private static Map<String, Object> model(ScheduleWelcomeEmail command) {
