@@ -52,6 +52,30 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    Response put(String path, String json) {
+        return send(path, "PUT", json);
+    }
+
+    Response patch(String path, String json) {
+        return send(path, "PATCH", json);
+    }
+
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method with a JSON body ({@code null}: none). */
+    Response send(String path, String method, String json) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = request(path).method(method, body);
+        if (json != null) {
+            builder.header("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json"
+                    : "application/json");
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.provisio.devstack.Infrastructure;
 import io.provisio.devstack.TestNamespace;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ports, against the real RabbitMQ (in this JVM's own namespace) and one MongoDB for all of them
  * (devstack's resolution; without {@code MONGODB_URI} or Docker it is the embedded store served
  * from this JVM over the wire protocol, so killing a service never takes its data along).
- * Closed at the end of the run: services stopped, namespace's queues and exchanges deleted.
+ * notification-service delivers to an SMTP server in this JVM ({@link #mail()}), and every service except
+ * customer-service runs on a test clock that {@link #advanceClock} moves forward (customer-service's would
+ * time out sagas). Closed at the end of the run: services stopped, namespace's queues and exchanges deleted.
  */
 final class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -36,6 +44,8 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final String gatewayUrl;
+    private final Map<String, Integer> managementPorts = new HashMap<>();
+    private final GreenMail mail;
     private final Path root = Path.of(System.getProperty("provisio.root", ".."));
     private final String version = System.getProperty("provisio.version", "0.1.0-SNAPSHOT");
 
@@ -55,7 +65,8 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         environment.put("MONGODB_URI", Infrastructure.mongoUri());
         environment.put("PROVISIO_BOOTSTRAP", bootstrap.toString());
         environment.put("PROVISIO_ISSUER", gatewayUrl);
-        environment.put("PROVISIO_SMTP_PORT", Integer.toString(freePort()));
+        int smtp = freePort();
+        mail = new GreenMail(new ServerSetup(smtp, "localhost", ServerSetup.PROTOCOL_SMTP));
 
         List<String> common = List.of(
                 "--spring.profiles.active=local",
@@ -66,6 +77,14 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
             List<String> arguments = new ArrayList<>(common);
             arguments.add("--server.port=" + entry.getValue());
             arguments.add("--management.server.port=" + freePort());
+            if (!entry.getKey().equals("customer-service")) {
+                arguments.add("--provisio.test-clock.enabled=true");
+            }
+            if (entry.getKey().equals("notification-service")) {
+                arguments.add("--provisio.notification.embedded-smtp.enabled=false");
+                arguments.add("--spring.mail.host=localhost");
+                arguments.add("--spring.mail.port=" + smtp);
+            }
             if (entry.getKey().equals("customer-service")) {
                 arguments.add("--provisio.onboarding.step-timeouts.ASSIGN_PLANS=" + ASSIGN_PLANS_TIMEOUT.toSeconds() + "s");
                 arguments.add("--provisio.onboarding.compensation-retry=5s");
@@ -101,6 +120,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     }
 
     private void startAll() {
+        mail.start();
         services.values().forEach(ServiceProcess::start);
         try {
             CompletableFuture.allOf(services.values().stream()
@@ -110,6 +130,38 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
             // Leave no process behind when one service cannot start; its log is named in the error.
             close();
             throw e;
+        }
+    }
+
+    /** The SMTP server notification-service delivers to; {@code mail().getReceivedMessages()} reads it. */
+    GreenMail mail() {
+        return mail;
+    }
+
+    /**
+     * Moves a service's clock forward (identity, subscription or notification; never customer-service).
+     * The clock is shared by every test of the run and only goes forward: assert "still scheduled" with
+     * dates far enough ahead, and advance by what the test needs.
+     */
+    java.time.Instant advanceClock(String service, Duration by) {
+        String body = "{\"by\":\"" + by + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPorts.get(service)
+                        + "/actuator/testclock"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("testclock of " + service + " answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            String now = response.body().replaceAll(".*\"now\":\"([^\"]+)\".*", "$1");
+            return java.time.Instant.parse(now);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -127,6 +179,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::stop);
+        mail.stop();
         TestNamespace.delete(
                 List.of("customer-commands.customer-service", "saga-replies.customer-service",
                         "identity-commands.identity-service", "subscription-commands.subscription-service",
@@ -138,6 +191,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     private ServiceProcess process(String name, List<String> arguments, Map<String, String> environment, Path logs) {
         int management = Integer.parseInt(arguments.stream().filter(a -> a.startsWith("--management.server.port="))
                 .findFirst().orElseThrow().substring("--management.server.port=".length()));
+        managementPorts.put(name, management);
         Path jar = root.resolve(name).resolve("target").resolve(name + "-" + version + "-exec.jar");
         return new ServiceProcess(name, jar, management, arguments, environment, logs);
     }

@@ -9,6 +9,11 @@ public final class CustomerChannels {
     /** Every participant's replies to the onboarding orchestrator. */
     public static final String SAGA_REPLIES = "saga-replies";
 
+    /**
+     * Answers to the dry run's validate commands. Every customer-service instance reads them from its own
+     * non-durable queue and keeps the ones it waits for.
+     */
+    public static final String DRY_RUN_REPLIES = "dry-run-replies";
     /** Domain events about customers (suspended, resumed, ...). */
     public static final String EVENTS = "customer-events";
 

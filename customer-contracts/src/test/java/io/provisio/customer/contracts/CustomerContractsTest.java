@@ -17,7 +17,11 @@ class CustomerContractsTest {
                 DeleteCustomer.class,
                 CustomerDeleted.class,
                 ActivateCustomer.class,
-                CustomerActivated.class);
+                CustomerActivated.class,
+                CustomerSuspended.class,
+                CustomerResumed.class,
+                DryRunFinding.class,
+                DryRunReport.class);
     }
 
     @ParameterizedTest

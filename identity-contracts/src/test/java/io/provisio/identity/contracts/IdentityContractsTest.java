@@ -15,7 +15,10 @@ class IdentityContractsTest {
                 AdministratorCreated.class,
                 AdministratorRejected.class,
                 DeleteAdministrator.class,
-                AdministratorDeleted.class);
+                AdministratorDeleted.class,
+                ValidateAdministrator.class,
+                UserCreated.class,
+                UserDeleted.class);
     }
 
     @ParameterizedTest

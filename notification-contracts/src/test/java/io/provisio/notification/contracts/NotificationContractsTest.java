@@ -15,7 +15,8 @@ class NotificationContractsTest {
                 WelcomeEmailScheduled.class,
                 WelcomeEmailRejected.class,
                 CancelWelcomeEmail.class,
-                WelcomeEmailCancelled.class);
+                WelcomeEmailCancelled.class,
+                ScheduleActivationEmail.class);
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.platform.messaging.DirectReplies;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.outbox.ConfirmingPublisher;
 import io.provisio.platform.outbox.OutboxProperties;
@@ -16,11 +17,14 @@ import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.security.PartnerSecurity;
 import io.provisio.platform.security.ProblemSecurityHandlers;
 import io.provisio.platform.security.SecurityProperties;
+import io.provisio.platform.time.AdjustableClock;
+import io.provisio.platform.time.TestClockEndpoint;
 import io.provisio.platform.web.ProblemDetailsAdvice;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -47,8 +51,18 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
+    Clock clock(org.springframework.core.env.Environment environment) {
+        if (environment.getProperty("provisio.test-clock.enabled", Boolean.class, false)) {
+            return new AdjustableClock(Clock.systemUTC());
+        }
         return Clock.systemUTC();
+    }
+
+    /** Tests only: {@code /actuator/testclock} moves the service's clock forward. */
+    @Bean
+    @ConditionalOnProperty(name = "provisio.test-clock.enabled", havingValue = "true")
+    TestClockEndpoint testClockEndpoint(Clock clock) {
+        return new TestClockEndpoint((AdjustableClock) clock);
     }
 
     @Bean
@@ -60,6 +74,11 @@ public class PlatformAutoConfiguration {
     ConfirmingPublisher confirmingPublisher(StreamBridge bridge, MessagingProperties messaging,
                                             OutboxProperties outbox) {
         return new ConfirmingPublisher(bridge, messaging.namespace(), outbox.confirmTimeout());
+    }
+
+    @Bean
+    DirectReplies directReplies(MessageCodec codec, ConfirmingPublisher publisher) {
+        return new DirectReplies(codec, publisher);
     }
 
     @Bean

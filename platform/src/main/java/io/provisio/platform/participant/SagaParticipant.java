@@ -30,7 +30,8 @@ import static com.mongodb.client.model.Filters.eq;
  *   <li>COMPENSATING / COMPENSATED: the tombstone; an action arriving now is refused with no effect,
  *       and an action that was running when the compensation came undoes its own effect.</li>
  * </ul>
- * The reply is written to the record's outbox in the same update that marks it DONE.
+ * The reply is written to the record's outbox in the same update that marks it DONE; the record keeps
+ * {@link StepResult#storedPayload()}, so a secret only the first reply carries leaves with the outbox entry.
  */
 public final class SagaParticipant {
 
@@ -82,7 +83,7 @@ public final class SagaParticipant {
                 boolean finished = outbox.updateWhere(COLLECTION, and(eq("_id", id), eq("state", State.ACTING.name())),
                         new Document("state", State.DONE.name())
                                 .append("outcome", result instanceof StepResult.Succeeded ? "SUCCEEDED" : "REJECTED")
-                                .append("reply", codec.encode(reply))
+                                .append("reply", codec.encode(stored(reply, command, result)))
                                 .append("finishedAt", Date.from(clock.instant())),
                         List.of(new OutgoingMessage(command.replyTo(), reply)));
                 if (!finished) {
@@ -124,6 +125,14 @@ public final class SagaParticipant {
                         .append("compensationReply", codec.encode(reply))
                         .append("compensatedAt", Date.from(clock.instant())),
                 List.of(new OutgoingMessage(command.replyTo(), reply)));
+    }
+
+    /** The reply kept for duplicates: same id and type, the payload the result wants kept. */
+    private Envelope stored(Envelope reply, Envelope command, StepResult result) {
+        if (result.storedPayload() == result.payload()) {
+            return reply;
+        }
+        return codec.reply(command, result.replyType(), result.storedPayload());
     }
 
     private Document findOrStart(String id, Envelope command) {

@@ -15,7 +15,9 @@ class SubscriptionContractsTest {
                 PlansAssigned.class,
                 PlansRejected.class,
                 ReleasePlans.class,
-                PlansReleased.class);
+                PlansReleased.class,
+                ValidatePlans.class,
+                SubscriptionActivated.class);
     }
 
     @ParameterizedTest

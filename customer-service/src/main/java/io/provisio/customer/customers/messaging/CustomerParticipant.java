@@ -54,6 +54,11 @@ class CustomerParticipant {
                             case NAME_TAKEN -> new StepResult.Rejected("CustomerRegistrationRejected",
                                     new CustomerRegistrationRejected("ACCOUNT_NAME_TAKEN", "account name "
                                             + register.profile().accountName() + " is taken"));
+                            // Another partner's customer answers exactly like one that does not exist.
+                            case PARENT_NOT_FOUND -> new StepResult.Rejected("CustomerRegistrationRejected",
+                                    new CustomerRegistrationRejected("PARENT_NOT_FOUND", "parent customer "
+                                            + register.profile().parentCustomerId() + " not found, not active,"
+                                            + " or already " + CustomerStore.MAX_DEPTH + " levels deep"));
                         },
                         () -> customers.delete(partner, register.customerId()));
             }

@@ -1,53 +1,111 @@
 package io.provisio.customer.customers.store;
 
+import java.text.Normalizer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.customer.contracts.CustomerResumed;
+import io.provisio.customer.contracts.CustomerSuspended;
+import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.mongo.MongoWrites;
+import io.provisio.platform.outbox.OutboxStore;
+import io.provisio.platform.outbox.OutgoingMessage;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.regex;
 
 /**
  * Customers in {@code customers}: {@code _id} is the id the saga chose, so every write is
- * idempotent; {@code accountNameKey} ({@code partnerId/accountName}) is unique.
+ * idempotent; {@code accountNameKey} ({@code partnerId/accountName}) is unique; {@code depth} is the
+ * level in the partner's hierarchy (a root customer is 1); {@code searchKey} is account name, company
+ * name and external code folded to lower-case ASCII, so a search ignores case and accents.
+ * Suspend and resume write their event to the document's outbox in the same update.
  */
 @Component
 public class CustomerStore {
 
-    static final String COLLECTION = "customers";
+    public static final String COLLECTION = "customers";
+    /** API.md: a customer hierarchy is at most 5 levels deep. */
+    public static final int MAX_DEPTH = 5;
+    /** A parent must be live: a PROVISIONING one may still be rolled back and take its children's anchor with it. */
+    private static final Set<String> PARENT_STATUSES = Set.of("ACTIVE", "SUSPENDED");
+    /** Letters that Unicode does not decompose into a base letter and a mark. */
+    private static final Map<String, String> FOLDS = Map.of("ø", "o", "æ", "ae", "œ", "oe", "ß", "ss", "đ", "d",
+            "ł", "l", "þ", "th", "ı", "i");
 
     /** How a registration ended. */
-    public enum Registration { REGISTERED, NAME_TAKEN }
+    public enum Registration { REGISTERED, NAME_TAKEN, PARENT_NOT_FOUND }
+
+    /** What a child takes from its parent, and how deep the parent sits. */
+    public record Parent(String id, int depth, String locale, String businessType, String emergencyContactEmail) {
+
+        public boolean mayHaveChildren() {
+            return depth < MAX_DEPTH;
+        }
+    }
+
+    /** How a suspend or resume ended. */
+    public enum Transition { CHANGED, ALREADY, NOT_ALLOWED, NOT_FOUND }
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
+    private final OutboxStore outbox;
+    private final MessageCodec codec;
 
-    CustomerStore(MongoTemplate mongo, JsonMapper json, Clock clock) {
+    CustomerStore(MongoTemplate mongo, JsonMapper json, Clock clock, OutboxStore outbox, MessageCodec codec) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.outbox = outbox;
+        this.codec = codec;
         collection().createIndex(Indexes.ascending("accountNameKey"),
                 new IndexOptions().unique(true).name("account_name_per_partner"));
+        // Ignored by the embedded store, used by MongoDB: the list's filters and order.
+        collection().createIndex(Indexes.ascending("partnerId", "parentCustomerId", "accountName"),
+                new IndexOptions().name("children_by_name"));
     }
 
-    /** Stores the customer as PROVISIONING; a repeat for the same id is a success. */
+    /**
+     * Stores the customer as PROVISIONING; a repeat for the same id is a success. A named parent must
+     * be a live customer of the same partner with room below it, else nothing is stored.
+     */
     public Registration register(String partnerId, String customerId, String sagaId, CustomerProfile profile) {
+        int depth = 1;
+        if (profile.parentCustomerId() != null) {
+            Optional<Parent> parent = parent(partnerId, profile.parentCustomerId());
+            if (parent.isEmpty() || !parent.get().mayHaveChildren()) {
+                return find(partnerId, customerId).isPresent() ? Registration.REGISTERED
+                        : Registration.PARENT_NOT_FOUND;
+            }
+            depth = parent.get().depth() + 1;
+        }
         Document customer = Document.parse(json.writeValueAsString(profile))
                 .append("_id", customerId)
                 .append("partnerId", partnerId)
                 .append("sagaId", sagaId)
                 .append("accountNameKey", partnerId + "/" + profile.accountName())
+                .append("depth", depth)
+                .append("searchKey", searchKey(profile.accountName(), profile.companyName(), profile.externalCode()))
                 .append("status", "PROVISIONING")
                 .append("createdAt", Date.from(clock.instant()))
                 .append("activatedAt", null);
@@ -59,12 +117,66 @@ public class CustomerStore {
                 ? Registration.REGISTERED : Registration.NAME_TAKEN;
     }
 
+    /** A live customer of this partner that may be named as a parent; another partner's is absent. */
+    public Optional<Parent> parent(String partnerId, String customerId) {
+        return find(partnerId, customerId)
+                .filter(d -> PARENT_STATUSES.contains(d.getString("status")))
+                .map(d -> new Parent(d.getString("_id"), d.get("depth") instanceof Number n ? n.intValue() : 1,
+                        d.getString("locale"), d.getString("businessType"), d.getString("emergencyContactEmail")));
+    }
+
     /** PROVISIONING becomes ACTIVE; true also when it already was. False: no such customer. */
     public boolean activate(String partnerId, String customerId) {
         collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId), eq("status", "PROVISIONING")),
                 new Document("$set", new Document("status", "ACTIVE").append("activatedAt",
                         Date.from(clock.instant()))));
         return find(partnerId, customerId).isPresent();
+    }
+
+    /** ACTIVE becomes SUSPENDED, with a {@code CustomerSuspended} event in the same write. */
+    public Transition suspend(String partnerId, String customerId) {
+        return transition(partnerId, customerId, "ACTIVE", "SUSPENDED", "CustomerSuspended",
+                new CustomerSuspended(customerId, clock.instant()));
+    }
+
+    /** SUSPENDED becomes ACTIVE, with a {@code CustomerResumed} event in the same write. */
+    public Transition resume(String partnerId, String customerId) {
+        return transition(partnerId, customerId, "SUSPENDED", "ACTIVE", "CustomerResumed",
+                new CustomerResumed(customerId, clock.instant()));
+    }
+
+    private Transition transition(String partnerId, String customerId, String from, String to, String eventType,
+                                  Object event) {
+        OutgoingMessage message = new OutgoingMessage(CustomerChannels.EVENTS,
+                codec.event(eventType, partnerId, null, event));
+        if (outbox.updateWhere(COLLECTION, and(eq("_id", customerId), eq("partnerId", partnerId), eq("status", from)),
+                new Document("status", to).append("updatedAt", Date.from(clock.instant())), List.of(message))) {
+            return Transition.CHANGED;
+        }
+        // Nothing matched: already there (a repeated request emits no second event), or not allowed.
+        return find(partnerId, customerId)
+                .map(d -> to.equals(d.getString("status")) ? Transition.ALREADY : Transition.NOT_ALLOWED)
+                .orElse(Transition.NOT_FOUND);
+    }
+
+    /**
+     * Sets the given fields of a merge patch (already validated); {@code null} values remove a field.
+     *
+     * @return false when there is no such customer
+     */
+    public boolean patch(String partnerId, String customerId, Document fields) {
+        Optional<Document> current = find(partnerId, customerId);
+        if (current.isEmpty()) {
+            return false;
+        }
+        Document merged = new Document(current.get());
+        merged.putAll(fields);
+        Document set = new Document(fields)
+                .append("searchKey", searchKey(merged.getString("accountName"), merged.getString("companyName"),
+                        merged.getString("externalCode")))
+                .append("updatedAt", Date.from(clock.instant()));
+        return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId)),
+                new Document("$set", set)).getMatchedCount() == 1;
     }
 
     /** Deletes the customer, which frees its account name. Safe to repeat. */
@@ -74,6 +186,54 @@ public class CustomerStore {
 
     public Optional<Document> find(String partnerId, String customerId) {
         return Optional.ofNullable(collection().find(and(eq("_id", customerId), eq("partnerId", partnerId))).first());
+    }
+
+    /** A page of the partner's customers, by account name; every filter optional. */
+    public List<Document> list(String partnerId, String status, String parentId, String q, int skip, int limit) {
+        return collection().find(filter(partnerId, status, parentId, q)).sort(Sorts.ascending("accountName"))
+                .skip(skip).limit(limit).into(new ArrayList<>());
+    }
+
+    public long count(String partnerId, String status, String parentId, String q) {
+        return collection().countDocuments(filter(partnerId, status, parentId, q));
+    }
+
+    private static Bson filter(String partnerId, String status, String parentId, String q) {
+        List<Bson> filters = new ArrayList<>(List.of(eq("partnerId", partnerId)));
+        if (status != null) {
+            filters.add(eq("status", status));
+        }
+        if (parentId != null) {
+            filters.add(eq("parentCustomerId", parentId));
+        }
+        if (q != null && !fold(q).isBlank()) {
+            filters.add(regex("searchKey", Pattern.quote(fold(q).strip())));
+        }
+        return filters.size() == 1 ? filters.getFirst() : and(filters);
+    }
+
+    /** Statuses a list may be filtered by. */
+    public static boolean isStatus(String status) {
+        return Set.of("PROVISIONING", "ACTIVE", "SUSPENDED").contains(status);
+    }
+
+    static String searchKey(String... parts) {
+        StringBuilder key = new StringBuilder();
+        for (String part : parts) {
+            if (part != null) {
+                key.append(fold(part)).append('\n');
+            }
+        }
+        return key.toString();
+    }
+
+    /** Lower-case, accents removed: "Fjällbacka" and "Tromsø" become "fjallbacka" and "tromso". */
+    static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> fold : FOLDS.entrySet()) {
+            lower = lower.replace(fold.getKey(), fold.getValue());
+        }
+        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
     private MongoCollection<Document> collection() {

@@ -32,6 +32,9 @@ public interface OnboardingRepository {
 
     Optional<Onboarding> find(String id);
 
+    /** Whether a live (not FAILED) onboarding of the partner holds the account name. */
+    boolean accountNameInUse(String partnerId, String accountName);
+
     Optional<Onboarding> find(String partnerId, String id);
 
     List<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size);

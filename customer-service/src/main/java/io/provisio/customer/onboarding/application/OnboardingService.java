@@ -30,12 +30,15 @@ public class OnboardingService {
     private static final int MAX_CONFLICTS = 20;
 
     private final OnboardingRepository onboardings;
+    private final ParentCustomers parents;
     private final OnboardingSaga saga;
     private final SagaMetrics metrics;
     private final Clock clock;
 
-    OnboardingService(OnboardingRepository onboardings, OnboardingSaga saga, SagaMetrics metrics, Clock clock) {
+    OnboardingService(OnboardingRepository onboardings, ParentCustomers parents, OnboardingSaga saga,
+                      SagaMetrics metrics, Clock clock) {
         this.onboardings = onboardings;
+        this.parents = parents;
         this.saga = saga;
         this.metrics = metrics;
         this.clock = clock;
@@ -52,8 +55,9 @@ public class OnboardingService {
      * @param idempotencyKey the partner's key, or {@code null}
      * @throws AccountNameTakenException      when the partner already has a live customer of that name
      * @throws IdempotencyKeyReusedException when the key came before with another request
+     * @throws ParentNotFoundException        when the named parent may not have this customer as a child
      */
-    public Started start(String partnerId, OnboardingRequest request, String traceparent,
+    public Started start(String partnerId, OnboardingRequest asked, String traceparent,
                          IdempotencyKey idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<OnboardingRepository.KeyedOnboarding> earlier =
@@ -62,6 +66,7 @@ public class OnboardingService {
                 return replay(earlier.get(), idempotencyKey);
             }
         }
+        OnboardingRequest request = complete(partnerId, asked);
         Instant now = clock.instant();
         Onboarding onboarding = Onboarding.create("onb-" + UUID.randomUUID(), partnerId,
                 "cus-" + UUID.randomUUID(), traceparent, request, now);
@@ -78,6 +83,28 @@ public class OnboardingService {
         log.info("Onboarding {} started for account {}", onboarding.id(), onboarding.accountName());
         // What was stored is this object; reading it back would only cost a round trip.
         return new Started(onboarding, true);
+    }
+
+    /**
+     * The request as the saga runs it: inherited from the parent where the partner gave nothing, then
+     * defaults. REGISTER_CUSTOMER checks the parent again when it stores the customer.
+     *
+     * @throws ParentNotFoundException when the named parent may not have this customer as a child
+     */
+    public OnboardingRequest complete(String partnerId, OnboardingRequest asked) {
+        String parentId = asked.customer().parentCustomerId();
+        if (parentId == null) {
+            return asked.withDefaults();
+        }
+        ParentCustomers.Parent parent = parents.acceptingChildren(partnerId, parentId)
+                .orElseThrow(() -> new ParentNotFoundException(parentId));
+        return asked.inheritingFrom(parent.locale(), parent.businessType(), parent.emergencyContactEmail())
+                .withDefaults();
+    }
+
+    /** Whether the partner's customer may be named as a parent (the dry run's question). */
+    public boolean mayBeParent(String partnerId, String parentCustomerId) {
+        return parents.acceptingChildren(partnerId, parentCustomerId).isPresent();
     }
 
     private static Started replay(OnboardingRepository.KeyedOnboarding earlier, IdempotencyKey key) {

@@ -24,12 +24,12 @@ public final class Onboarding {
     private OnboardingStatus status;
     private final List<StepState> steps;
     private Failure failure;
-    private boolean activationRequired;
+    private AdministratorAccount administrator;
     private Instant updatedAt;
 
     /** Rebuilds a stored onboarding. */
     public Onboarding(String id, String partnerId, String customerId, String traceparent, OnboardingRequest request,
-                      OnboardingStatus status, List<StepState> steps, Failure failure, boolean activationRequired,
+                      OnboardingStatus status, List<StepState> steps, Failure failure, AdministratorAccount administrator,
                       Instant createdAt, Instant updatedAt, long version) {
         this.id = id;
         this.partnerId = partnerId;
@@ -39,7 +39,7 @@ public final class Onboarding {
         this.status = status;
         this.steps = new ArrayList<>(steps);
         this.failure = failure;
-        this.activationRequired = activationRequired;
+        this.administrator = administrator;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.version = version;
@@ -50,7 +50,7 @@ public final class Onboarding {
                                     OnboardingRequest request, Instant now) {
         List<StepState> steps = Arrays.stream(Step.values()).map(StepState::pending).toList();
         return new Onboarding(id, partnerId, customerId, traceparent, request, OnboardingStatus.IN_PROGRESS, steps,
-                null, false, now, now, -1);
+                null, null, now, now, -1);
     }
 
     // --- transitions, each guarded ------------------------------------------------------------
@@ -71,6 +71,7 @@ public final class Onboarding {
         set(state(step).failed(now, error), now);
         failure = new Failure(step, error.code(), error.message());
         status = OnboardingStatus.COMPENSATING;
+        forgetActivationToken();
         for (StepState later : List.copyOf(steps)) {
             if (later.status() == StepStatus.PENDING) {
                 set(later.skipped(), now);
@@ -112,8 +113,16 @@ public final class Onboarding {
         }
     }
 
-    void activationRequired(boolean required) {
-        this.activationRequired = required;
+    void administratorCreated(AdministratorAccount account) {
+        this.administrator = account;
+    }
+
+    /** The activation token only needs to reach notification-service; once its command is written, or the
+     * onboarding failed, the saga forgets it. */
+    void forgetActivationToken() {
+        if (administrator != null && administrator.activationToken() != null) {
+            administrator = administrator.withoutToken();
+        }
     }
 
     // --- reads --------------------------------------------------------------------------------
@@ -176,8 +185,13 @@ public final class Onboarding {
         return failure;
     }
 
+    /** The administrator identity created; {@code null} before CREATE_ADMINISTRATOR succeeded. */
+    public AdministratorAccount administrator() {
+        return administrator;
+    }
+
     public boolean activationRequired() {
-        return activationRequired;
+        return administrator != null && administrator.activationRequired();
     }
 
     public Instant createdAt() {

@@ -32,7 +32,47 @@ public record OnboardingRequest(
                 acceptPaidPlans, welcomeEmail);
     }
 
-    /** @param sendAt {@code null} means now */
-    public record WelcomeEmail(Instant sendAt, String language) {
+    /** A sub-customer takes locale, business type and emergency contact from its parent where it gives none. */
+    public OnboardingRequest inheritingFrom(String locale, String businessType, String emergencyContactEmail) {
+        CustomerProfile c = customer;
+        CustomerProfile inherited = new CustomerProfile(c.accountName(), c.companyName(), c.externalCode(),
+                c.parentCustomerId(), c.address(), c.businessType() == null ? businessType : c.businessType(),
+                c.tenantType(), c.edition(), c.locale() == null ? locale : c.locale(), c.domains(),
+                c.emergencyContactEmail() == null ? emergencyContactEmail : c.emergencyContactEmail());
+        return new OnboardingRequest(inherited, administrator, contacts, plans, acceptPaidPlans, welcomeEmail);
+    }
+
+    /** Fills what the partner left to defaults; run after inheritance, since the language follows the locale. */
+    public OnboardingRequest withDefaults() {
+        CustomerProfile c = customer;
+        CustomerProfile completed = new CustomerProfile(c.accountName(), c.companyName(), c.externalCode(),
+                c.parentCustomerId(), c.address(), c.businessType() == null ? "OTHER" : c.businessType(),
+                c.tenantType() == null ? "STANDARD" : c.tenantType(), c.edition() == null ? "BASIC" : c.edition(),
+                c.locale(), c.domains(), c.emergencyContactEmail());
+        WelcomeEmail welcome = welcomeEmail.language() != null ? welcomeEmail
+                : new WelcomeEmail(welcomeEmail.sendAt(), languageOf(c.locale()), welcomeEmail.partnerName());
+        return new OnboardingRequest(completed, administrator, contacts, plans, acceptPaidPlans, welcome);
+    }
+
+    /** The e-mail language a locale implies: one of ours, Norwegian variants as {@code nb}, else English. */
+    static String languageOf(String locale) {
+        if (locale == null) {
+            return "en";
+        }
+        String language = java.util.Locale.forLanguageTag(locale).getLanguage();
+        if ("no".equals(language) || "nn".equals(language)) {
+            language = "nb";
+        }
+        return LANGUAGES.contains(language) ? language : "en";
+    }
+
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "sv", "de", "it", "nl", "nb");
+
+    /**
+     * @param sendAt      {@code null} means now
+     * @param language    {@code null} until {@link #withDefaults()} chose one
+     * @param partnerName who the e-mail comes from, as the partner's token names it
+     */
+    public record WelcomeEmail(Instant sendAt, String language, String partnerName) {
     }
 }

@@ -46,17 +46,15 @@ public final class OnboardingSaga {
             new StepDefinition(CREATE_ADMINISTRATOR,
                     o -> identity(new CreateAdministrator(o.customerId(), o.accountName(),
                             o.request().customer().companyName(), o.request().customer().domains(),
-                            o.request().administrator(), o.request().contacts())),
+                            o.request().administrator(), o.request().contacts(),
+                            o.request().welcomeEmail().language(), o.request().welcomeEmail().sendAt())),
                     o -> identity(new DeleteAdministrator(o.customerId()))),
             new StepDefinition(ASSIGN_PLANS,
                     o -> subscription(new AssignPlans(o.customerId(), o.request().plans(),
                             o.request().acceptPaidPlans())),
                     o -> subscription(new ReleasePlans(o.customerId()))),
             new StepDefinition(SCHEDULE_WELCOME_EMAIL,
-                    o -> notification(new ScheduleWelcomeEmail(o.customerId(), o.request().administrator().email(),
-                            o.request().administrator().displayName(), o.request().welcomeEmail().language(),
-                            o.request().welcomeEmail().sendAt(), o.request().customer().companyName(),
-                            o.accountName(), o.activationRequired())),
+                    o -> notification(welcomeEmail(o)),
                     o -> notification(new CancelWelcomeEmail(o.customerId()))),
             new StepDefinition(ACTIVATE_CUSTOMER,
                     o -> customer(new ActivateCustomer(o.customerId())),
@@ -106,8 +104,8 @@ public final class OnboardingSaga {
         List<SagaEvent> events = new ArrayList<>();
         Duration took = onboarding.succeed(reply.step(), now);
         events.add(new SagaEvent.StepFinished(reply.step(), StepStatus.SUCCEEDED, took));
-        if (reply.step() == CREATE_ADMINISTRATOR) {
-            onboarding.activationRequired(reply.activationRequired());
+        if (reply.step() == CREATE_ADMINISTRATOR && reply.administrator() != null) {
+            onboarding.administratorCreated(reply.administrator());
         }
         int next = reply.step().ordinal() + 1;
         if (next == STEPS.size()) {
@@ -158,7 +156,22 @@ public final class OnboardingSaga {
         if (definition.step() == CREATE_ADMINISTRATOR) {
             onboarding.forgetPasswordHash();
         }
+        if (definition.step() == SCHEDULE_WELCOME_EMAIL) {
+            onboarding.forgetActivationToken();
+        }
         return command;
+    }
+
+    private static ScheduleWelcomeEmail welcomeEmail(Onboarding o) {
+        OnboardingRequest request = o.request();
+        AdministratorAccount account = o.administrator();
+        return new ScheduleWelcomeEmail(o.customerId(), request.administrator().email(),
+                request.administrator().displayName(), request.welcomeEmail().language(),
+                request.welcomeEmail().sendAt(), request.customer().companyName(), o.accountName(),
+                o.activationRequired(), request.welcomeEmail().partnerName(),
+                account == null ? null : account.upn(),
+                account == null ? null : account.activationToken(),
+                account == null ? null : account.activationExpiresAt());
     }
 
     private static boolean isTimeout(StepState state) {

@@ -2,6 +2,7 @@ package io.provisio.customer.onboarding.messaging;
 
 import io.provisio.customer.contracts.CustomerRegistrationRejected;
 import io.provisio.customer.onboarding.application.OnboardingService;
+import io.provisio.customer.onboarding.domain.AdministratorAccount;
 import io.provisio.customer.onboarding.domain.Step;
 import io.provisio.customer.onboarding.domain.StepReply;
 import io.provisio.identity.contracts.AdministratorCreated;
@@ -42,8 +43,11 @@ class ReplyTranslator {
         return switch (reply.type()) {
             case "CustomerRegistered", "PlansAssigned", "WelcomeEmailScheduled", "CustomerActivated" ->
                     StepReply.succeeded(step);
-            case "AdministratorCreated" -> new StepReply(step, StepReply.Outcome.SUCCEEDED, null,
-                    codec.payload(reply, AdministratorCreated.class).activationRequired());
+            case "AdministratorCreated" -> {
+                AdministratorCreated created = codec.payload(reply, AdministratorCreated.class);
+                yield StepReply.administratorCreated(new AdministratorAccount(created.upn(),
+                        created.activationRequired(), created.activationToken(), created.activationExpiresAt()));
+            }
             case "CustomerRegistrationRejected" -> {
                 CustomerRegistrationRejected r = codec.payload(reply, CustomerRegistrationRejected.class);
                 yield StepReply.failed(step, r.code(), r.message());

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import io.provisio.customer.onboarding.application.AccountNameTakenException;
 import io.provisio.customer.onboarding.application.IdempotencyKey;
 import io.provisio.customer.onboarding.application.OnboardingRepository;
+import io.provisio.customer.onboarding.domain.AdministratorAccount;
 import io.provisio.customer.onboarding.domain.Failure;
 import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
@@ -161,6 +162,11 @@ class MongoOnboardingRepository implements OnboardingRepository {
         }).toList();
     }
 
+    @Override
+    public boolean accountNameInUse(String partnerId, String accountName) {
+        return collection().find(eq("accountNameKey", partnerId + "/" + accountName)).first() != null;
+    }
+
     private Document toDocument(Onboarding o) {
         Document document = new Document("_id", o.id())
                 .append("partnerId", o.partnerId())
@@ -172,7 +178,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
                 .append("steps", o.steps().stream().map(MongoOnboardingRepository::step).toList())
                 .append("failure", o.failure() == null ? null : new Document("step", o.failure().step().name())
                         .append("code", o.failure().code()).append("message", o.failure().message()))
-                .append("activationRequired", o.activationRequired())
+                .append("administratorAccount", account(o.administrator()))
                 .append("deadline", date(o.deadline()))
                 .append("createdAt", date(o.createdAt()))
                 .append("updatedAt", date(o.updatedAt()));
@@ -205,10 +211,29 @@ class MongoOnboardingRepository implements OnboardingRepository {
                 d.getList("steps", Document.class).stream().map(MongoOnboardingRepository::stepState).toList(),
                 failure == null ? null : new Failure(Step.valueOf(failure.getString("step")),
                         failure.getString("code"), failure.getString("message")),
-                Boolean.TRUE.equals(d.getBoolean("activationRequired")),
+                account(d),
                 instant(d.getDate("createdAt")),
                 instant(d.getDate("updatedAt")),
                 ((Number) d.get("version")).longValue());
+    }
+
+    /** The token is kept only while the saga needs it (see {@link AdministratorAccount}). */
+    private static Document account(AdministratorAccount a) {
+        return a == null ? null : new Document("upn", a.upn())
+                .append("activationRequired", a.activationRequired())
+                .append("activationToken", a.activationToken())
+                .append("activationExpiresAt", date(a.activationExpiresAt()));
+    }
+
+    private static AdministratorAccount account(Document onboarding) {
+        Document a = onboarding.get("administratorAccount", Document.class);
+        if (a == null) {
+            // Written before the account was kept: only the flag is known.
+            return Boolean.TRUE.equals(onboarding.getBoolean("activationRequired"))
+                    ? new AdministratorAccount(null, true, null, null) : null;
+        }
+        return new AdministratorAccount(a.getString("upn"), Boolean.TRUE.equals(a.getBoolean("activationRequired")),
+                a.getString("activationToken"), instant(a.getDate("activationExpiresAt")));
     }
 
     private static StepState stepState(Document s) {

@@ -2,8 +2,6 @@ package io.provisio.customer.onboarding.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -14,6 +12,7 @@ import io.provisio.customer.onboarding.application.IdempotencyKey;
 import io.provisio.customer.onboarding.application.IdempotencyKeyReusedException;
 import io.provisio.customer.onboarding.application.OnboardingQueries;
 import io.provisio.customer.onboarding.application.OnboardingService;
+import io.provisio.customer.onboarding.application.ParentNotFoundException;
 import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
@@ -28,7 +27,9 @@ import io.provisio.subscription.contracts.PlanRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,17 +44,21 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/onboardings")
 class OnboardingController {
 
-    private static final Set<String> LANGUAGES = Set.of("en", "sv", "de", "it", "nl", "nb");
+    static final String PARENT_RULE = "must be an active or suspended customer of yours, less than "
+            + "5 levels deep";
 
     private final OnboardingService onboardings;
     private final OnboardingQueries queries;
     private final OnboardingValidator validator;
+    private final DryRunService dryRuns;
     private final PasswordEncoder passwords;
     private final ObjectProvider<Tracer> tracer;
     private final JsonMapper json;
 
     OnboardingController(OnboardingService onboardings, OnboardingQueries queries, OnboardingValidator validator,
-                         PasswordEncoder passwords, ObjectProvider<Tracer> tracer, JsonMapper json) {
+                         DryRunService dryRuns, PasswordEncoder passwords, ObjectProvider<Tracer> tracer,
+                         JsonMapper json) {
+        this.dryRuns = dryRuns;
         this.onboardings = onboardings;
         this.queries = queries;
         this.validator = validator;
@@ -63,15 +68,20 @@ class OnboardingController {
     }
 
     @PostMapping
-    ResponseEntity<OnboardingView> start(PartnerId partner, @RequestBody OnboardingRequestBody body,
-                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<?> start(PartnerId partner, @AuthenticationPrincipal Jwt token,
+                            @RequestBody OnboardingRequestBody body,
+                            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                            @RequestParam(defaultValue = "false") boolean dryRun) {
+        if (dryRun) {
+            return ResponseEntity.ok(dryRuns.check(partner.value(), body, traceparent()));
+        }
         validator.check(body);
         if (key != null && (key.isBlank() || key.length() > 255)) {
             throw ApiProblem.validation(List.of(new FieldError("Idempotency-Key", "must be 1 to 255 characters")));
         }
         OnboardingService.Started started;
         try {
-            started = onboardings.start(partner.value(), toRequest(body), traceparent(),
+            started = onboardings.start(partner.value(), toRequest(body, partnerName(token, partner)), traceparent(),
                     key == null ? null : new IdempotencyKey(key, digest(body)));
         } catch (IdempotencyKeyReusedException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
@@ -80,11 +90,21 @@ class OnboardingController {
             throw new ApiProblem(HttpStatus.CONFLICT, "ACCOUNT_NAME_TAKEN", "Account name taken",
                     "The account name " + body.customer().accountName() + " is already in use",
                     List.of(new FieldError("customer.accountName", "is already in use")));
+        } catch (ParentNotFoundException e) {
+            // The same answer whether the parent is missing, another partner's, not live or too deep.
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "PARENT_NOT_FOUND", "Parent customer not found",
+                    e.getMessage(), List.of(new FieldError("customer.parentCustomerId", PARENT_RULE)));
         }
         Onboarding onboarding = started.onboarding();
         return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/onboardings/" + onboarding.id()))
                 .body(OnboardingView.of(onboarding));
+    }
+
+    /** The partner's display name from its token, for the e-mails' greeting; the id when the token has none. */
+    static String partnerName(Jwt token, PartnerId partner) {
+        String name = token == null ? null : token.getClaimAsString("partner_name");
+        return name != null ? name : partner.value();
     }
 
     /** SHA-256 of the request as parsed: formatting and field order do not make it another request. */
@@ -111,44 +131,34 @@ class OnboardingController {
         return queries.list(partner.value(), status, query.page(), query.size()).map(OnboardingView::of);
     }
 
-    private OnboardingRequest toRequest(OnboardingRequestBody body) {
+    /** The request as the partner wrote it; inheritance and defaults come later (they depend on the parent). */
+    static OnboardingRequest toRequest(OnboardingRequestBody body, String partnerName, PasswordEncoder passwords) {
         OnboardingRequestBody.Customer c = body.customer();
         OnboardingRequestBody.Address a = c.address();
         OnboardingRequestBody.Administrator admin = body.administrator();
         CustomerProfile profile = new CustomerProfile(c.accountName(), c.companyName(), c.externalCode(),
                 c.parentCustomerId(),
                 new Address(a.street(), a.city(), a.region(), a.postalCode(), a.country()),
-                c.businessType() == null ? "OTHER" : c.businessType(),
-                c.tenantType() == null ? "STANDARD" : c.tenantType(),
-                c.edition() == null ? "BASIC" : c.edition(),
+                c.businessType(), c.tenantType(), c.edition(),
                 c.locale(), c.domains() == null ? List.of() : c.domains(), c.emergencyContactEmail());
         Administrator administrator = new Administrator(admin.username(), admin.firstName(), admin.lastName(),
                 admin.displayName() == null ? admin.firstName() + " " + admin.lastName() : admin.displayName(),
                 admin.email(),
-                admin.password() == null ? null : passwords.encode(admin.password()),
+                admin.password() == null || passwords == null ? null : passwords.encode(admin.password()),
                 admin.phone(), admin.jobTitle(), admin.department());
         List<SupportContact> contacts = body.contacts() == null ? List.of() : body.contacts().stream()
                 .map(k -> new SupportContact(k.kind(), k.name(), k.email(), k.phone())).toList();
         List<PlanRequest> plans = body.plans() == null ? List.of() : body.plans().stream()
                 .map(p -> new PlanRequest(p.planCode(), p.units(), p.startDate())).toList();
         OnboardingRequestBody.WelcomeEmail welcome = body.welcomeEmail();
-        String language = welcome != null && welcome.language() != null ? welcome.language()
-                : languageOf(c.locale());
         return new OnboardingRequest(profile, administrator, contacts, plans,
                 Boolean.TRUE.equals(body.acceptPaidPlans()),
-                new OnboardingRequest.WelcomeEmail(welcome == null ? null : welcome.sendAt(), language));
+                new OnboardingRequest.WelcomeEmail(welcome == null ? null : welcome.sendAt(),
+                        welcome == null ? null : welcome.language(), partnerName));
     }
 
-    /** The welcome e-mail's language: the customer's locale where we have it, else English. */
-    private static String languageOf(String locale) {
-        if (locale == null) {
-            return "en";
-        }
-        String language = Locale.forLanguageTag(locale).getLanguage();
-        if ("no".equals(language) || "nn".equals(language)) {
-            language = "nb";
-        }
-        return LANGUAGES.contains(language) ? language : "en";
+    private OnboardingRequest toRequest(OnboardingRequestBody body, String partnerName) {
+        return toRequest(body, partnerName, passwords);
     }
 
     /** The W3C traceparent of this request's span, carried by every message of the saga. */

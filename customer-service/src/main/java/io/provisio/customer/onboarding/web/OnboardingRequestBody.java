@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code POST /api/v1/onboardings} as API.md writes it. Unknown fields are refused (400). */
-record OnboardingRequestBody(
+public record OnboardingRequestBody(
         @NotNull @Valid Customer customer,
         @NotNull @Valid Administrator administrator,
         @Valid List<@NotNull Contact> contacts,
@@ -22,7 +22,11 @@ record OnboardingRequestBody(
         @Valid WelcomeEmail welcomeEmail,
         Boolean acceptPaidPlans) {
 
-    record Customer(
+    /** Beyond RFC 5322 syntax: a dotted domain and no spaces, so the address can actually receive mail. */
+    static final String DELIVERABLE = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$";
+    static final String MUST_BE_EMAIL = "must be a valid e-mail address";
+
+    public record Customer(
             @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
                     message = "3-63 lower-case letters, digits and hyphens, not starting or ending with a hyphen")
             String accountName,
@@ -41,10 +45,10 @@ record OnboardingRequestBody(
             String locale,
             @Size(max = 20) List<@NotNull @Pattern(regexp = "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
                     message = "must be a lower-case DNS name") String> domains,
-            @Email String emergencyContactEmail) {
+            @Email(regexp = DELIVERABLE, message = MUST_BE_EMAIL) String emergencyContactEmail) {
     }
 
-    record Address(
+    public record Address(
             @Size(max = 200) String street,
             @NotBlank @Size(max = 100) String city,
             @Size(max = 100) String region,
@@ -59,8 +63,8 @@ record OnboardingRequestBody(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
             @Size(max = 200) String displayName,
-            @NotBlank @Email String email,
-            @Size(min = 12, message = "must be at least 12 characters") String password,
+            @NotBlank @Email(regexp = DELIVERABLE, message = MUST_BE_EMAIL) String email,
+            String password,
             @Size(max = 40) String phone,
             @Size(max = 100) String jobTitle,
             @Size(max = 100) String department) {
@@ -76,12 +80,13 @@ record OnboardingRequestBody(
             @NotNull @Pattern(regexp = "ADMIN|SITE_ADMIN|OTHER", message = "must be ADMIN, SITE_ADMIN or OTHER")
             String kind,
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email String email,
+            @NotBlank @Email(regexp = DELIVERABLE, message = MUST_BE_EMAIL) String email,
             @Size(max = 40) String phone) {
     }
 
     record Plan(
-            @NotBlank String planCode,
+            @NotBlank @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{0,63}$",
+                    message = "must be a plan code such as HOSTED-EXCHANGE") String planCode,
             @Min(value = 1, message = "must be at least 1") @Max(1_000_000) int units,
             LocalDate startDate) {
     }

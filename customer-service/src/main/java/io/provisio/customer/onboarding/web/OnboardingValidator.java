@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.provisio.platform.password.PasswordPolicy;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import jakarta.validation.Validator;
@@ -25,22 +26,42 @@ class OnboardingValidator {
 
     private final Validator validator;
     private final Clock clock;
+    private final PasswordPolicy passwords = new PasswordPolicy();
 
     OnboardingValidator(Validator validator, Clock clock) {
         this.validator = validator;
         this.clock = clock;
     }
 
+    /** The person's and the organization's own words, which must not make up the password. */
+    private static List<String> personalWords(OnboardingRequestBody body) {
+        OnboardingRequestBody.Administrator a = body.administrator();
+        List<String> words = new ArrayList<>(java.util.Arrays.asList(a.username(), a.firstName(), a.lastName(),
+                a.displayName(), a.email()));
+        if (body.customer() != null) {
+            words.add(body.customer().accountName());
+            words.add(body.customer().companyName());
+        }
+        return words;
+    }
+
+    /** @throws ApiProblem 400 VALIDATION_FAILED with every problem of the request */
     void check(OnboardingRequestBody body) {
+        List<FieldError> errors = problems(body);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+    }
+
+    /** Every problem of the request, sorted by field; empty when it is valid. */
+    List<FieldError> problems(OnboardingRequestBody body) {
         List<FieldError> errors = new ArrayList<>();
         // API.md paths: "contacts[0]", not Hibernate Validator's "contacts[0].<list element>".
         validator.validate(body).forEach(v -> errors.add(new FieldError(
                 v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage())));
         rules(body, errors);
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field));
-            throw ApiProblem.validation(errors.stream().distinct().toList());
-        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors.stream().distinct().toList();
     }
 
     private void rules(OnboardingRequestBody body, List<FieldError> errors) {
@@ -51,19 +72,23 @@ class OnboardingValidator {
             // The administrator counts as an ADMIN contact (API.md, "contacts").
             boolean siteAdmin = contacts.stream().anyMatch(c -> c != null && "SITE_ADMIN".equals(c.kind()));
             String password = body.administrator().password();
-            // bcrypt reads at most 72 bytes: a longer password would be silently truncated or refused.
-            if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-                errors.add(new FieldError("administrator.password", "must be at most 72 bytes in UTF-8"));
+            if (password != null) {
+                passwords.reject(password, personalWords(body))
+                        .ifPresent(reason -> errors.add(new FieldError("administrator.password", reason)));
             }
             if (!siteAdmin) {
                 errors.add(new FieldError("contacts", "needs at least one SITE_ADMIN contact"));
             }
         }
         List<OnboardingRequestBody.Plan> plans = body.plans() == null ? List.of() : body.plans();
+        java.util.Set<String> codes = new java.util.HashSet<>();
         for (int i = 0; i < plans.size(); i++) {
             OnboardingRequestBody.Plan plan = plans.get(i);
             if (plan != null && plan.startDate() != null && plan.startDate().isBefore(today)) {
                 errors.add(new FieldError("plans[" + i + "].startDate", "must be today or later"));
+            }
+            if (plan != null && plan.planCode() != null && !codes.add(plan.planCode())) {
+                errors.add(new FieldError("plans[" + i + "].planCode", "is listed more than once"));
             }
         }
         if (body.welcomeEmail() != null && body.welcomeEmail().sendAt() != null) {

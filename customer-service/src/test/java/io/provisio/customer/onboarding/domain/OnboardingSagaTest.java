@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The saga's decisions, with no broker and no database. */
 class OnboardingSagaTest {
 
+    private static final String TOKEN = "q5WlQw8m3xY0bq3fN7tT1bqkq3VvJmX0o4h4rV9aH2E";
+
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration COMPENSATION_RETRY = Duration.ofSeconds(30);
 
@@ -85,18 +87,37 @@ class OnboardingSagaTest {
     }
 
     @Test
-    void asksForTheActivationEmailWhenTheAdministratorHasNoPassword() {
+    void forwardsTheActivationTokenToTheWelcomeEmailAndThenForgetsIt() {
         saga.start(onboarding, now);
         succeed(REGISTER_CUSTOMER);
-        saga.onReply(onboarding, new StepReply(CREATE_ADMINISTRATOR, StepReply.Outcome.SUCCEEDED, null, true), now);
+        saga.onReply(onboarding, StepReply.administratorCreated(new AdministratorAccount(
+                "bengt.testsson@testbolag.se", true, TOKEN, now.plusSeconds(72 * 3600))), now);
 
         assertThat(succeed(ASSIGN_PLANS)).singleElement().isInstanceOfSatisfying(ScheduleWelcomeEmail.class,
                 welcome -> {
                     assertThat(welcome.activationRequired()).isTrue();
+                    assertThat(welcome.activationToken()).isEqualTo(TOKEN);
+                    assertThat(welcome.upn()).isEqualTo("bengt.testsson@testbolag.se");
+                    assertThat(welcome.partnerName()).isEqualTo("Nordic IT Partner AB");
                     assertThat(welcome.language()).isEqualTo("sv");
                     assertThat(welcome.companyName()).isEqualTo("Testbolag Göteborg AB");
                 });
+        assertThat(onboarding.administrator().activationToken()).isNull();
+        assertThat(onboarding.activationRequired()).isTrue();
     }
+
+    @Test
+    void forgetsTheActivationTokenWhenTheOnboardingFailsBeforeTheWelcomeEmail() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        saga.onReply(onboarding, StepReply.administratorCreated(new AdministratorAccount(
+                "bengt.testsson@testbolag.se", true, TOKEN, now.plusSeconds(72 * 3600))), now);
+
+        saga.onReply(onboarding, StepReply.failed(ASSIGN_PLANS, "INSUFFICIENT_LICENSES", "no"), now);
+
+        assertThat(onboarding.administrator().activationToken()).isNull();
+    }
+
 
     @Test
     void compensatesCompletedStepsInReverseOrderWhenPlansAreRejected() {

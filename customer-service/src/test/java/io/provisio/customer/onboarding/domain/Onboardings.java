@@ -31,7 +31,7 @@ final class Onboardings {
                 List.of(new PlanRequest("CUSTOMER-PORTAL", 1, LocalDate.parse("2026-12-01")),
                         new PlanRequest("HOSTED-EXCHANGE", 10, LocalDate.parse("2026-12-01"))),
                 true,
-                new OnboardingRequest.WelcomeEmail(null, "sv"));
+                new OnboardingRequest.WelcomeEmail(null, "sv", "Nordic IT Partner AB"));
         return Onboarding.create("onb-1", "nordic-it", "cus-1",
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", request, T0);
     }

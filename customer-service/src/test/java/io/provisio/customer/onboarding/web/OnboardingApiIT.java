@@ -7,6 +7,8 @@ import io.provisio.devstack.TestInfrastructureInitializer;
 import io.provisio.devstack.TestNamespace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -182,6 +184,42 @@ class OnboardingApiIT {
         assertThat(results).extracting(r -> r.getResponse().getStatus()).containsOnly(202, 409)
                 .filteredOn(status -> status == 202).hasSize(1);
         assertThat(onboardingsNamed("fjallbacka-fisk")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sv | Testbolag Göteborg AB | Västra Götaland | Åsa Öberg",
+            "de | Müller & Söhne GmbH | Baden-Württemberg | Jörg Weiß",
+            "it | Città di Castello S.r.l. | Umbria | Niccolò Saviò",
+            "nl | Café 't Hooischuur B.V. | Fryslân | Anneloes IJsselmeer-Öztürk",
+            "nb | Tromsø Fiskeri AS | Troms og Finnmark | Bjørn Ødegård",
+            "en | Smith & Sons Ltd | Wales | Siân O'Brien"})
+    void roundTripsNamesInEachOfOurLanguagesByteForByte(String language, String company, String region,
+                                                         String contact) throws Exception {
+        String accountName = "utf8-" + language + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String request = """
+                {"customer": {"accountName": "%s", "companyName": "%s",
+                  "address": {"city": "%s", "region": "%s", "country": "SE"}},
+                 "administrator": {"username": "admin", "firstName": "%s", "lastName": "%s",
+                  "email": "admin@example.com"},
+                 "contacts": [{"kind": "SITE_ADMIN", "name": "%s", "email": "site@example.com"}],
+                 "welcomeEmail": {"language": "%s"}}""".formatted(accountName, company, company, region,
+                contact.split(" ")[0], contact.substring(contact.indexOf(' ') + 1), contact, language);
+
+        MvcResult accepted = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(request.getBytes(java.nio.charset.StandardCharsets.UTF_8))).andReturn();
+
+        assertThat(accepted.getResponse().getStatus()).isEqualTo(202);
+        String customerId = json.readTree(accepted.getResponse().getContentAsByteArray()).get("customerId")
+                .asString();
+        byte[] customer = await().atMost(Duration.ofSeconds(20)).until(() -> mvc.perform(
+                        get("/api/v1/customers/" + customerId).with(partner("nordic-it"))).andReturn().getResponse(),
+                r -> r.getStatus() == 200).getContentAsByteArray();
+        String asSent = new String(customer, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(asSent).contains("\"companyName\":\"" + company + "\"")
+                .contains("\"region\":\"" + region + "\"");
+        assertThat(customer).containsSubsequence(company.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private MvcResult start(String request, String partnerId, String idempotencyKey) throws Exception {

@@ -100,7 +100,7 @@ class IdentityCommandHandler {
         }
         log.info("Created administrator {} of customer {}", user.id(), user.customerId());
         return new StepResult.Succeeded(AdministratorCreated.class.getSimpleName(),
-                new AdministratorCreated(user.customerId(), user.id(), user.upn(), user.activationRequired()));
+                new AdministratorCreated(user.customerId(), user.id(), user.upn(), user.activationRequired(), null, null));
     }
 
     /** Which rule the refused insert broke; the e-mail rule first, as it is the one partners meet. */

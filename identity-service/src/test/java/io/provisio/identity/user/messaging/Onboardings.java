@@ -18,7 +18,8 @@ final class Onboardings {
                 new Administrator("bengt.testsson", "Bengt", "Testsson", null, email, null,
                         "+46 31 123 45 67", "IT-ansvarig", "IT"),
                 List.of(new SupportContact("ADMIN", "Bengt Testsson", email, null),
-                        new SupportContact("SITE_ADMIN", "Karin Lund", "karin.lund@testbolag.se", "+46 31 765 43 21")));
+                        new SupportContact("SITE_ADMIN", "Karin Lund", "karin.lund@testbolag.se", "+46 31 765 43 21")),
+                "sv", null);
     }
 
     /** Müller & Söhne without a domain of their own, administrator with a password. */
@@ -26,6 +27,7 @@ final class Onboardings {
         return new CreateAdministrator(customerId, "mueller-soehne", "Müller & Söhne GmbH", List.of(),
                 new Administrator("anna.mueller", "Anna", "Müller", "Anna M.", email,
                         "{bcrypt}$2a$10$jXve0jl9k.B8VToIiXX90OCHQiUIZMZFX6dD7X9aRjgP9DJabdFWO", null, null, null),
-                List.of(new SupportContact("SITE_ADMIN", "Jörg Weiß", "joerg@mueller-soehne.de", null)));
+                List.of(new SupportContact("SITE_ADMIN", "Jörg Weiß", "joerg@mueller-soehne.de", null)),
+                "de", null);
     }
 }

@@ -271,7 +271,7 @@ class WelcomeEmailIT extends RunningService {
 
     private static ScheduleWelcomeEmail swedishWelcome(String customerId, String to, Instant sendAt) {
         return new ScheduleWelcomeEmail(customerId, to, "Bengt Testsson", "sv", sendAt, "Testbolag Göteborg AB",
-                "testbolag", true);
+                "testbolag", true, "Nordic IT Partner AB", "bengt.testsson@testbolag.se", null, null);
     }
 
     private Envelope schedule(String sagaId, ScheduleWelcomeEmail payload) {

@@ -1,0 +1,7 @@
+package io.provisio.customer.contracts;
+
+import java.time.Instant;
+
+/** Event on {@code customer-events}: a suspended customer is ACTIVE again. */
+public record CustomerResumed(String customerId, Instant resumedAt) {
+}

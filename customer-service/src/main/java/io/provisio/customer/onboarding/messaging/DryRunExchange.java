@@ -1,0 +1,107 @@
+package io.provisio.customer.onboarding.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.DryRunReport;
+import io.provisio.customer.onboarding.application.ParticipantChecks;
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.EnvelopeHandler;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.ConfirmingPublisher;
+import io.provisio.platform.outbox.PublishFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * Request/reply over RabbitMQ for the dry run. The questions are published with confirms but
+ * without the outbox (a dry run writes nothing, and a lost question only costs an unanswered
+ * participant); answers come back on {@code dry-run-replies}, which every instance reads from its own
+ * non-durable queue, keeping the answers it waits for (matched by the reply's causation id).
+ */
+@Configuration(proxyBeanMethods = false)
+class DryRunExchange implements ParticipantChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(DryRunExchange.class);
+
+    private final MessageCodec codec;
+    private final ConfirmingPublisher publisher;
+    private final Map<String, CompletableFuture<DryRunReport>> waiting = new ConcurrentHashMap<>();
+
+    DryRunExchange(MessageCodec codec, ConfirmingPublisher publisher) {
+        this.codec = codec;
+        this.publisher = publisher;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> dryRunReplies() {
+        return new EnvelopeHandler(codec, this::answered);
+    }
+
+    void answered(Envelope reply) {
+        CompletableFuture<DryRunReport> asker = reply.causationId() == null ? null : waiting.get(reply.causationId());
+        if (asker != null) {
+            asker.complete(codec.payload(reply, DryRunReport.class));
+        }
+        // Otherwise another instance asked, or the asker gave up: nothing to do.
+    }
+
+    @Override
+    public List<Verdict> ask(String partnerId, String traceparent, Map<String, Question> questions, Duration bound) {
+        Map<String, String> sent = new LinkedHashMap<>();
+        Map<String, CompletableFuture<DryRunReport>> answers = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Question> entry : questions.entrySet()) {
+                Question question = entry.getValue();
+                Envelope command = codec.command(question.type(), null, null, partnerId,
+                        CustomerChannels.DRY_RUN_REPLIES, traceparent, question.payload());
+                CompletableFuture<DryRunReport> answer = new CompletableFuture<>();
+                waiting.put(command.messageId(), answer);
+                sent.put(entry.getKey(), command.messageId());
+                answers.put(entry.getKey(), answer);
+                try {
+                    publisher.publish(question.channel(), command.messageId(), command.type(), traceparent,
+                            codec.encode(command));
+                } catch (PublishFailedException e) {
+                    log.warn("Dry run could not ask {}: {}", entry.getKey(), e.getMessage());
+                    answer.completeExceptionally(e);
+                }
+            }
+            return collect(answers, bound);
+        } finally {
+            sent.values().forEach(waiting::remove);
+        }
+    }
+
+    private static List<Verdict> collect(Map<String, CompletableFuture<DryRunReport>> answers, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Map.Entry<String, CompletableFuture<DryRunReport>> entry : answers.entrySet()) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                DryRunReport report = entry.getValue().get(left, TimeUnit.NANOSECONDS);
+                verdicts.add(new Verdict(entry.getKey(), true, report.findings() == null ? List.of()
+                        : report.findings()));
+            } catch (TimeoutException | ExecutionException e) {
+                verdicts.add(new Verdict(entry.getKey(), false, List.of()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                verdicts.add(new Verdict(entry.getKey(), false, List.of()));
+            }
+        }
+        return verdicts;
+    }
+}

@@ -1,0 +1,12 @@
+package io.provisio.identity.contracts;
+
+import java.util.List;
+
+/**
+ * Dry run of CREATE_ADMINISTRATOR for a customer that does not exist yet: answer a
+ * {@code io.provisio.customer.contracts.DryRunReport} (e.g. {@code ADMIN_EMAIL_IN_USE} on
+ * {@code administrator.email}, {@code USERNAME_TAKEN} on {@code administrator.username}) to the command's
+ * {@code replyTo}, and write nothing.
+ */
+public record ValidateAdministrator(List<String> domains, Administrator administrator, List<SupportContact> contacts) {
+}

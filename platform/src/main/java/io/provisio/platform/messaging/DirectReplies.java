@@ -1,0 +1,28 @@
+package io.provisio.platform.messaging;
+
+import io.provisio.platform.outbox.ConfirmingPublisher;
+
+/**
+ * Answers a query-style command (a dry run's validate) straight to its {@code replyTo}, with publisher
+ * confirms but without the outbox: the handler wrote nothing, so there is no state change to keep atomic
+ * with the reply. If the publish fails the handler throws and the command is redelivered; if the asker
+ * has given up by then it ignores the late answer.
+ */
+public final class DirectReplies {
+
+    private final MessageCodec codec;
+    private final ConfirmingPublisher publisher;
+
+    public DirectReplies(MessageCodec codec, ConfirmingPublisher publisher) {
+        this.codec = codec;
+        this.publisher = publisher;
+    }
+
+    public void reply(Envelope query, String type, Object payload) {
+        if (query.replyTo() == null) {
+            throw new MalformedMessageException(query.type() + " without reply channel");
+        }
+        Envelope reply = codec.reply(query, type, payload);
+        publisher.publish(query.replyTo(), reply.messageId(), reply.type(), reply.traceparent(), codec.encode(reply));
+    }
+}

@@ -1,0 +1,2 @@
+/** The password policy every service applies to a plain password. */
+package io.provisio.platform.password;
