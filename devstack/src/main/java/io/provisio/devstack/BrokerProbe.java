@@ -75,7 +75,8 @@ public final class BrokerProbe implements AutoCloseable {
         // basic.get polling: no transient consumer whose cancellation could swallow a delivery.
         AtomicReference<Message> received = new AtomicReference<>();
         try {
-            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(25))
+            // In this thread: a message fetched just as the time runs out is returned, never dropped.
+            Awaitility.await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(25))
                     .until(() -> received.updateAndGet(m -> m != null ? m : template.receive(tap)) != null);
         } catch (ConditionTimeoutException e) {
             return Optional.empty();

@@ -31,6 +31,15 @@ public final class ConfirmingPublisher {
         this.confirmTimeout = confirmTimeout;
     }
 
+    /**
+     * Whether nobody listening is normal for this channel: events go to whoever subscribes (maybe
+     * nobody yet), and a dry-run answer whose asker is gone has nobody to reach. Commands and saga
+     * replies must reach a queue; for them a return is a failure and the message is tried again.
+     */
+    static boolean broadcast(String channel) {
+        return channel.endsWith("-events") || channel.endsWith("dry-run-replies");
+    }
+
     /** @param traceparent W3C trace context, sent as the {@code traceparent} header too, or {@code null} */
     public void publish(String channel, String messageId, String type, String traceparent, String body) {
         CorrelationData correlation = new CorrelationData(messageId);
@@ -57,7 +66,7 @@ public final class ConfirmingPublisher {
         if (!confirm.ack()) {
             throw new PublishFailedException("broker nacked " + messageId + ": " + confirm.reason());
         }
-        if (correlation.getReturned() != null) {
+        if (correlation.getReturned() != null && !broadcast(channel)) {
             throw new PublishFailedException("unroutable " + type + " to " + destination + ": "
                     + correlation.getReturned().getReplyText());
         }

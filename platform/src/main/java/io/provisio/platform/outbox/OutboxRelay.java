@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -18,11 +14,11 @@ import com.mongodb.client.model.ReturnDocument;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.provisio.platform.time.PeriodicWorker;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.and;
@@ -41,7 +37,7 @@ import static com.mongodb.client.model.Filters.or;
  * <p>It polls on a fixed delay, and a local write nudges it, so a message usually leaves within
  * milliseconds of its commit.
  */
-public final class OutboxRelay implements SmartLifecycle {
+public final class OutboxRelay extends PeriodicWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String LEASE_UNTIL = "outboxLeaseUntil";
@@ -53,15 +49,14 @@ public final class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
-    private final Semaphore wakeUp = new Semaphore(0);
     private final Counter published;
     private final Counter failures;
     private final Timer lag;
-    private volatile boolean running;
-    private ScheduledExecutorService executor;
 
     public OutboxRelay(MongoTemplate mongo, ConfirmingPublisher publisher, List<String> collections,
                        OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        // Stops before the broker connection and the MongoDB client go away.
+        super("outbox-relay", properties.pollInterval(), Integer.MAX_VALUE - 100);
         this.mongo = mongo;
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
@@ -79,7 +74,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** Asks the relay to run now instead of at its next poll. */
     public void nudge() {
-        wakeUp.release();
+        wakeUp();
     }
 
     /**
@@ -90,7 +85,7 @@ public final class OutboxRelay implements SmartLifecycle {
     public int relayPending() {
         int total = 0;
         for (String collection : collections) {
-            for (int i = 0; i < properties.batchSize() && running; i++) {
+            for (int i = 0; i < properties.batchSize() && active(); i++) {
                 Document leased = lease(mongo.getCollection(collection));
                 if (leased == null) {
                     break;
@@ -157,52 +152,7 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        executor.execute(this::loop);
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                relayPending();
-            } catch (Throwable e) {
-                // The relay thread must outlive any failure, or messages would silently stop leaving.
-                log.error("Outbox relay round failed, retrying", e);
-            }
-            try {
-                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        wakeUp.release();
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops before the broker connection and the MongoDB client go away. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+    protected void round() {
+        relayPending();
     }
 }
