@@ -183,9 +183,11 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         TestNamespace.delete(
                 List.of("customer-commands.customer-service", "saga-replies.customer-service",
                         "identity-commands.identity-service", "subscription-commands.subscription-service",
-                        "notification-commands.notification-service"),
+                        "notification-commands.notification-service", "identity-events.subscription-service",
+                        "subscription-events.notification-service"),
                 List.of("customer-commands", "saga-replies", "identity-commands", "subscription-commands",
-                        "notification-commands", "identity-events", "subscription-events", "customer-events"));
+                        "notification-commands", "identity-events", "subscription-events", "customer-events",
+                        "dry-run-replies"));
     }
 
     private ServiceProcess process(String name, List<String> arguments, Map<String, String> environment, Path logs) {

@@ -9,12 +9,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl       lifetime of the partners' access tokens
  * @param platformDomain UPN domain for customers without a domain of their own
  * @param signing        where the token signing key comes from
+ * @param activationTtl  how long an activation link works, from the moment its e-mail is (scheduled to be) sent
+ * @param administratorRemovalLease how long one removal of an administrator holds its customer's claim; a
+ *                       removal whose process died blocks the next one for at most this long
+ * @param deletedUserSweep how often the tombstones of deleted users whose UserDeleted has left are removed
  */
 @ConfigurationProperties("provisio.identity")
 public record IdentityProperties(
         @DefaultValue("1h") Duration tokenTtl,
         @DefaultValue("provisio.cloud") String platformDomain,
-        @DefaultValue Signing signing) {
+        @DefaultValue Signing signing,
+        @DefaultValue("72h") Duration activationTtl,
+        @DefaultValue("30s") Duration administratorRemovalLease,
+        @DefaultValue("1m") Duration deletedUserSweep) {
 
     /**
      * @param privateKeyPem     the RSA private key as PKCS#8 PEM (production, from a secret)

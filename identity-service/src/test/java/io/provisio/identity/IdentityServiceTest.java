@@ -20,7 +20,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "provisio.bootstrap=src/test/resources/identity-bootstrap.yml",
-        "provisio.identity.signing.generate-if-missing=true"})
+        "provisio.identity.signing.generate-if-missing=true",
+        // Activation links expire: ITs move this clock forward (it only ever goes forward).
+        "provisio.test-clock.enabled=true",
+        // Tombstones of deleted users go soon after their UserDeleted left, so a test can see them go.
+        "provisio.identity.deleted-user-sweep=200ms"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @AutoConfigureMockMvc
 @ExtendWith(LeaveNoQueues.class)

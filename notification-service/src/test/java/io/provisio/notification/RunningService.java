@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.provisio.devstack.TestInfrastructureInitializer;
 import io.provisio.devstack.TestNamespace;
 import io.provisio.notification.contracts.NotificationChannels;
+import io.provisio.subscription.contracts.SubscriptionChannels;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -97,8 +98,9 @@ public abstract class RunningService {
         public void close() {
             // Stop the consumers first, so nothing re-declares what is deleted next.
             application.close();
-            TestNamespace.delete(List.of(NotificationChannels.COMMANDS + ".notification-service"),
-                    List.of(NotificationChannels.COMMANDS, "saga-replies"));
+            TestNamespace.delete(List.of(NotificationChannels.COMMANDS + ".notification-service",
+                            SubscriptionChannels.EVENTS + ".notification-service"),
+                    List.of(NotificationChannels.COMMANDS, SubscriptionChannels.EVENTS, "saga-replies"));
             SMTP.stop();
         }
     }

@@ -9,6 +9,7 @@ import io.provisio.platform.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -30,6 +31,8 @@ class ApiSecurityConfiguration {
         return PartnerSecurity.apply(http, problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/**").permitAll()
+                        // The activation link's target: its one-time token is the credential.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/activation").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasAuthority("SCOPE_operator")
                         .requestMatchers("/api/v1/customers/**").hasAuthority("SCOPE_onboarding")
                         .anyRequest().denyAll())

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.provisio.identity.IdentityProperties;
+import io.provisio.identity.partner.persistence.PartnerStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -63,8 +64,8 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaims() {
-        return new PartnerClaims();
+    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaims(PartnerStore partners) {
+        return new PartnerClaims(partners);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.provisio.identity.token;
 
+import io.provisio.identity.partner.domain.Partner;
 import io.provisio.identity.partner.persistence.ApiClientStore;
+import io.provisio.identity.partner.persistence.PartnerStore;
 import io.provisio.platform.security.PartnerId;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -8,9 +10,19 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * Puts the client's partner into every access token as {@code partner_id}: the one fact every
- * service scopes its data by. The {@code scope} claim is added by the token generator itself.
+ * service scopes its data by; and its display name as {@code partner_name}, which customer-service
+ * greets with in e-mails without asking identity. The {@code scope} claim is added by the token
+ * generator itself.
  */
 final class PartnerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    static final String PARTNER_NAME = "partner_name";
+
+    private final PartnerStore partners;
+
+    PartnerClaims(PartnerStore partners) {
+        this.partners = partners;
+    }
 
     @Override
     public void customize(JwtEncodingContext context) {
@@ -25,5 +37,6 @@ final class PartnerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                     + " belongs to no partner");
         }
         context.getClaims().claim(PartnerId.CLAIM, partnerId);
+        context.getClaims().claim(PARTNER_NAME, partners.find(partnerId).map(Partner::name).orElse(partnerId));
     }
 }

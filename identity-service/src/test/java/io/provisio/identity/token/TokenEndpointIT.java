@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import io.provisio.identity.IdentityProperties;
 import io.provisio.identity.IdentityServiceTest;
+import io.provisio.identity.user.Customers;
+import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,6 +40,12 @@ class TokenEndpointIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    OrganizationStore organizations;
+
+    @Autowired
+    UserStore users;
+
     @Test
     void issuesPartnerTokenForBootstrappedClientWithHttpBasic() throws Exception {
         JsonNode response = token(post("/oauth2/token").with(httpBasic("nordic-it-api", "change-me"))
@@ -49,6 +58,7 @@ class TokenEndpointIT {
         Jwt jwt = jwtDecoder.decode(response.get("access_token").asString());
         assertThat(jwt.getHeaders()).containsEntry("alg", "RS256");
         assertThat(jwt.getClaimAsString("partner_id")).isEqualTo("nordic-it");
+        assertThat(jwt.getClaimAsString("partner_name")).isEqualTo("Nordic IT Partner AB");
         assertThat(jwt.getClaimAsStringList("scope")).containsExactlyInAnyOrder("onboarding", "catalog");
         assertThat(jwt.getIssuer()).hasToString("http://localhost:8080");
     }
@@ -133,11 +143,13 @@ class TokenEndpointIT {
         String token = token(post("/oauth2/token").with(httpBasic("nordic-it-api", "change-me"))
                 .param("grant_type", "client_credentials"), 200).get("access_token").asString();
 
-        MvcResult result = mvc.perform(get("/api/v1/customers/unknown-customer/users")
+        Customers.Onboarded testbolag = Customers.testbolag(organizations, users, "nordic-it");
+
+        MvcResult result = mvc.perform(get("/api/v1/customers/{id}/users", testbolag.customerId())
                 .header("Authorization", "Bearer " + token)).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        assertThat(json.readTree(result.getResponse().getContentAsString()).get("items")).isEmpty();
+        assertThat(json.readTree(result.getResponse().getContentAsString()).get("items")).hasSize(1);
     }
 
     @Test

@@ -98,6 +98,10 @@ public class ApiClientStore implements RegisteredClientRepository, InitializingB
         return toRegisteredClient(mongo.getCollection(COLLECTION).find(eq("clientId", clientId)).first());
     }
 
+    public long countByPartner(String partnerId) {
+        return mongo.getCollection(COLLECTION).countDocuments(eq("partnerId", partnerId));
+    }
+
     /** A fresh id for a new client; the clientId is the partner-facing name, this one is internal. */
     public static String newId() {
         return UUID.randomUUID().toString();

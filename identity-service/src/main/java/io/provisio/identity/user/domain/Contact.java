@@ -1,11 +1,15 @@
 package io.provisio.identity.user.domain;
 
 /**
- * A customer's support contact.
+ * A customer's support contact; any number of them, in the order the partner listed them.
  *
- * @param kind     ADMIN, SITE_ADMIN or OTHER
- * @param position where the partner listed it; lists keep that order
+ * @param phone optional
  */
-public record Contact(String id, String partnerId, String customerId, String sagaId, int position, String kind,
-                      String name, String email, String phone) {
+public record Contact(String id, ContactKind kind, String name, String email, String phone) {
+
+    public Contact {
+        if (id == null || kind == null || name == null || email == null) {
+            throw new IllegalArgumentException("a contact needs an id, a kind, a name and an e-mail");
+        }
+    }
 }

@@ -1,4 +1,4 @@
 package io.provisio.identity.user.domain;
 
-/** INVITED users have no password yet and must activate their account by link. */
+/** INVITED users have no password yet and must activate their account by link; activation makes them ACTIVE. */
 public enum UserStatus { INVITED, ACTIVE, DISABLED }

@@ -2,10 +2,14 @@ package io.provisio.identity.user.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.provisio.customer.contracts.DryRunFinding;
+import io.provisio.customer.contracts.DryRunReport;
 import io.provisio.identity.IdentityProperties;
 import io.provisio.identity.contracts.Administrator;
 import io.provisio.identity.contracts.AdministratorCreated;
@@ -14,13 +18,21 @@ import io.provisio.identity.contracts.AdministratorRejected;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
 import io.provisio.identity.contracts.SupportContact;
+import io.provisio.identity.contracts.ValidateAdministrator;
+import io.provisio.identity.user.application.IdentityMessages;
+import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.Contact;
+import io.provisio.identity.user.domain.ContactKind;
+import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
-import io.provisio.identity.user.persistence.ContactStore;
+import io.provisio.identity.user.domain.UserStatus;
+import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.platform.messaging.DirectReplies;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.OutgoingMessage;
 import io.provisio.platform.participant.SagaParticipant;
 import io.provisio.platform.participant.StepResult;
 import org.slf4j.Logger;
@@ -28,33 +40,39 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * CREATE_ADMINISTRATOR: stores the customer's first administrator and its support contacts, or
- * refuses with no effect; its compensation deletes them. Every document carries the saga id and
- * has an id derived from it, so a redelivered command writes the same documents again and the
- * compensation finds everything the action wrote. Duplicates, tombstones and the reply's outbox
- * are {@link SagaParticipant}'s job.
+ * CREATE_ADMINISTRATOR: stores identity's record of the organization (with its support contacts) and
+ * the first administrator, or refuses with no effect; its compensation deletes them with their pending
+ * link. Every document has an id derived from the saga, so a redelivered command writes the same
+ * documents again and the compensation finds everything the action wrote. Duplicates, tombstones and
+ * the reply's outbox are {@link SagaParticipant}'s job. Also answers the dry run's ValidateAdministrator.
  */
 @Component
 class IdentityCommandHandler {
 
     static final String CREATE_ADMINISTRATOR = "CreateAdministrator";
     static final String DELETE_ADMINISTRATOR = "DeleteAdministrator";
+    static final String VALIDATE_ADMINISTRATOR = "ValidateAdministrator";
 
     private static final Logger log = LoggerFactory.getLogger(IdentityCommandHandler.class);
 
     private final SagaParticipant participant;
+    private final DirectReplies direct;
     private final MessageCodec codec;
     private final UserStore users;
-    private final ContactStore contacts;
+    private final OrganizationStore organizations;
+    private final IdentityMessages messages;
     private final IdentityProperties properties;
     private final Clock clock;
 
-    IdentityCommandHandler(SagaParticipant participant, MessageCodec codec, UserStore users, ContactStore contacts,
-                           IdentityProperties properties, Clock clock) {
+    IdentityCommandHandler(SagaParticipant participant, DirectReplies direct, MessageCodec codec, UserStore users,
+                           OrganizationStore organizations, IdentityMessages messages, IdentityProperties properties,
+                           Clock clock) {
         this.participant = participant;
+        this.direct = direct;
         this.codec = codec;
         this.users = users;
-        this.contacts = contacts;
+        this.organizations = organizations;
+        this.messages = messages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -63,44 +81,78 @@ class IdentityCommandHandler {
         switch (command.type()) {
             case CREATE_ADMINISTRATOR -> {
                 CreateAdministrator create = valid(command, codec.payload(command, CreateAdministrator.class));
-                participant.act(command, () -> create(command, create), () -> undo(command.sagaId()));
+                participant.act(command, () -> create(command, create),
+                        () -> undo(command.sagaId(), create.customerId()));
             }
             case DELETE_ADMINISTRATOR -> {
                 DeleteAdministrator delete = codec.payload(command, DeleteAdministrator.class);
-                participant.compensate(command, () -> undo(command.sagaId()),
+                participant.compensate(command, () -> undo(command.sagaId(), delete.customerId()),
                         AdministratorDeleted.class.getSimpleName(), new AdministratorDeleted(delete.customerId()));
             }
+            case VALIDATE_ADMINISTRATOR -> validate(command, codec.payload(command, ValidateAdministrator.class));
             default -> throw new MalformedMessageException("identity-commands has no handler for " + command.type());
         }
     }
 
     private StepResult create(Envelope command, CreateAdministrator create) {
         String sagaId = command.sagaId();
+        Instant now = clock.instant();
+        Organization organization = organization(command, create, now);
         Administrator admin = create.administrator();
-        User candidate = User.administrator(id(sagaId, "administrator"), command.partnerId(), create.customerId(),
-                sagaId, admin.username(), admin.firstName(), admin.lastName(), admin.displayName(), admin.email(),
-                admin.passwordHash(),
-                User.upnDomain(create.domains(), create.accountName(), properties.platformDomain()), clock.instant());
+        String userId = id(sagaId, "administrator");
+        ActivationToken.Issued link = admin.passwordHash() == null
+                ? ActivationToken.issue(later(now, create.activationValidFrom()), properties.activationTtl()) : null;
+        User candidate = User.administrator(userId, command.partnerId(), create.customerId(), sagaId,
+                admin.username(), admin.firstName(), admin.lastName(), admin.displayName(), admin.email(),
+                admin.passwordHash(), User.upnDomain(create.domains(), create.accountName(),
+                        properties.platformDomain()), link == null ? null : link.stored(), now);
 
         User user = candidate;
-        if (!users.insert(candidate)) {
-            Optional<User> ours = users.find(candidate.id());
+        if (!users.insert(candidate, List.of(messages.userCreated(candidate)))) {
+            Optional<User> ours = users.find(userId);
             if (ours.isEmpty()) {
-                return reject(sagaId, conflict(candidate));
+                return reject(sagaId, create.customerId(), conflict(candidate));
             }
-            // A redelivery of this saga's command: the user is already ours, go on idempotently.
+            // A redelivery of this saga's command (the first attempt died before its reply was stored): the
+            // user is ours. Its link's token was never sent, so it gets a new one the reply can carry.
             user = ours.get();
+            if (user.status() == UserStatus.INVITED && user.activation() != null) {
+                link = ActivationToken.issue(later(now, create.activationValidFrom()), properties.activationTtl());
+                if (!users.replaceActivation(user, link.stored(), List.of())) {
+                    throw new IllegalStateException("the administrator of saga " + sagaId + " changed meanwhile");
+                }
+            } else {
+                link = null;
+            }
         }
+        log.info("Created administrator {} of customer {} ({})", user.id(), organization.id(), user.status());
+        AdministratorCreated created = new AdministratorCreated(user.customerId(), user.id(), user.upn(),
+                link != null, link == null ? null : link.token(), link == null ? null : link.stored().expiresAt());
+        // The token leaves only with this first reply; the participant keeps the reply without it.
+        return new StepResult.Succeeded(AdministratorCreated.class.getSimpleName(), created, created.withoutToken());
+    }
 
+    /** identity's record of the customer, written first: a redelivery finds it and goes on. */
+    private Organization organization(Envelope command, CreateAdministrator create, Instant now) {
         List<SupportContact> given = create.contacts() == null ? List.of() : create.contacts();
+        List<Contact> contacts = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             SupportContact contact = given.get(i);
-            contacts.save(new Contact(id(sagaId, "contact/" + i), command.partnerId(), create.customerId(), sagaId, i,
-                    contact.kind(), contact.name(), contact.email(), contact.phone()));
+            contacts.add(new Contact(id(command.sagaId(), "contact/" + i),
+                    ContactKind.parse(contact.kind()).orElse(ContactKind.OTHER), contact.name(), contact.email(),
+                    contact.phone()));
         }
-        log.info("Created administrator {} of customer {}", user.id(), user.customerId());
-        return new StepResult.Succeeded(AdministratorCreated.class.getSimpleName(),
-                new AdministratorCreated(user.customerId(), user.id(), user.upn(), user.activationRequired(), null, null));
+        Organization organization = new Organization(create.customerId(), command.partnerId(), command.sagaId(),
+                create.accountName(), create.companyName(), create.domains(), create.language(), contacts, false, now);
+        if (!organizations.insertIfAbsent(organization)) {
+            Organization existing = organizations.find(create.customerId()).orElseThrow();
+            if (!command.sagaId().equals(existing.sagaId())) {
+                throw new MalformedMessageException("customer " + create.customerId()
+                        + " was registered by another onboarding");
+            }
+            return existing;
+        }
+        return organization;
     }
 
     /** Which rule the refused insert broke; the e-mail rule first, as it is the one partners meet. */
@@ -124,19 +176,51 @@ class IdentityCommandHandler {
                 + " collided with a user that no longer exists; retrying");
     }
 
-    private StepResult reject(String sagaId, AdministratorRejected rejection) {
+    private StepResult reject(String sagaId, String customerId, AdministratorRejected rejection) {
         // Nothing of this saga may remain after a rejection, even from an earlier partial attempt.
-        undo(sagaId);
+        undo(sagaId, customerId);
         log.info("Rejected the administrator of saga {}: {}", sagaId, rejection.code());
         return new StepResult.Rejected(AdministratorRejected.class.getSimpleName(), rejection);
     }
 
-    private void undo(String sagaId) {
-        long deletedUsers = users.deleteBySaga(sagaId);
-        long deletedContacts = contacts.deleteBySaga(sagaId);
-        if (deletedUsers + deletedContacts > 0) {
-            log.info("Deleted {} user(s) and {} contact(s) of saga {}", deletedUsers, deletedContacts, sagaId);
+    /**
+     * Deletes what the saga created: the organization becomes a tombstone carrying a UserDeleted per user
+     * (one write), then the users go, their pending links with them. A crash in between is repaired by
+     * the redelivery, which announces the remaining users again (consumers are idempotent) and deletes them.
+     */
+    private void undo(String sagaId, String customerId) {
+        List<User> gone = new ArrayList<>(users.bySaga(sagaId));
+        Optional<Organization> organization = customerId == null ? Optional.empty()
+                : organizations.find(customerId).filter(o -> sagaId.equals(o.sagaId()));
+        organization.ifPresent(o -> users.byCustomer(o.id()).stream()
+                .filter(u -> gone.stream().noneMatch(g -> g.id().equals(u.id())))
+                .forEach(gone::add));
+        List<OutgoingMessage> deleted = gone.stream().map(messages::userDeleted).toList();
+        boolean tombstone = organization.isPresent() && organizations.markDeleted(customerId, sagaId, deleted);
+        if (!tombstone && !gone.isEmpty()) {
+            throw new IllegalStateException("users of saga " + sagaId + " without its organization");
         }
+        long deletedUsers = users.deleteOf(sagaId, organization.map(Organization::id).orElse(null));
+        if (deletedUsers > 0 || tombstone) {
+            log.info("Deleted {} user(s) and the contacts of saga {}", deletedUsers, sagaId);
+        }
+    }
+
+    /** The dry run: the same e-mail rule the real step applies, answered directly, nothing written. */
+    private void validate(Envelope command, ValidateAdministrator validate) {
+        List<DryRunFinding> findings = new ArrayList<>();
+        Administrator admin = validate.administrator();
+        if (admin != null && admin.email() != null && !admin.email().isBlank()
+                && users.findByEmailKey(User.emailKey(admin.email())).isPresent()) {
+            findings.add(new DryRunFinding("administrator.email", "ADMIN_EMAIL_IN_USE",
+                    "the administrator's e-mail belongs to another organization"));
+        }
+        // USERNAME_TAKEN is per customer, and a dry run's customer does not exist yet: it cannot be taken.
+        direct.reply(command, DryRunReport.class.getSimpleName(), new DryRunReport(findings));
+    }
+
+    private static Instant later(Instant now, Instant validFrom) {
+        return validFrom != null && validFrom.isAfter(now) ? validFrom : now;
     }
 
     private static CreateAdministrator valid(Envelope command, CreateAdministrator create) {

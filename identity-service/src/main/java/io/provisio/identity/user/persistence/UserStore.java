@@ -5,12 +5,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
 import io.provisio.identity.user.domain.UserStatus;
-import io.provisio.platform.web.PageQuery;
 import io.provisio.platform.mongo.MongoWrites;
+import io.provisio.platform.outbox.OutboxStore;
+import io.provisio.platform.outbox.OutgoingMessage;
+import io.provisio.platform.web.PageQuery;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,21 +23,43 @@ import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Sorts.ascending;
 
 /**
  * The {@code users} collection. Its unique indexes are the rules, enforced by the database even
  * between replicas: one e-mail (case-folded) across all partners, one username per customer.
+ *
+ * <p>A user document carries its pending activation link (only the token's hash) and its outbox
+ * ({@code UserCreated}, {@code ScheduleActivationEmail}, {@code UserDeleted}), so a user, its link and the messages about them
+ * are written in one atomic operation. Spent links are remembered by hash ({@code spentActivationTokens},
+ * the last {@value #SPENT_KEPT}) only to tell "used" and "replaced" apart from "unknown".
+ *
+ * <p>A user deleted through the API first becomes a tombstone ({@code deleted}, no personal data, its
+ * unique keys released) carrying its {@code UserDeleted} in its own outbox: deleting the document at once
+ * would drop the event with it. Every read here skips tombstones; {@link #purgeDeleted()} removes them
+ * once their outbox is empty.
  */
 @Component
 public class UserStore implements InitializingBean {
 
-    static final String COLLECTION = "users";
+    public static final String COLLECTION = "users";
+
+    static final int SPENT_KEPT = 20;
+
+    /** Matches the users that exist; a tombstone waiting for its UserDeleted to leave does not. */
+    private static final Bson LIVE = ne("deleted", true);
+
+    /** Why a link no longer works. */
+    public enum Spent { USED, REPLACED }
 
     private final MongoTemplate mongo;
+    private final OutboxStore outbox;
 
-    UserStore(MongoTemplate mongo) {
+    UserStore(MongoTemplate mongo, OutboxStore outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     /** Created here, at start-up and before any consumer runs; auto-index-creation is off in the suite. */
@@ -46,31 +72,65 @@ public class UserStore implements InitializingBean {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("partnerId", Sort.Direction.ASC)
                 .on("customerId", Sort.Direction.ASC).named("partnerId_customerId"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("sagaId", Sort.Direction.ASC).named("sagaId"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("activation.hash", Sort.Direction.ASC)
+                .named("activation_hash"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("spentActivationTokens.hash", Sort.Direction.ASC)
+                .named("spentActivationTokens_hash"));
+        // Sparse: only tombstones carry the field, and only until they are purged.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("deleted", Sort.Direction.ASC).sparse()
+                .named("deleted"));
     }
 
-    /** @return false when a unique index refused the user (same id, e-mail or username) */
-    public boolean insert(User user) {
-        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), toDocument(user));
+    /**
+     * Inserts the user and the messages about it in one write.
+     *
+     * @return false when a unique index refused the user (same id, e-mail or username)
+     */
+    public boolean insert(User user, List<OutgoingMessage> messages) {
+        try {
+            outbox.insert(COLLECTION, toDocument(user), messages);
+            return true;
+        } catch (RuntimeException e) {
+            if (MongoWrites.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public Optional<User> find(String id) {
-        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(eq("_id", id)).first()).map(UserStore::toUser);
+        return one(and(eq("_id", id), LIVE));
     }
 
     public Optional<User> findByEmailKey(String emailKey) {
-        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(eq("emailKey", emailKey)).first())
-                .map(UserStore::toUser);
+        return one(and(eq("emailKey", emailKey), LIVE));
     }
 
     public Optional<User> findByUsername(String customerId, String username) {
-        return Optional.ofNullable(mongo.getCollection(COLLECTION)
-                .find(and(eq("customerId", customerId), eq("username", username))).first()).map(UserStore::toUser);
+        return one(and(eq("customerId", customerId), eq("username", username), LIVE));
     }
 
-    /** A page of a customer's users, oldest first, seen by its own partner only. */
-    public List<User> page(String partnerId, String customerId, int page, int size) {
+    /** The user whose pending activation link has this hash. */
+    public Optional<User> findByActivationHash(String hash) {
+        return one(and(eq("activation.hash", hash), LIVE));
+    }
+
+    /** Why a link that is no longer pending died, if it ever existed. */
+    public Optional<Spent> spent(String hash) {
+        Document owner = mongo.getCollection(COLLECTION).find(eq("spentActivationTokens.hash", hash)).first();
+        if (owner == null) {
+            return Optional.empty();
+        }
+        return owner.getList("spentActivationTokens", Document.class, List.of()).stream()
+                .filter(s -> hash.equals(s.getString("hash")))
+                .map(s -> Spent.valueOf(s.getString("reason")))
+                .findFirst();
+    }
+
+    /** A page of a customer's users, oldest first. */
+    public List<User> page(String customerId, int page, int size) {
         List<User> users = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(and(eq("partnerId", partnerId), eq("customerId", customerId)))
+        mongo.getCollection(COLLECTION).find(and(eq("customerId", customerId), LIVE))
                 .sort(ascending("createdAt", "_id"))
                 .skip(PageQuery.skip(page, size))
                 .limit(size)
@@ -78,19 +138,127 @@ public class UserStore implements InitializingBean {
         return users;
     }
 
-    public long count(String partnerId, String customerId) {
-        return mongo.getCollection(COLLECTION).countDocuments(and(eq("partnerId", partnerId),
-                eq("customerId", customerId)));
+    public long count(String customerId) {
+        return mongo.getCollection(COLLECTION).countDocuments(and(eq("customerId", customerId), LIVE));
+    }
+
+    public long countAdministrators(String customerId) {
+        return mongo.getCollection(COLLECTION).countDocuments(and(eq("customerId", customerId),
+                eq("role", UserRole.ADMINISTRATOR.name()), LIVE));
     }
 
     public List<User> bySaga(String sagaId) {
+        return many(and(eq("sagaId", sagaId), LIVE));
+    }
+
+    public List<User> byCustomer(String customerId) {
+        return many(and(eq("customerId", customerId), LIVE));
+    }
+
+    /**
+     * Deletes the saga's users and every user of its customer; their pending links die with them. Tombstones
+     * stay until their own UserDeleted has left ({@link #purgeDeleted()}).
+     */
+    public long deleteOf(String sagaId, String customerId) {
+        long deleted = mongo.getCollection(COLLECTION).deleteMany(and(eq("sagaId", sagaId), LIVE)).getDeletedCount();
+        if (customerId != null) {
+            deleted += mongo.getCollection(COLLECTION).deleteMany(and(eq("customerId", customerId), LIVE))
+                    .getDeletedCount();
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes one user in one write: the document becomes a tombstone without personal data, password or
+     * links (pending or spent, so a link of the user reads as unknown), its e-mail and username free again,
+     * and takes {@code messages} (its UserDeleted) to send.
+     *
+     * @return false when the user was deleted meanwhile (or never existed)
+     */
+    public boolean markDeleted(User user, List<OutgoingMessage> messages) {
+        String released = "deleted:" + user.id();
+        Document fields = new Document("deleted", true)
+                .append("emailKey", released)
+                .append("username", released)
+                .append("email", null)
+                .append("upn", null)
+                .append("firstName", null)
+                .append("lastName", null)
+                .append("displayName", null)
+                .append("passwordHash", null)
+                .append("activation", null)
+                .append("spentActivationTokens", List.of());
+        return outbox.updateWhere(COLLECTION, and(eq("_id", user.id()), LIVE), fields, messages);
+    }
+
+    /**
+     * Removes the tombstones whose UserDeleted the broker confirmed. One delete per document, evaluated
+     * atomically against its outbox, so a tombstone whose event is still waiting is never removed.
+     *
+     * @return how many were removed
+     */
+    public long purgeDeleted() {
+        return mongo.getCollection(COLLECTION).deleteMany(and(eq("deleted", true), exists("outbox.0", false)))
+                .getDeletedCount();
+    }
+
+    /**
+     * Replaces the pending link of an INVITED user with {@code next}, the old one remembered as REPLACED, and
+     * appends {@code messages}, all in one write. Compare-and-set on the link the caller saw.
+     *
+     * @return false when the user changed meanwhile (activated, or another new link): decide again
+     */
+    public boolean replaceActivation(User user, ActivationToken next, List<OutgoingMessage> messages) {
+        Document current = mongo.getCollection(COLLECTION).find(eq("_id", user.id())).first();
+        if (current == null || user.activation() == null) {
+            return false;
+        }
+        Document fields = new Document("activation", activation(next))
+                .append("spentActivationTokens", spentWith(current, user.activation().hash(), Spent.REPLACED));
+        return outbox.updateWhere(COLLECTION, pending(user), fields, messages);
+    }
+
+    /**
+     * The link is used: the user gets the password hash and turns ACTIVE; the link is remembered as USED.
+     *
+     * @return false when the link was used (or replaced) meanwhile
+     */
+    public boolean activate(User user, String passwordHash) {
+        Document current = mongo.getCollection(COLLECTION).find(eq("_id", user.id())).first();
+        if (current == null || user.activation() == null) {
+            return false;
+        }
+        Document fields = new Document("status", UserStatus.ACTIVE.name())
+                .append("passwordHash", passwordHash)
+                .append("activation", null)
+                .append("spentActivationTokens", spentWith(current, user.activation().hash(), Spent.USED));
+        return outbox.updateWhere(COLLECTION, pending(user), fields, List.of());
+    }
+
+    private static Bson pending(User user) {
+        return and(eq("_id", user.id()), eq("status", UserStatus.INVITED.name()),
+                eq("activation.hash", user.activation().hash()));
+    }
+
+    private static List<Document> spentWith(Document current, String hash, Spent reason) {
+        List<Document> spent = new ArrayList<>(current.getList("spentActivationTokens", Document.class, List.of()));
+        spent.add(new Document("hash", hash).append("reason", reason.name()));
+        return spent.subList(Math.max(0, spent.size() - SPENT_KEPT), spent.size());
+    }
+
+    private Optional<User> one(Bson filter) {
+        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(filter).first()).map(UserStore::toUser);
+    }
+
+    private List<User> many(Bson filter) {
         List<User> users = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(eq("sagaId", sagaId)).forEach(d -> users.add(toUser(d)));
+        mongo.getCollection(COLLECTION).find(filter).forEach(d -> users.add(toUser(d)));
         return users;
     }
 
-    public long deleteBySaga(String sagaId) {
-        return mongo.getCollection(COLLECTION).deleteMany(eq("sagaId", sagaId)).getDeletedCount();
+    private static Document activation(ActivationToken token) {
+        return token == null ? null
+                : new Document("hash", token.hash()).append("expiresAt", Date.from(token.expiresAt()));
     }
 
     private static Document toDocument(User user) {
@@ -108,14 +276,19 @@ public class UserStore implements InitializingBean {
                 .append("passwordHash", user.passwordHash())
                 .append("role", user.role().name())
                 .append("status", user.status().name())
+                .append("activation", activation(user.activation()))
                 .append("createdAt", Date.from(user.createdAt()));
     }
 
     private static User toUser(Document d) {
+        Document activation = d.get("activation", Document.class);
         return new User(d.getString("_id"), d.getString("partnerId"), d.getString("customerId"),
                 d.getString("sagaId"), d.getString("username"), d.getString("upn"), d.getString("firstName"),
                 d.getString("lastName"), d.getString("displayName"), d.getString("email"), d.getString("emailKey"),
                 d.getString("passwordHash"), UserRole.valueOf(d.getString("role")),
-                UserStatus.valueOf(d.getString("status")), d.getDate("createdAt").toInstant());
+                UserStatus.valueOf(d.getString("status")),
+                activation == null ? null : new ActivationToken(activation.getString("hash"),
+                        activation.getDate("expiresAt").toInstant()),
+                d.getDate("createdAt").toInstant());
     }
 }

@@ -1,2 +1,2 @@
-/** Users and support contacts in MongoDB ({@code users}, {@code contacts}) with the indexes that guard them. */
+/** Users and organizations (with their support contacts) in MongoDB ({@code users}, {@code customers}), with the indexes that guard them and their outboxes. */
 package io.provisio.identity.user.persistence;

@@ -5,6 +5,6 @@ import io.provisio.identity.user.domain.Contact;
 record ContactView(String id, String kind, String name, String email, String phone) {
 
     static ContactView of(Contact contact) {
-        return new ContactView(contact.id(), contact.kind(), contact.name(), contact.email(), contact.phone());
+        return new ContactView(contact.id(), contact.kind().name(), contact.name(), contact.email(), contact.phone());
     }
 }

@@ -1,5 +1,6 @@
 package io.provisio.identity.user.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
     @Test
     void formsUpnOnPrimaryDomain() {
@@ -42,8 +45,16 @@ class UserTest {
         assertThat(user.toString()).doesNotContain("hash");
     }
 
+    @Test
+    void refusesNewUserWithNeitherPasswordNorLink() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> User.administrator("u1",
+                "nordic-it", "c1", "s1", "bengt.testsson", "Bengt", "Testsson", null, "b@testbolag.se", null,
+                "testbolag.se", null, NOW));
+    }
+
     private static User administrator(String passwordHash, String displayName) {
         return User.administrator("u1", "nordic-it", "c1", "s1", "bengt.testsson", "Bengt", "Testsson", displayName,
-                "Bengt.Testsson@Testbolag.SE", passwordHash, "testbolag.se", Instant.parse("2026-12-01T08:00:00Z"));
+                "Bengt.Testsson@Testbolag.SE", passwordHash, "testbolag.se",
+                passwordHash == null ? ActivationToken.issue(NOW, Duration.ofHours(72)).stored() : null, NOW);
     }
 }

@@ -1,12 +1,20 @@
 package io.provisio.identity.user.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.devstack.BrokerProbe;
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.DryRunReport;
 import io.provisio.identity.IdentityServiceTest;
+import io.provisio.identity.Published;
+import io.provisio.identity.contracts.ValidateAdministrator;
+import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.contracts.AdministratorCreated;
 import io.provisio.identity.contracts.AdministratorDeleted;
 import io.provisio.identity.contracts.AdministratorRejected;
@@ -14,10 +22,11 @@ import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.identity.user.domain.Contact;
+import io.provisio.identity.user.domain.ContactKind;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
 import io.provisio.identity.user.domain.UserStatus;
-import io.provisio.identity.user.persistence.ContactStore;
+import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
@@ -26,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -48,7 +58,13 @@ class CreateAdministratorIT {
     UserStore users;
 
     @Autowired
-    ContactStore contacts;
+    OrganizationStore organizations;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     MeterRegistry meters;
@@ -90,10 +106,10 @@ class CreateAdministratorIT {
             assertThat(user.status()).isEqualTo(UserStatus.INVITED);
             assertThat(user.passwordHash()).isNull();
         });
-        assertThat(contacts.bySaga(sagaId)).extracting(Contact::kind, Contact::name)
+        assertThat(contactsOf(sagaId)).extracting(Contact::kind, Contact::name)
                 .containsExactlyInAnyOrder(
-                        tuple("ADMIN", "Bengt Testsson"),
-                        tuple("SITE_ADMIN", "Karin Lund"));
+                        tuple(ContactKind.ADMIN, "Bengt Testsson"),
+                        tuple(ContactKind.SITE_ADMIN, "Karin Lund"));
     }
 
     @Test
@@ -130,10 +146,12 @@ class CreateAdministratorIT {
 
         List<Envelope> sent = replies.await(sagaId, "AdministratorCreated", 2);
         assertThat(sent).extracting(Envelope::messageId).containsOnly(sent.getFirst().messageId());
-        assertThat(codec.payload(sent.get(1), AdministratorCreated.class))
-                .isEqualTo(codec.payload(sent.get(0), AdministratorCreated.class));
+        // The token leaves only with the first reply; the re-sent one is the stored reply without it.
+        AdministratorCreated first = codec.payload(sent.get(0), AdministratorCreated.class);
+        assertThat(first.activationToken()).isNotNull();
+        assertThat(codec.payload(sent.get(1), AdministratorCreated.class)).isEqualTo(first.withoutToken());
         assertThat(users.bySaga(sagaId)).hasSize(1);
-        assertThat(contacts.bySaga(sagaId)).hasSize(2);
+        assertThat(contactsOf(sagaId)).hasSize(2);
     }
 
     @Test
@@ -150,7 +168,7 @@ class CreateAdministratorIT {
         Envelope reply = replies.await(secondSaga, "AdministratorRejected", 1).getFirst();
         assertThat(codec.payload(reply, AdministratorRejected.class).code()).isEqualTo("ADMIN_EMAIL_IN_USE");
         assertThat(users.bySaga(secondSaga)).isEmpty();
-        assertThat(contacts.bySaga(secondSaga)).isEmpty();
+        assertThat(contactsOf(secondSaga)).isEmpty();
         assertThat(users.bySaga(firstSaga)).singleElement()
                 .extracting(User::partnerId).isEqualTo("nordic-it");
     }
@@ -168,7 +186,7 @@ class CreateAdministratorIT {
         Envelope reply = replies.await(sagaId, "AdministratorDeleted", 1).getFirst();
         assertThat(codec.payload(reply, AdministratorDeleted.class).customerId()).isEqualTo(customerId);
         assertThat(users.bySaga(sagaId)).isEmpty();
-        assertThat(contacts.bySaga(sagaId)).isEmpty();
+        assertThat(contactsOf(sagaId)).isEmpty();
     }
 
     @Test
@@ -184,8 +202,109 @@ class CreateAdministratorIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> refused() > refusedBefore);
         assertThat(users.bySaga(sagaId)).isEmpty();
-        assertThat(contacts.bySaga(sagaId)).isEmpty();
+        assertThat(contactsOf(sagaId)).isEmpty();
         assertThat(replies.of(sagaId)).extracting(Envelope::type).containsExactly("AdministratorDeleted");
+    }
+
+    @Test
+    void sendsTheActivationTokenOnlyInTheFirstReplyAndKeepsOnlyItsHash() {
+        String sagaId = newId();
+        Instant welcomeAt = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        publish(create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(newId(),
+                "bengt." + sagaId + "@testbolag.se", welcomeAt)));
+
+        AdministratorCreated created = codec.payload(replies.await(sagaId, "AdministratorCreated", 1).getFirst(),
+                AdministratorCreated.class);
+
+        assertThat(created.activationToken()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(created.activationExpiresAt()).as("72 h from when the welcome e-mail goes out")
+                .isEqualTo(welcomeAt.plus(Duration.ofHours(72)));
+        User user = users.find(created.userId()).orElseThrow();
+        assertThat(user.activation().hash()).isEqualTo(ActivationToken.hash(created.activationToken()));
+        assertThat(user.activation().expiresAt()).isEqualTo(created.activationExpiresAt());
+        assertThat(participant.record(sagaId, STEP).toJson()).doesNotContain(created.activationToken());
+        assertThat(mongo.getCollection(UserStore.COLLECTION).find(com.mongodb.client.model.Filters.eq("_id",
+                user.id())).first().toJson()).doesNotContain(created.activationToken());
+        assertThat(Published.messages().await("UserCreated", p -> p.get("userId").asString().equals(user.id()), 1))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.get("payload").get("upn").asString()).isEqualTo("bengt.testsson@testbolag.se");
+                    assertThat(event.get("payload").get("role").asString()).isEqualTo("ADMINISTRATOR");
+                });
+    }
+
+    @Test
+    void compensationAnnouncesTheDeletedUserAndLeavesNoLinkNorPersonalData() {
+        String sagaId = newId();
+        String customerId = newId();
+        publish(create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(customerId,
+                "bengt." + sagaId + "@testbolag.se")));
+        AdministratorCreated created = codec.payload(replies.await(sagaId, "AdministratorCreated", 1).getFirst(),
+                AdministratorCreated.class);
+
+        publish(delete(sagaId, "nordic-it", customerId));
+        replies.await(sagaId, "AdministratorDeleted", 1);
+
+        assertThat(users.findByActivationHash(ActivationToken.hash(created.activationToken()))).isEmpty();
+        assertThat(users.byCustomer(customerId)).isEmpty();
+        assertThat(organizations.find(customerId)).get().satisfies(tombstone -> {
+            assertThat(tombstone.deleted()).isTrue();
+            assertThat(tombstone.contacts()).isEmpty();
+            assertThat(tombstone.companyName()).isNull();
+            assertThat(tombstone.visibleTo("nordic-it")).isFalse();
+        });
+        assertThat(Published.messages().await("UserDeleted",
+                p -> p.get("userId").asString().equals(created.userId()), 1)).singleElement()
+                .satisfies(event -> assertThat(event.get("payload").get("customerId").asString()).isEqualTo(customerId));
+    }
+
+    @Test
+    void answersTheDryRunWithTheEmailRuleAndWritesNothing() {
+        String sagaId = newId();
+        String email = "bengt." + sagaId + "@testbolag.se";
+        publish(create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(newId(), email)));
+        replies.await(sagaId, "AdministratorCreated", 1);
+        String dryRuns = probe.tap(CustomerChannels.DRY_RUN_REPLIES);
+        long usersBefore = mongo.getCollection(UserStore.COLLECTION).countDocuments();
+
+        Envelope taken = validate(Onboardings.validation(email.toUpperCase()));
+        Envelope free = validate(Onboardings.validation("nobody." + sagaId + "@testbolag.se"));
+
+        assertThat(dryRunAnswer(dryRuns, taken).findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.field()).isEqualTo("administrator.email");
+            assertThat(finding.code()).isEqualTo("ADMIN_EMAIL_IN_USE");
+        });
+        assertThat(dryRunAnswer(dryRuns, free).findings()).isEmpty();
+        assertThat(mongo.getCollection(UserStore.COLLECTION).countDocuments()).isEqualTo(usersBefore);
+    }
+
+    private Envelope validate(ValidateAdministrator payload) {
+        Envelope query = codec.command("ValidateAdministrator", null, null, "alpine-msp",
+                CustomerChannels.DRY_RUN_REPLIES, null, payload);
+        publish(query);
+        return query;
+    }
+
+    /** The answer to {@code query}, whatever order the answers arrive in. */
+    private DryRunReport dryRunAnswer(String tap, Envelope query) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            java.util.Optional<String> body;
+            while ((body = probe.receive(tap, Duration.ofMillis(500))).isPresent()) {
+                Envelope answer = codec.decode(body.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                dryRunAnswers.put(answer.causationId(), answer);
+            }
+            return dryRunAnswers.containsKey(query.messageId());
+        });
+        return codec.payload(dryRunAnswers.get(query.messageId()), DryRunReport.class);
+    }
+
+    private final java.util.Map<String, Envelope> dryRunAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The contacts of the saga's organization, none once it is a tombstone. */
+    private List<Contact> contactsOf(String sagaId) {
+        org.bson.Document organization = mongo.getCollection(OrganizationStore.COLLECTION)
+                .find(com.mongodb.client.model.Filters.eq("sagaId", sagaId)).first();
+        return organization == null ? List.of() : organizations.find(organization.getString("_id"))
+                .filter(o -> !o.deleted()).map(o -> o.contacts()).orElse(List.of());
     }
 
     private double refused() {

@@ -5,6 +5,7 @@ import java.util.List;
 import io.provisio.identity.contracts.Administrator;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.SupportContact;
+import io.provisio.identity.contracts.ValidateAdministrator;
 
 /** Named CREATE_ADMINISTRATOR scenarios; ids vary per call so tests never see each other's data. */
 final class Onboardings {
@@ -14,12 +15,25 @@ final class Onboardings {
 
     /** Bengt of Testbolag, no password (so he gets an activation link), with two support contacts. */
     static CreateAdministrator swedishCustomerWithInvitedAdministrator(String customerId, String email) {
+        return swedishCustomerWithInvitedAdministrator(customerId, email, null);
+    }
+
+    /** As above, the welcome (and activation) e-mail scheduled for {@code welcomeAt}. */
+    static CreateAdministrator swedishCustomerWithInvitedAdministrator(String customerId, String email,
+                                                                      java.time.Instant welcomeAt) {
         return new CreateAdministrator(customerId, "testbolag", "Testbolag Göteborg AB", List.of("testbolag.se"),
                 new Administrator("bengt.testsson", "Bengt", "Testsson", null, email, null,
                         "+46 31 123 45 67", "IT-ansvarig", "IT"),
                 List.of(new SupportContact("ADMIN", "Bengt Testsson", email, null),
                         new SupportContact("SITE_ADMIN", "Karin Lund", "karin.lund@testbolag.se", "+46 31 765 43 21")),
-                "sv", null);
+                "sv", welcomeAt);
+    }
+
+    /** The dry run of an onboarding whose administrator has this e-mail. */
+    static ValidateAdministrator validation(String email) {
+        return new ValidateAdministrator(List.of("testbolag.se"),
+                new Administrator("bengt.testsson", "Bengt", "Testsson", null, email, null, null, null, null),
+                List.of(new SupportContact("SITE_ADMIN", "Karin Lund", "karin.lund@testbolag.se", null)));
     }
 
     /** Müller & Söhne without a domain of their own, administrator with a password. */

@@ -15,8 +15,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 class DeliveryConfiguration {
 
     @Bean
-    MailDispatcher mailDispatcher(NotificationStore store, JavaMailSender sender, DeliveryProperties properties,
-                                  Clock clock, MeterRegistry meters) {
-        return new MailDispatcher(store, new MailRenderer(), sender, properties, clock, meters);
+    MailRenderer mailRenderer(DeliveryProperties properties) {
+        return new MailRenderer(properties.activationBaseUrl());
+    }
+
+    @Bean
+    MailDispatcher mailDispatcher(NotificationStore store, MailRenderer renderer, JavaMailSender sender,
+                                  DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+        return new MailDispatcher(store, renderer, sender, properties, clock, meters);
     }
 }

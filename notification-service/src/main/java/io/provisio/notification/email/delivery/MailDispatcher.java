@@ -2,27 +2,23 @@ package io.provisio.notification.email.delivery;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.RetryPolicy;
 import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.platform.time.PeriodicWorker;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -30,49 +26,55 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * Sends due e-mails. Every replica runs one; they share the work through MongoDB alone:
  * each round claims one due e-mail at a time with an atomic find-and-modify and a lease, sends it,
  * and records the outcome only while it still owns the claim. Nothing is held in memory, so a
- * restart or a crash loses nothing: a dead replica's claim expires and another replica sends it.
+ * restart or a crash loses nothing: a dead replica's claim expires and another replica sends it,
+ * and a replica that was down finds everything that fell due meanwhile on its first round.
  *
  * <p>SMTP itself is at least once: a replica that dies after the server accepted an e-mail but
  * before it recorded SENT leaves it to be sent again. Every attempt carries the same Message-ID
- * so mail systems can recognise the repeat.
+ * (the notification id) so mail systems, and operators, can recognise the repeat.
  */
-final class MailDispatcher implements SmartLifecycle {
+final class MailDispatcher extends PeriodicWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final int MAX_ERROR_LENGTH = 500;
 
     private final NotificationStore store;
     private final MailRenderer renderer;
     private final JavaMailSender sender;
+    private final SmtpClient smtp;
     private final DeliveryProperties properties;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final MeterRegistry meters;
     private final String owner = "dispatcher-" + UUID.randomUUID();
-    private volatile boolean running;
-    private volatile boolean stopping;
-    private ScheduledExecutorService executor;
 
     MailDispatcher(NotificationStore store, MailRenderer renderer, JavaMailSender sender,
                    DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+        // Starts last and stops first: the mail session, MongoDB and a local SMTP sink outlive it.
+        super("mail-dispatcher", properties.dispatchInterval(), Integer.MAX_VALUE - 200);
         this.store = store;
         this.renderer = renderer;
         this.sender = sender;
+        this.smtp = new SmtpClient(sender, properties.smtp(), meters);
         this.properties = properties;
         this.retryPolicy = new RetryPolicy(properties.maxAttempts(), properties.retryBackoff(),
                 properties.retryBackoffMax());
         this.clock = clock;
         this.meters = meters;
+        // Read from the collection at scrape time: every replica reports the same, true value, also
+        // while its own dispatcher is stuck or stopped.
+        Gauge.builder("provisio.email.schedule.lag", store, this::lagSeconds).baseUnit("seconds")
+                .description("Now minus the sendAt of the oldest due, unsent e-mail; 0 when none is due")
+                .strongReference(true).register(meters);
     }
 
     /**
-     * Sends due e-mails one by one until none is due or the dispatcher stops.
+     * Sends due e-mails one by one until none is due, the SMTP circuit is open, or the dispatcher stops.
      *
-     * @return how many e-mails this call handled (sent or failed)
+     * @return how many e-mails this call handled (sent, failed, retried or deferred)
      */
     int dispatchDue() {
         int handled = 0;
-        while (!stopping) {
+        while (active() && !smtp.circuitOpen()) {
             Optional<Notification> claimed = store.claimNextDue(clock.instant(), properties.lease(), owner);
             if (claimed.isEmpty()) {
                 return handled;
@@ -83,19 +85,33 @@ final class MailDispatcher implements SmartLifecycle {
         return handled;
     }
 
+    private double lagSeconds(NotificationStore notifications) {
+        Instant now = clock.instant();
+        return notifications.oldestDue(now).map(sendAt -> Math.max(0, Duration.between(sendAt, now).toSeconds()))
+                .orElse(0L);
+    }
+
     private void deliver(Notification notification) {
         MDC.put("notificationId", notification.id());
-        MDC.put("sagaId", notification.sagaId());
+        if (notification.sagaId() != null) {
+            MDC.put("sagaId", notification.sagaId());
+        }
         try {
+            MimeMessage message;
             try {
-                send(notification);
+                message = build(notification);
             } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                failed(notification, e);
+                failed(notification, SmtpClient.classify(e));
+                return;
+            }
+            Optional<SmtpFailure> failure = smtp.send(message, notification.template());
+            if (failure.isPresent()) {
+                failed(notification, failure.get());
                 return;
             }
             // If this write fails the claim expires and the e-mail goes out again: at least once, never lost.
             if (store.markSent(notification.id(), owner, clock.instant())) {
-                count("provisio.email.sent", "E-mails the SMTP server accepted", notification);
+                meters.counter("provisio.email.sent", "template", notification.template().name()).increment();
                 log.info("Sent {} e-mail {}", notification.template(), notification.id());
             } else {
                 log.warn("Sent e-mail {} after its claim had expired; another replica may send it again",
@@ -107,7 +123,7 @@ final class MailDispatcher implements SmartLifecycle {
         }
     }
 
-    private void send(Notification notification) throws MessagingException, UnsupportedEncodingException {
+    private MimeMessage build(Notification notification) throws MessagingException, UnsupportedEncodingException {
         RenderedMail mail = renderer.render(notification);
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -120,95 +136,44 @@ final class MailDispatcher implements SmartLifecycle {
         // JavaMailSenderImpl keeps an explicit Message-ID; the same one on every attempt lets receivers dedupe.
         message.setHeader("Message-ID", notification.messageId());
         message.setHeader("Content-Language", mail.language().code());
-        sender.send(message);
+        return message;
     }
 
-    private void failed(Notification notification, Exception e) {
-        String error = describe(e);
+    private void failed(Notification notification, SmtpFailure failure) {
         Instant now = clock.instant();
+        String template = notification.template().name();
+        if (failure.kind() == SmtpFailure.Kind.CIRCUIT_OPEN) {
+            // Not tried: hand it back without counting an attempt; the relay gets its rest.
+            store.release(notification.id(), owner, now.plus(properties.retryBackoff()), now);
+            return;
+        }
         int attempts = notification.attempts() + 1;
-        boolean permanent = e instanceof MailParseException || e instanceof MailPreparationException
-                || e instanceof jakarta.mail.internet.AddressException;
+        boolean permanent = failure.kind() == SmtpFailure.Kind.PERMANENT;
         switch (retryPolicy.afterFailure(attempts, permanent, now)) {
             case RetryPolicy.RetryAt retry -> {
-                if (store.markRetry(notification.id(), owner, error, retry.at(), now)) {
-                    count("provisio.email.retried", "Failed delivery attempts that will be retried", notification);
+                if (store.markRetry(notification.id(), owner, failure.reason(), retry.at(), now)) {
+                    meters.counter("provisio.email.retried", "template", template).increment();
                     log.warn("E-mail {} attempt {} failed, retrying at {}: {}", notification.id(), attempts,
-                            retry.at(), error);
+                            retry.at(), failure.reason());
                 }
             }
             case RetryPolicy.GiveUp giveUp -> {
-                if (store.markFailed(notification.id(), owner, error, now)) {
-                    count("provisio.email.failed", "E-mails given up on after their last attempt", notification);
-                    log.error("E-mail {} failed for good after {} attempt(s): {}", notification.id(), attempts, error);
+                if (store.markFailed(notification.id(), owner, failure.reason(), now)) {
+                    meters.counter("provisio.email.failed", "template", template).increment();
+                    log.error("E-mail {} failed for good after {} attempt(s): {}", notification.id(), attempts,
+                            failure.reason());
                 }
             }
         }
     }
 
-    private void count(String name, String description, Notification notification) {
-        Counter.builder(name).description(description).tag("template", notification.template().name())
-                .register(meters).increment();
-    }
-
-    private static String describe(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = e.getClass().getSimpleName() + ": " + e.getMessage()
-                + (root != e ? " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
-    }
-
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        stopping = false;
-        running = true;
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "mail-dispatcher"));
-        executor.scheduleWithFixedDelay(this::round, 0, properties.dispatchInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private void round() {
+    protected void round() {
         try {
             dispatchDue();
         } catch (RuntimeException e) {
             // MongoDB away for a moment: the next round tries again, claims already taken expire.
             log.warn("Dispatch round failed, retrying: {}", e.toString());
         }
-    }
-
-    /** Finishes the e-mail in hand, so no claim is left to expire, then stops claiming. */
-    @Override
-    public synchronized void stop() {
-        stopping = true;
-        running = false;
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                    executor.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                executor.shutdownNow();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts last and stops first: the mail session, MongoDB and a local SMTP sink outlive it. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 200;
     }
 }

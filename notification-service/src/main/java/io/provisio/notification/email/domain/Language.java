@@ -20,6 +20,32 @@ public enum Language {
         return EN;
     }
 
+    /**
+     * The e-mail's language: the one requested, else the customer's (e.g. from its locale {@code sv-SE}),
+     * else English.
+     */
+    public static Language choose(String requested, String customerLocale) {
+        return parse(requested).or(() -> parse(customerLocale)).orElse(EN);
+    }
+
+    /** A code or a locale tag ({@code nb}, {@code sv-SE}, {@code de_AT}) we have texts for, if any. */
+    public static java.util.Optional<Language> parse(String codeOrLocale) {
+        if (codeOrLocale == null || codeOrLocale.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String code = codeOrLocale.trim().toLowerCase(Locale.ROOT).split("[-_]")[0];
+        if (code.equals("no") || code.equals("nn")) {
+            // Norwegian locales often say "no"; Bokmål is the written standard our texts use.
+            code = "nb";
+        }
+        for (Language language : values()) {
+            if (language.code().equals(code)) {
+                return java.util.Optional.of(language);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The ISO 639-1 code as it appears in the API and in template file names. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,14 +2,22 @@ package io.provisio.notification.email.domain;
 
 /**
  * Life cycle of one e-mail: SCHEDULED → SENDING (claimed under a lease) → SENT, or back to
- * SCHEDULED for a retry, or FAILED after the last attempt; SCHEDULED → CANCELLED by compensation.
+ * SCHEDULED for a retry, or FAILED; SCHEDULED → CANCELLED by compensation, by a partner or by a
+ * newer activation link. WAITING_FOR_RECIPIENT: an e-mail to a customer whose administrator this
+ * service does not know yet (a subscription event that overtook the welcome step); the welcome step
+ * fills in the recipient and makes it SCHEDULED.
  */
 public enum NotificationStatus {
 
-    SCHEDULED, SENDING, SENT, FAILED, CANCELLED;
+    SCHEDULED, SENDING, SENT, FAILED, CANCELLED, WAITING_FOR_RECIPIENT;
 
-    /** The status clients see (API.md): a claim in progress is an implementation detail, still SCHEDULED. */
+    /** The status clients see (API.md): claims and waiting are implementation details, still SCHEDULED. */
     public NotificationStatus publicStatus() {
-        return this == SENDING ? SCHEDULED : this;
+        return this == SENDING || this == WAITING_FOR_RECIPIENT ? SCHEDULED : this;
+    }
+
+    /** Whether the e-mail may still leave, so a token must be kept for it. */
+    public boolean unsent() {
+        return this == SCHEDULED || this == SENDING || this == WAITING_FOR_RECIPIENT;
     }
 }

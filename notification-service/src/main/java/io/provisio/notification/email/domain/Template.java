@@ -1,12 +1,19 @@
 package io.provisio.notification.email.domain;
 
-/** The kinds of e-mail the service sends; API.md names them. Only WELCOME exists so far. */
+import java.util.Locale;
+
+/** The kinds of e-mail the service sends; API.md names them. */
 public enum Template {
 
-    WELCOME;
+    /** The administrator's first e-mail after an onboarding. */
+    WELCOME,
+    /** A one-time link to set a password; carries a secret, so it is never re-sent from here. */
+    ACTIVATION,
+    /** A subscription reached its start date and is billing. */
+    SUBSCRIPTION_STARTED;
 
-    /** Base name of the template files, e.g. {@code welcome} for {@code welcome_sv.html}. */
+    /** Base name of the template files, e.g. {@code subscription_started} for {@code subscription_started_sv.html}. */
     public String fileBaseName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,8 +3,13 @@ package io.provisio.notification.email.messaging;
 import java.time.Clock;
 import java.util.function.Consumer;
 
+import io.provisio.notification.contracts.CancelWelcomeEmail;
+import io.provisio.notification.contracts.ScheduleActivationEmail;
+import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.platform.messaging.EnvelopeHandler;
+import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.participant.SagaParticipant;
 import org.springframework.context.annotation.Bean;
@@ -15,14 +20,43 @@ import org.springframework.messaging.Message;
 class MessagingConfiguration {
 
     @Bean
-    WelcomeEmailStep welcomeEmailStep(SagaParticipant participant, MessageCodec codec, NotificationStore store,
-                                      Clock clock) {
-        return new WelcomeEmailStep(participant, codec, store, clock);
+    WelcomeEmailStep welcomeEmailStep(SagaParticipant participant, NotificationStore store,
+                                      CustomerProfileStore profiles, Clock clock) {
+        return new WelcomeEmailStep(participant, store, profiles, clock);
     }
 
-    /** Bound to {@code notification-commands} (application.yml). */
     @Bean
-    Consumer<Message<byte[]>> notificationCommands(MessageCodec codec, WelcomeEmailStep step) {
-        return new EnvelopeHandler(codec, step::handle);
+    ActivationEmails activationEmails(NotificationStore store, CustomerProfileStore profiles, Clock clock) {
+        return new ActivationEmails(store, profiles, clock);
+    }
+
+    @Bean
+    SubscriptionStartedEmails subscriptionStartedEmails(MessageCodec codec, NotificationStore store,
+                                                        CustomerProfileStore profiles, Clock clock) {
+        return new SubscriptionStartedEmails(codec, store, profiles, clock);
+    }
+
+    /** Bound to {@code notification-commands} (application.yml); queue notification-commands.notification-service. */
+    @Bean
+    Consumer<Message<byte[]>> notificationCommands(MessageCodec codec, WelcomeEmailStep welcome,
+                                                   ActivationEmails activation) {
+        return new EnvelopeHandler(codec, envelope -> {
+            switch (envelope.type()) {
+                case "ScheduleWelcomeEmail" ->
+                        welcome.schedule(envelope, codec.payload(envelope, ScheduleWelcomeEmail.class));
+                case "CancelWelcomeEmail" ->
+                        welcome.cancel(envelope, codec.payload(envelope, CancelWelcomeEmail.class));
+                case "ScheduleActivationEmail" ->
+                        activation.schedule(envelope, codec.payload(envelope, ScheduleActivationEmail.class));
+                default -> throw new MalformedMessageException("notification-service does not handle "
+                        + envelope.type());
+            }
+        });
+    }
+
+    /** Bound to {@code subscription-events}; queue subscription-events.notification-service. */
+    @Bean
+    Consumer<Message<byte[]>> subscriptionEvents(MessageCodec codec, SubscriptionStartedEmails emails) {
+        return new EnvelopeHandler(codec, emails::handle);
     }
 }

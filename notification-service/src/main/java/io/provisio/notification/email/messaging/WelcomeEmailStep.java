@@ -2,31 +2,32 @@ package io.provisio.notification.email.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
-import io.provisio.notification.contracts.WelcomeEmailRejected;
 import io.provisio.notification.contracts.WelcomeEmailCancelled;
+import io.provisio.notification.contracts.WelcomeEmailRejected;
 import io.provisio.notification.contracts.WelcomeEmailScheduled;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.profile.CustomerProfile;
+import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.platform.messaging.Envelope;
-import io.provisio.platform.messaging.MalformedMessageException;
-import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.participant.SagaParticipant;
 import io.provisio.platform.participant.StepResult;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 
 /**
- * SCHEDULE_WELCOME_EMAIL. The action only stores the e-mail (the dispatcher sends it when due),
- * keyed by the saga, so a redelivered command finds its own document; the compensation cancels
- * whatever of the saga is not sent yet.
+ * SCHEDULE_WELCOME_EMAIL. The action stores the WELCOME e-mail, and the ACTIVATION e-mail when identity
+ * issued a token, both at the requested {@code sendAt} (the dispatcher sends them when due); it also
+ * records the customer's profile and hands the administrator to e-mails that waited for one. Everything
+ * is keyed by the saga, so a redelivered command finds its own documents. The compensation cancels
+ * whatever of the onboarding is not sent yet.
  */
 final class WelcomeEmailStep {
 
@@ -35,79 +36,90 @@ final class WelcomeEmailStep {
     static final String CANCELLED = "WelcomeEmailCancelled";
 
     private final SagaParticipant participant;
-    private final MessageCodec codec;
     private final NotificationStore store;
+    private final CustomerProfileStore profiles;
     private final Clock clock;
 
-    WelcomeEmailStep(SagaParticipant participant, MessageCodec codec, NotificationStore store, Clock clock) {
+    WelcomeEmailStep(SagaParticipant participant, NotificationStore store, CustomerProfileStore profiles,
+                     Clock clock) {
         this.participant = participant;
-        this.codec = codec;
         this.store = store;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
-    void handle(Envelope envelope) {
-        switch (envelope.type()) {
-            case "ScheduleWelcomeEmail" -> schedule(envelope, codec.payload(envelope, ScheduleWelcomeEmail.class));
-            case "CancelWelcomeEmail" -> cancel(envelope, codec.payload(envelope, CancelWelcomeEmail.class));
-            default -> throw new MalformedMessageException("notification-service does not handle " + envelope.type());
-        }
-    }
-
-    private void schedule(Envelope envelope, ScheduleWelcomeEmail command) {
-        participant.act(envelope, () -> store(envelope, command), () -> store.cancelScheduled(envelope.sagaId(),
-                clock.instant()));
+    void schedule(Envelope envelope, ScheduleWelcomeEmail command) {
+        participant.act(envelope, () -> store(envelope, command), () -> store.cancelUnsent(envelope.partnerId(),
+                envelope.sagaId(), command.customerId(), clock.instant()));
     }
 
     private StepResult store(Envelope envelope, ScheduleWelcomeEmail command) {
-        if (!isAddress(command.to())) {
+        if (!Addresses.isValid(command.to())) {
             return new StepResult.Rejected(REJECTED,
                     new WelcomeEmailRejected("INVALID_RECIPIENT", "the welcome e-mail has no valid recipient address"));
         }
         Instant now = clock.instant();
-        Notification notification = Notification.scheduled(
-                Notification.idFor(envelope.sagaId(), Template.WELCOME),
+        Instant sendAt = command.sendAt() == null ? now : command.sendAt();
+        Language language = Language.choose(command.language(), null);
+        profiles.saveFromWelcome(new CustomerProfile(command.customerId(), envelope.partnerId(), command.to(),
+                command.recipientName(), language.code(), command.companyName(), command.partnerName()), now);
+
+        List<String> ids = new ArrayList<>();
+        Notification welcome = Notification.scheduled(Notification.idFor(envelope.sagaId(), Template.WELCOME),
                 envelope.partnerId(), command.customerId(), envelope.sagaId(), Template.WELCOME, command.to(),
-                Language.of(command.language()), model(command),
-                command.sendAt() == null ? now : command.sendAt(), now);
+                language, welcomeModel(command), sendAt, now);
         // false: a redelivery after a crash; what the first delivery stored stands.
-        store.insertIfAbsent(notification);
-        return new StepResult.Succeeded(SCHEDULED,
-                new WelcomeEmailScheduled(command.customerId(), List.of(notification.id())));
+        store.insertIfAbsent(welcome);
+        ids.add(welcome.id());
+        if (command.activationRequired() && command.activationToken() != null) {
+            Notification activation = Notification.scheduled(
+                    Notification.idFor(envelope.sagaId(), Template.ACTIVATION), envelope.partnerId(),
+                    command.customerId(), envelope.sagaId(), Template.ACTIVATION, command.to(), language,
+                    activationModel(command), sendAt, now).withActivation(null, command.activationToken());
+            store.insertIfAbsent(activation);
+            ids.add(activation.id());
+        }
+        store.releaseWaiting(command.customerId(), command.to(), language, recipientModel(command), sendAt, now);
+        // The reply names the e-mails only; the token never leaves with it.
+        return new StepResult.Succeeded(SCHEDULED, new WelcomeEmailScheduled(command.customerId(), ids));
     }
 
-    private void cancel(Envelope envelope, CancelWelcomeEmail command) {
-        // Counted after the undo, over the whole saga: a compensation retried after a crash mid-way
+    void cancel(Envelope envelope, CancelWelcomeEmail command) {
+        // Counted after the undo, over the whole onboarding: a compensation retried after a crash mid-way
         // reports the same number.
-        participant.compensate(envelope, () -> store.cancelScheduled(envelope.sagaId(), clock.instant()),
-                CANCELLED, () -> new WelcomeEmailCancelled(command.customerId(),
-                        Math.toIntExact(store.countCancelled(envelope.sagaId()))));
+        participant.compensate(envelope,
+                () -> store.cancelUnsent(envelope.partnerId(), envelope.sagaId(), command.customerId(),
+                        clock.instant()),
+                CANCELLED, () -> new WelcomeEmailCancelled(command.customerId(), Math.toIntExact(
+                        store.countCancelled(envelope.partnerId(), envelope.sagaId(), command.customerId()))));
     }
 
-    private static Map<String, Object> model(ScheduleWelcomeEmail command) {
+    private static Map<String, Object> recipientModel(ScheduleWelcomeEmail command) {
         Map<String, Object> model = new LinkedHashMap<>();
         put(model, "recipientName", command.recipientName());
         put(model, "companyName", command.companyName());
+        put(model, "partnerName", command.partnerName());
+        return model;
+    }
+
+    private static Map<String, Object> welcomeModel(ScheduleWelcomeEmail command) {
+        Map<String, Object> model = recipientModel(command);
         put(model, "accountName", command.accountName());
+        put(model, "upn", command.upn());
         model.put("activationRequired", command.activationRequired());
         return model;
     }
 
-    private static void put(Map<String, Object> model, String key, Object value) {
-        if (value != null) {
-            model.put(key, value);
-        }
+    private static Map<String, Object> activationModel(ScheduleWelcomeEmail command) {
+        Map<String, Object> model = recipientModel(command);
+        put(model, "upn", command.upn());
+        put(model, "expiresAt", command.activationExpiresAt() == null ? null : command.activationExpiresAt().toString());
+        return model;
     }
 
-    private static boolean isAddress(String to) {
-        if (to == null || to.isBlank()) {
-            return false;
-        }
-        try {
-            new InternetAddress(to, true);
-            return true;
-        } catch (AddressException e) {
-            return false;
+    static void put(Map<String, Object> model, String key, Object value) {
+        if (value != null) {
+            model.put(key, value);
         }
     }
 }

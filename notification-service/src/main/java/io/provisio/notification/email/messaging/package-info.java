@@ -1,2 +1,2 @@
-/** The SCHEDULE_WELCOME_EMAIL saga step: consumes notification commands, replies through the outbox. */
+/** Notification commands (the SCHEDULE_WELCOME_EMAIL step, activation requests) and subscription events in. */
 package io.provisio.notification.email.messaging;

@@ -17,6 +17,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import io.provisio.notification.email.domain.HistoryEntry;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
@@ -32,16 +33,25 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 /**
  * Reads and writes notifications. Every state change is one conditional single-document update,
  * so replicas and racing messages never overwrite each other: a claim holds only while its lease
- * lasts, and a claimant's result is written only if it still owns the claim.
+ * lasts, and a claimant's result is written only if it still owns the claim. Every change appends
+ * to the document's {@code history} in the same update.
+ *
+ * <p>The activation token lives in a top-level field the API never maps, and every update that ends
+ * an e-mail's life (SENT, FAILED, CANCELLED) unsets it in the same write.
  */
 public final class NotificationStore {
 
     public static final String COLLECTION = "notifications";
+
+    private static final String TOKEN = "activationToken";
+    private static final List<String> CANCELLABLE = List.of(NotificationStatus.SCHEDULED.name(),
+            NotificationStatus.WAITING_FOR_RECIPIENT.name());
 
     private final MongoTemplate mongo;
 
@@ -59,14 +69,26 @@ public final class NotificationStore {
                 new IndexOptions().name("by_customer"));
         notifications.createIndex(Indexes.ascending("status", "sendAt"), new IndexOptions().name("by_due_time"));
         notifications.createIndex(Indexes.ascending("sagaId"), new IndexOptions().name("by_saga"));
+        notifications.createIndex(Indexes.ascending("customerId", "template", "status"),
+                new IndexOptions().name("by_customer_template"));
     }
 
-    /** @return false when a notification with this id exists already (a redelivered command) */
+    /** @return false when a notification with this id exists already (a redelivered message) */
     public boolean insertIfAbsent(Notification notification) {
+        return insertIfAbsent(notification, HistoryEntry.SYSTEM, null);
+    }
+
+    /**
+     * @param by     who created it: {@code system} or the partner id of a resend
+     * @param detail e.g. the e-mail it re-sends
+     * @return false when a notification with this id exists already (a redelivered message)
+     */
+    public boolean insertIfAbsent(Notification notification, String by, String detail) {
         Document document = new Document("_id", notification.id())
                 .append("partnerId", notification.partnerId())
                 .append("customerId", notification.customerId())
                 .append("sagaId", notification.sagaId())
+                .append("userId", notification.userId())
                 .append("template", notification.template().name())
                 .append("to", notification.to())
                 .append("language", notification.language().code())
@@ -77,7 +99,12 @@ public final class NotificationStore {
                 .append("lastError", notification.lastError())
                 .append("sentAt", date(notification.sentAt()))
                 .append("createdAt", date(notification.createdAt()))
-                .append("history", List.of(event(notification.createdAt(), notification.status().name())));
+                .append("resentFrom", notification.resentFrom())
+                .append("history", List.of(event(notification.createdAt(), notification.status().publicStatus().name(),
+                        by, detail == null ? "sendAt " + notification.sendAt() : detail)));
+        if (notification.activationToken() != null) {
+            document.append(TOKEN, notification.activationToken());
+        }
         try {
             collection().insertOne(document);
             return true;
@@ -92,26 +119,72 @@ public final class NotificationStore {
     }
 
     /**
-     * Cancels the saga's e-mails that are not sent: waiting ones, and ones a dispatcher holds right
-     * now (SENDING). The dispatcher's later markSent / markRetry only match SENDING, so a cancelled
-     * e-mail is never put back in the schedule. An e-mail the SMTP server accepted in the instant
-     * before the cancel stays CANCELLED though delivered; that is the price of never re-sending
-     * one for a compensated onboarding.
+     * Cancels what an onboarding scheduled and is not sent: the saga's e-mails and any other unsent
+     * e-mail of its customer (e.g. a SUBSCRIPTION_STARTED waiting for its recipient), including ones a
+     * dispatcher holds right now (SENDING). The dispatcher's later markSent / markRetry only match
+     * SENDING, so a cancelled e-mail is never put back in the schedule. An e-mail the SMTP server
+     * accepted in the instant before the cancel stays CANCELLED though delivered; that is the price
+     * of never re-sending one for a compensated onboarding.
      *
      * @return how many this call cancelled
      */
-    public long cancelScheduled(String sagaId, Instant now) {
-        return collection().updateMany(and(eq("sagaId", sagaId), in("status", NotificationStatus.SCHEDULED.name(),
-                        NotificationStatus.SENDING.name())),
-                new Document("$set", new Document("status", NotificationStatus.CANCELLED.name()))
-                        .append("$push", new Document("history", event(now, "CANCELLED"))))
-                .getModifiedCount();
+    public long cancelUnsent(String partnerId, String sagaId, String customerId, Instant now) {
+        return collection().updateMany(and(onboarding(partnerId, sagaId, customerId),
+                        in("status", NotificationStatus.SCHEDULED.name(), NotificationStatus.SENDING.name(),
+                                NotificationStatus.WAITING_FOR_RECIPIENT.name())),
+                cancellation(now, HistoryEntry.SYSTEM, "onboarding compensated")).getModifiedCount();
     }
 
-    /** How many of the saga's e-mails are cancelled, whichever call cancelled them. */
-    public long countCancelled(String sagaId) {
-        return collection().countDocuments(and(eq("sagaId", sagaId),
+    /** How many of the onboarding's e-mails are cancelled, whichever call cancelled them. */
+    public long countCancelled(String partnerId, String sagaId, String customerId) {
+        return collection().countDocuments(and(onboarding(partnerId, sagaId, customerId),
                 eq("status", NotificationStatus.CANCELLED.name())));
+    }
+
+    private static Bson onboarding(String partnerId, String sagaId, String customerId) {
+        return and(eq("partnerId", partnerId), customerId == null ? eq("sagaId", sagaId)
+                : or(eq("sagaId", sagaId), eq("customerId", customerId)));
+    }
+
+    /** When the customer's unsent WELCOME e-mail is due, if there is one: other e-mails do not overtake it. */
+    public Optional<Instant> unsentWelcomeSendAt(String customerId) {
+        Document welcome = collection().find(and(eq("customerId", customerId), eq("template", Template.WELCOME.name()),
+                in("status", NotificationStatus.SCHEDULED.name(), NotificationStatus.SENDING.name()))).first();
+        return Optional.ofNullable(welcome).map(d -> instant(d.getDate("sendAt")));
+    }
+
+    /**
+     * Cancels the unsent ACTIVATION e-mails to the same user that were created before {@code newer}:
+     * their links died when identity issued the newer token. Only ones created up to the newer one's
+     * creation, so a redelivered old request never cancels a link issued after it.
+     */
+    public long cancelOlderActivations(Notification newer, Instant now) {
+        Bson sameUser = newer.userId() == null ? eq("to", newer.to())
+                : or(eq("userId", newer.userId()), eq("to", newer.to()));
+        return collection().updateMany(and(eq("customerId", newer.customerId()),
+                        eq("template", Template.ACTIVATION.name()), in("status", CANCELLABLE),
+                        ne("_id", newer.id()), lte("createdAt", date(newer.createdAt())), sameUser),
+                cancellation(now, HistoryEntry.SYSTEM, "superseded by " + newer.id())).getModifiedCount();
+    }
+
+    /**
+     * Gives the customer's waiting e-mails their recipient now that the welcome step told us who it is,
+     * and schedules them not before {@code notBefore} (the welcome e-mail goes first).
+     *
+     * @param model values to add to each waiting e-mail's model (recipientName, companyName, ...)
+     */
+    public long releaseWaiting(String customerId, String to, Language language, Map<String, Object> model,
+                               Instant notBefore, Instant now) {
+        Document set = new Document("status", NotificationStatus.SCHEDULED.name())
+                .append("to", to)
+                .append("language", language.code());
+        model.forEach((key, value) -> set.append("model." + key, value));
+        return collection().updateMany(and(eq("customerId", customerId),
+                        eq("status", NotificationStatus.WAITING_FOR_RECIPIENT.name())),
+                new Document("$set", set)
+                        .append("$max", new Document("sendAt", date(notBefore)))
+                        .append("$push", new Document("history", event(now, "RECIPIENT_KNOWN", HistoryEntry.SYSTEM,
+                                to)))).getModifiedCount();
     }
 
     /**
@@ -131,33 +204,84 @@ public final class NotificationStore {
         return Optional.ofNullable(claimed).map(NotificationStore::toNotification);
     }
 
+    /** The {@code sendAt} of the e-mail that has waited longest for delivery, for the schedule-lag gauge. */
+    public Optional<Instant> oldestDue(Instant now) {
+        Document oldest = collection().find(and(eq("status", NotificationStatus.SCHEDULED.name()),
+                lte("sendAt", date(now)))).sort(Sorts.ascending("sendAt")).limit(1).first();
+        return Optional.ofNullable(oldest).map(d -> instant(d.getDate("sendAt")));
+    }
+
     /** @return false when the claim was lost (lease expired and another replica took over) */
     public boolean markSent(String id, String owner, Instant now) {
         return finish(id, owner, new Document("status", NotificationStatus.SENT.name())
                 .append("sentAt", date(now))
-                .append("lastError", null), event(now, "SENT"));
+                .append("lastError", null), true, true, event(now, "SENT", HistoryEntry.SYSTEM, null));
     }
 
     /** Puts a failed e-mail back in the schedule for another attempt at {@code retryAt}. */
     public boolean markRetry(String id, String owner, String error, Instant retryAt, Instant now) {
         return finish(id, owner, new Document("status", NotificationStatus.SCHEDULED.name())
                 .append("sendAt", date(retryAt))
-                .append("lastError", error), event(now, "ATTEMPT_FAILED"));
+                .append("lastError", error), true, false,
+                event(now, "ATTEMPT_FAILED", HistoryEntry.SYSTEM, error + "; next attempt " + retryAt));
     }
 
     /** Gives up on an e-mail. */
     public boolean markFailed(String id, String owner, String error, Instant now) {
         return finish(id, owner, new Document("status", NotificationStatus.FAILED.name())
-                .append("lastError", error), event(now, "FAILED"));
+                .append("lastError", error), true, true, event(now, "FAILED", HistoryEntry.SYSTEM, error));
     }
 
-    private boolean finish(String id, String owner, Document set, Document historyEvent) {
+    /** Hands a claimed e-mail back untried (the SMTP circuit is open): no attempt is counted. */
+    public boolean release(String id, String owner, Instant retryAt, Instant now) {
+        return finish(id, owner, new Document("status", NotificationStatus.SCHEDULED.name())
+                .append("sendAt", date(retryAt)), false, false,
+                event(now, "DEFERRED", HistoryEntry.SYSTEM, "SMTP circuit open; next attempt " + retryAt));
+    }
+
+    private boolean finish(String id, String owner, Document set, boolean countAttempt, boolean final_,
+                           Document historyEvent) {
+        Document unset = new Document("leaseUntil", "").append("leaseOwner", "");
+        if (final_) {
+            unset.append(TOKEN, "");
+        }
         Document update = new Document("$set", set)
-                .append("$unset", new Document("leaseUntil", "").append("leaseOwner", ""))
-                .append("$inc", new Document("attempts", 1))
+                .append("$unset", unset)
                 .append("$push", new Document("history", historyEvent));
+        if (countAttempt) {
+            update.append("$inc", new Document("attempts", 1));
+        }
         return collection().updateOne(and(eq("_id", id), eq("leaseOwner", owner),
                 eq("status", NotificationStatus.SENDING.name())), update).getMatchedCount() == 1;
+    }
+
+    /**
+     * A partner moves a waiting e-mail to another time.
+     *
+     * @return false when the e-mail is no longer waiting (being sent, sent, failed or cancelled)
+     */
+    public boolean reschedule(String partnerId, String customerId, String id, Instant sendAt, Instant now) {
+        return collection().updateOne(and(own(partnerId, customerId, id), in("status", CANCELLABLE)),
+                new Document("$set", new Document("sendAt", date(sendAt)))
+                        .append("$push", new Document("history", event(now, "RESCHEDULED", partnerId,
+                                "sendAt " + sendAt)))).getMatchedCount() == 1;
+    }
+
+    /**
+     * A partner cancels a waiting e-mail. One being sent right now is not cancellable: it may already
+     * be at the SMTP server.
+     *
+     * @return false when the e-mail is no longer waiting
+     */
+    public boolean cancel(String partnerId, String customerId, String id, Instant now) {
+        return collection().updateOne(and(own(partnerId, customerId, id), in("status", CANCELLABLE)),
+                cancellation(now, partnerId, null)).getMatchedCount() == 1;
+    }
+
+    /** Notes on the original that a partner re-sent it as {@code copyId}. */
+    public void recordResend(String partnerId, String id, String copyId, Instant now) {
+        collection().updateOne(eq("_id", id), new Document("$push", new Document("history",
+                event(now, "RESENT", partnerId, "as " + copyId))));
     }
 
     /** One page of a customer's e-mails, oldest first; a customer of another partner has none. */
@@ -171,7 +295,13 @@ public final class NotificationStore {
         return new NotificationPage(items, total);
     }
 
-    /** A single notification by id, for operators and tests. */
+    /** One of the partner's customer's e-mails; another partner's or another customer's is absent. */
+    public Optional<Notification> find(String partnerId, String customerId, String id) {
+        return Optional.ofNullable(collection().find(own(partnerId, customerId, id)).first())
+                .map(NotificationStore::toNotification);
+    }
+
+    /** A single notification by id, for the dispatcher, operators and tests. */
     public Optional<Notification> find(String id) {
         return Optional.ofNullable(collection().find(eq("_id", id)).first()).map(NotificationStore::toNotification);
     }
@@ -183,8 +313,26 @@ public final class NotificationStore {
         return found;
     }
 
+    /** A customer's notifications, whoever owns them, for tests and operators. */
+    public List<Notification> findByCustomer(String customerId) {
+        List<Notification> found = new ArrayList<>();
+        collection().find(eq("customerId", customerId)).sort(Sorts.ascending("createdAt", "_id"))
+                .forEach(document -> found.add(toNotification(document)));
+        return found;
+    }
+
     private MongoCollection<Document> collection() {
         return mongo.getCollection(COLLECTION);
+    }
+
+    private static Bson own(String partnerId, String customerId, String id) {
+        return and(eq("_id", id), eq("partnerId", partnerId), eq("customerId", customerId));
+    }
+
+    private static Document cancellation(Instant now, String by, String detail) {
+        return new Document("$set", new Document("status", NotificationStatus.CANCELLED.name()))
+                .append("$unset", new Document(TOKEN, ""))
+                .append("$push", new Document("history", event(now, "CANCELLED", by, detail)));
     }
 
     private static Notification toNotification(Document document) {
@@ -197,11 +345,18 @@ public final class NotificationStore {
                 }
             });
         }
+        List<HistoryEntry> history = new ArrayList<>();
+        List<Document> events = document.getList("history", Document.class);
+        if (events != null) {
+            events.forEach(e -> history.add(new HistoryEntry(instant(e.getDate("at")), e.getString("event"),
+                    e.getString("by"), e.getString("detail"))));
+        }
         return new Notification(
                 document.getString("_id"),
                 document.getString("partnerId"),
                 document.getString("customerId"),
                 document.getString("sagaId"),
+                document.getString("userId"),
                 Template.valueOf(document.getString("template")),
                 document.getString("to"),
                 Language.of(document.getString("language")),
@@ -211,11 +366,18 @@ public final class NotificationStore {
                 document.getInteger("attempts", 0),
                 document.getString("lastError"),
                 instant(document.getDate("sentAt")),
-                instant(document.getDate("createdAt")));
+                instant(document.getDate("createdAt")),
+                document.getString(TOKEN),
+                document.getString("resentFrom"),
+                history);
     }
 
-    private static Document event(Instant at, String event) {
-        return new Document("at", date(at)).append("event", event);
+    private static Document event(Instant at, String event, String by, String detail) {
+        Document entry = new Document("at", date(at)).append("event", event).append("by", by);
+        if (detail != null) {
+            entry.append("detail", detail);
+        }
+        return entry;
     }
 
     private static Date date(Instant instant) {

@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.notification.MutableClock;
 import io.provisio.notification.RunningService;
+import io.provisio.notification.StubSmtpServer;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
+import jakarta.mail.MessagingException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Dispatchers as separate replicas would run them: independent objects with their own identity,
  * sharing nothing but the database. The application's own dispatcher is paused meanwhile, so
- * only the dispatchers under test compete.
+ * only the dispatchers under test compete. Relay failures come from a stub SMTP server that
+ * answers what the test scripts (451, 550) or from a port nobody listens on.
  */
 class ConcurrentDispatchIT extends RunningService {
 
@@ -40,6 +45,8 @@ class ConcurrentDispatchIT extends RunningService {
     NotificationStore store;
     @Autowired
     MailDispatcher applicationDispatcher;
+    @Autowired
+    MailRenderer renderer;
     @Autowired
     JavaMailSender sender;
     @Autowired
@@ -54,6 +61,10 @@ class ConcurrentDispatchIT extends RunningService {
     @BeforeEach
     void pauseApplicationDispatcher() {
         applicationDispatcher.stop();
+        // Nothing due from other tests may be sent by the replicas here: move it all far away.
+        mongo.getCollection(NotificationStore.COLLECTION).updateMany(new Document("status", "SCHEDULED"),
+                new Document("$set", new Document("sendAt", java.util.Date.from(clock.instant().plus(
+                        Duration.ofDays(3650))))));
     }
 
     @AfterEach
@@ -62,9 +73,9 @@ class ConcurrentDispatchIT extends RunningService {
     }
 
     @Test
-    void twoDispatchersSendTwentyDueEmailsWithoutADuplicate() {
+    void twoDispatchersSendTwoHundredDueEmailsWithoutADuplicate() throws MessagingException {
         String customerId = "cus-race-" + UUID.randomUUID();
-        List<Notification> due = IntStream.range(0, 20)
+        List<Notification> due = IntStream.range(0, 200)
                 .mapToObj(i -> welcome(customerId, "race-" + i + "@testbolag.se", clock.instant()))
                 .toList();
         due.forEach(store::insertIfAbsent);
@@ -74,17 +85,25 @@ class ConcurrentDispatchIT extends RunningService {
         first.start();
         second.start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> due.stream()
-                    .allMatch(n -> store.find(n.id()).orElseThrow().status() == NotificationStatus.SENT));
+            await().atMost(Duration.ofSeconds(120)).until(() -> store.findByCustomer(customerId).stream()
+                    .allMatch(n -> n.status() == NotificationStatus.SENT));
         } finally {
             first.stop();
             second.stop();
         }
 
-        for (Notification notification : due) {
-            assertThat(receivedWithMessageId(notification.messageId())).as(notification.messageId()).hasSize(1);
-            assertThat(store.find(notification.id()).orElseThrow().attempts()).isEqualTo(1);
-        }
+        List<String> messageIds = due.stream().map(Notification::messageId).toList();
+        List<String> received = Arrays.stream(SMTP.getReceivedMessages()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(messageIds::contains).toList();
+        assertThat(received).hasSize(200).doesNotHaveDuplicates();
+        assertThat(store.findByCustomer(customerId)).allSatisfy(n -> assertThat(n.attempts()).isEqualTo(1));
+        assertThat(store.findByCustomer(customerId)).extracting(n -> n.history().getLast().event())
+                .containsOnly("SENT");
     }
 
     @Test
@@ -109,38 +128,129 @@ class ConcurrentDispatchIT extends RunningService {
     }
 
     @Test
-    void retriesAFailedAttemptWithBackOffAndGivesUpAfterTheLastOne() throws IOException {
-        Notification notification = welcome("cus-" + UUID.randomUUID(), "unlucky@testbolag.se", clock.instant());
+    void catchesUpOnEmailsThatFellDueWhileNoDispatcherRan() {
+        String customerId = "cus-" + UUID.randomUUID();
+        Notification overdue = welcome(customerId, "overdue@testbolag.se", clock.instant().minus(Duration.ofHours(5)));
+        store.insertIfAbsent(overdue);
+        MailDispatcher restarted = replica(sender, properties);
+
+        assertThat(restarted.dispatchDue()).isEqualTo(1);
+
+        assertThat(store.find(overdue.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(receivedWithMessageId(overdue.messageId())).hasSize(1);
+    }
+
+    @Test
+    void retriesATransientRejectionWithinTheAttemptAndDelivers() {
+        Notification notification = welcome("cus-" + UUID.randomUUID(), "greylisted@testbolag.se", clock.instant());
         store.insertIfAbsent(notification);
-        DeliveryProperties twoAttempts = new DeliveryProperties(Duration.ofMillis(100), Duration.ofMinutes(2), 2,
-                Duration.ofMinutes(1), Duration.ofMinutes(10), properties.from());
-        MailDispatcher dispatcher = replica(unreachableSmtp(), twoAttempts);
-        double failedBefore = failedCount();
+        double retriedBefore = count("provisio.email.retried");
+        try (StubSmtpServer relay = new StubSmtpServer()
+                .answerRecipients("451 4.7.1 Greylisted, please try again later")) {
+            replica(senderTo(relay.port()), settings(5)).dispatchDue();
 
-        dispatcher.dispatchDue();
-        Notification afterFirst = store.find(notification.id()).orElseThrow();
-        assertThat(afterFirst.status()).isEqualTo(NotificationStatus.SCHEDULED);
-        assertThat(afterFirst.attempts()).isEqualTo(1);
-        assertThat(afterFirst.lastError()).contains("MailSendException");
-        assertThat(afterFirst.sendAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
-        dispatcher.dispatchDue();
-        assertThat(store.find(notification.id()).orElseThrow().attempts()).as("not due before its back-off")
-                .isEqualTo(1);
+            Notification sent = store.find(notification.id()).orElseThrow();
+            assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+            assertThat(sent.attempts()).isEqualTo(1);
+            assertThat(relay.recipientCommands()).as("the 451, then the call that went through").isEqualTo(2);
+            assertThat(relay.accepted()).singleElement().asString()
+                    .contains("Message-ID: " + notification.messageId());
+            assertThat(count("provisio.email.retried")).isEqualTo(retriedBefore + 1);
+        }
+    }
 
-        clock.advance(Duration.ofMinutes(1));
-        dispatcher.dispatchDue();
+    @Test
+    void reschedulesAnEmailTheRelayKeepsDeferringAndFailsItAfterTheLastAttempt() {
+        Notification notification = welcome("cus-" + UUID.randomUUID(), "deferred@testbolag.se", clock.instant());
+        store.insertIfAbsent(notification);
+        double failedBefore = count("provisio.email.failed");
+        String busy = "451 4.3.2 System busy, try again later";
+        try (StubSmtpServer relay = new StubSmtpServer().answerRecipients(busy, busy, busy, busy, busy, busy)) {
+            MailDispatcher dispatcher = replica(senderTo(relay.port()), settings(2));
 
-        Notification afterLast = store.find(notification.id()).orElseThrow();
-        assertThat(afterLast.status()).isEqualTo(NotificationStatus.FAILED);
-        assertThat(afterLast.attempts()).isEqualTo(2);
-        assertThat(failedCount()).isEqualTo(failedBefore + 1);
-        clock.advance(Duration.ofHours(1));
-        dispatcher.dispatchDue();
-        assertThat(store.find(notification.id()).orElseThrow().attempts()).as("never tried again").isEqualTo(2);
+            dispatcher.dispatchDue();
+            Notification afterFirst = store.find(notification.id()).orElseThrow();
+            assertThat(afterFirst.status()).isEqualTo(NotificationStatus.SCHEDULED);
+            assertThat(afterFirst.attempts()).isEqualTo(1);
+            assertThat(afterFirst.lastError()).isEqualTo(busy);
+            assertThat(afterFirst.sendAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+            assertThat(relay.recipientCommands()).as("three calls within the attempt").isEqualTo(3);
+            dispatcher.dispatchDue();
+            assertThat(store.find(notification.id()).orElseThrow().attempts()).as("not due before its back-off")
+                    .isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(1));
+            dispatcher.dispatchDue();
+
+            Notification afterLast = store.find(notification.id()).orElseThrow();
+            assertThat(afterLast.status()).isEqualTo(NotificationStatus.FAILED);
+            assertThat(afterLast.attempts()).isEqualTo(2);
+            assertThat(afterLast.lastError()).isEqualTo(busy);
+            assertThat(relay.accepted()).isEmpty();
+            assertThat(count("provisio.email.failed")).isEqualTo(failedBefore + 1);
+        }
+    }
+
+    @Test
+    void failsAtOnceWithTheServersReasonWhenTheRelayRejectsPermanently() {
+        Notification notification = welcome("cus-" + UUID.randomUUID(), "nobody@testbolag.se", clock.instant());
+        store.insertIfAbsent(notification);
+        String rejection = "550 5.1.1 <nobody@testbolag.se>: Recipient address rejected: User unknown";
+        try (StubSmtpServer relay = new StubSmtpServer().answerRecipients(rejection)) {
+            replica(senderTo(relay.port()), settings(5)).dispatchDue();
+
+            Notification failed = store.find(notification.id()).orElseThrow();
+            assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
+            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(failed.lastError()).isEqualTo(rejection);
+            assertThat(relay.recipientCommands()).as("never retried").isEqualTo(1);
+            assertThat(failed.history().getLast().event()).isEqualTo("FAILED");
+        }
+    }
+
+    @Test
+    void leavesDueEmailsUnclaimedWhileTheCircuitIsOpen() throws IOException {
+        String customerId = "cus-" + UUID.randomUUID();
+        List<Notification> due = IntStream.range(0, 4)
+                .mapToObj(i -> welcome(customerId, "breaker-" + i + "@testbolag.se", clock.instant())).toList();
+        due.forEach(store::insertIfAbsent);
+        DeliveryProperties.Smtp breaksAfterTwo = new DeliveryProperties.Smtp(1, Duration.ofMillis(10), 2, 2, 50,
+                Duration.ofMinutes(5));
+        MailDispatcher dispatcher = replica(unreachableSmtp(), new DeliveryProperties(Duration.ofMillis(100),
+                Duration.ofMinutes(2), 5, Duration.ofMinutes(1), Duration.ofMinutes(10), properties.from(),
+                properties.activationBaseUrl(), breaksAfterTwo));
+
+        assertThat(dispatcher.dispatchDue()).as("two failures open the circuit").isEqualTo(2);
+
+        List<Notification> after = store.findByCustomer(customerId);
+        assertThat(after).filteredOn(n -> n.attempts() == 1).hasSize(2)
+                .allSatisfy(n -> assertThat(n.lastError()).contains("MailSendException"));
+        assertThat(after).filteredOn(n -> n.attempts() == 0).hasSize(2)
+                .allSatisfy(n -> assertThat(n.status()).isEqualTo(NotificationStatus.SCHEDULED));
+        assertThat(dispatcher.dispatchDue()).as("nothing claimed while open").isZero();
+    }
+
+    @Test
+    void reportsTheScheduleLagOfTheOldestDueEmail() {
+        Notification late = welcome("cus-" + UUID.randomUUID(), "late@testbolag.se",
+                clock.instant().minus(Duration.ofMinutes(10)));
+        store.insertIfAbsent(late);
+
+        assertThat(meters.get("provisio.email.schedule.lag").gauge().value()).isGreaterThanOrEqualTo(600);
+
+        replica(sender, properties).dispatchDue();
+        assertThat(meters.get("provisio.email.schedule.lag").gauge().value()).as("nothing due any more").isZero();
     }
 
     private MailDispatcher replica(JavaMailSender mailSender, DeliveryProperties settings) {
-        return new MailDispatcher(store, new MailRenderer(), mailSender, settings, clock, meters);
+        return new MailDispatcher(store, renderer, mailSender, settings, clock, meters);
+    }
+
+    /** One-minute back-off, three quick calls per attempt, a breaker that stays out of the way. */
+    private DeliveryProperties settings(int maxAttempts) {
+        return new DeliveryProperties(Duration.ofMillis(100), Duration.ofMinutes(2), maxAttempts,
+                Duration.ofMinutes(1), Duration.ofMinutes(10), properties.from(), properties.activationBaseUrl(),
+                new DeliveryProperties.Smtp(3, Duration.ofMillis(10), 100, 100, 100, Duration.ofSeconds(1)));
     }
 
     private Notification welcome(String customerId, String to, Instant sendAt) {
@@ -152,20 +262,26 @@ class ConcurrentDispatchIT extends RunningService {
                 sendAt, clock.instant());
     }
 
-    /** A sender pointed at a port nobody listens on: every attempt fails to connect. */
-    private static JavaMailSender unreachableSmtp() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
-        unreachable.setHost("127.0.0.1");
-        unreachable.setPort(port);
-        return unreachable;
+    private static JavaMailSender senderTo(int port) {
+        JavaMailSenderImpl relay = new JavaMailSenderImpl();
+        relay.setHost("127.0.0.1");
+        relay.setPort(port);
+        Properties timeouts = new Properties();
+        timeouts.put("mail.smtp.connectiontimeout", "5000");
+        timeouts.put("mail.smtp.timeout", "5000");
+        relay.setJavaMailProperties(timeouts);
+        return relay;
     }
 
-    private double failedCount() {
-        var counter = meters.find("provisio.email.failed").tag("template", "WELCOME").counter();
+    /** A sender pointed at a port nobody listens on: every attempt fails to connect. */
+    private static JavaMailSender unreachableSmtp() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return senderTo(socket.getLocalPort());
+        }
+    }
+
+    private double count(String name) {
+        var counter = meters.find(name).tag("template", "WELCOME").counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -1,27 +1,37 @@
 package io.provisio.notification.email.delivery;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MailRendererTest {
 
-    private final MailRenderer renderer = new MailRenderer();
+    static final String TOKEN = "q5WlQw8m3xY0bq3fN7tT1bqkq3VvJmX0o4h4rV9aH2E";
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+
+    private final MailRenderer renderer = new MailRenderer("https://portal.provisio.test/");
 
     @Test
-    void rendersTheSwedishWelcomeWithTheCompanyName() {
+    void rendersTheSwedishWelcomeWithTheCompanyAndPartnerNames() {
         RenderedMail mail = renderer.render(welcome(Language.SV, "Testbolag Göteborg AB", true));
 
         assertThat(mail.language()).isEqualTo(Language.SV);
         assertThat(mail.subject()).isEqualTo("Välkommen till Provisio, Testbolag Göteborg AB");
         assertThat(mail.text()).contains("Hej Bengt Testsson,",
-                "Testbolag Göteborg AB har nu en egen organisation i Provisio med kontonamnet \"testbolag\".",
+                "Testbolag Göteborg AB har nu en egen organisation i Provisio med kontonamnet ”testbolag”.",
+                "Nordic IT Partner AB har satt upp den åt er", "Ditt användarnamn är bengt.testsson@testbolag.se.",
                 "aktiveringslänk");
         assertThat(mail.html()).contains("<html lang=\"sv\">", "<strong>Testbolag Göteborg AB</strong>",
                 "aktiveringslänk");
@@ -38,6 +48,16 @@ class MailRendererTest {
     }
 
     @Test
+    void namesNoPartnerWhenThePartnerNameIsUnknown() {
+        Map<String, Object> model = new LinkedHashMap<>(Map.of("companyName", "Testbolag AB",
+                "activationRequired", false));
+        RenderedMail mail = renderer.render(notification(Template.WELCOME, Language.DE, model, null));
+
+        assertThat(mail.text()).contains("Guten Tag,", "Ihr IT-Partner hat sie für Sie eingerichtet",
+                "wenden Sie sich an Ihren IT-Partner.").doesNotContain("null");
+    }
+
+    @Test
     void escapesTheCompanyNameInHtmlOnly() {
         RenderedMail mail = renderer.render(welcome(Language.EN, "Müller & Söhne <GmbH>", true));
 
@@ -46,20 +66,88 @@ class MailRendererTest {
         assertThat(mail.html()).contains("Müller &amp; Söhne &lt;GmbH&gt;").doesNotContain("<GmbH>");
     }
 
-    @Test
-    void fallsBackToEnglishForALanguageWithoutTextsYet() {
-        RenderedMail mail = renderer.render(welcome(Language.DE, "Müller & Söhne GmbH", true));
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void rendersEveryTemplateInEveryLanguageCompletely(Language language) {
+        for (Template template : EnumSet.allOf(Template.class)) {
+            RenderedMail mail = renderer.render(notification(template, language, fullModel(), TOKEN));
 
-        assertThat(mail.language()).isEqualTo(Language.EN);
-        assertThat(mail.subject()).isEqualTo("Welcome to Provisio, Müller & Söhne GmbH");
+            assertThat(mail.language()).as(template + " " + language).isEqualTo(language);
+            assertThat(mail.html()).contains("<html lang=\"" + language.code() + "\">");
+            for (String part : new String[] {mail.subject(), mail.text(), mail.html()}) {
+                assertThat(part).as(template + " " + language).doesNotContain("[(", "[[", "${", "null", "??");
+            }
+            assertThat(mail.text()).contains("Åsa Öberg");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "en, 'valid until June 3, 2027, 08:00 UTC', 'It started on June 3, 2027.'",
+            "sv, 'gäller till 3 juni 2027, 08:00 UTC', 'Det startade den 3 juni 2027.'",
+            "de, 'gültig bis 3. Juni 2027, 08:00 UTC', 'Es hat am 3. Juni 2027 begonnen.'",
+            "it, 'valido fino al 3 giugno 2027, 08:00 UTC', 'È iniziato il 3 giugno 2027.'",
+            "nl, 'geldig tot 3 juni 2027, 08:00 UTC', 'Het is gestart op 3 juni 2027.'",
+            "nb, 'gyldig til 3. juni 2027, 08:00 UTC', 'Det startet 3. juni 2027.'"})
+    void writesDatesTheWayTheLanguageDoes(String code, String expiry, String start) {
+        Language language = Language.of(code);
+
+        assertThat(renderer.render(notification(Template.ACTIVATION, language, fullModel(), TOKEN)).text())
+                .contains(expiry);
+        assertThat(renderer.render(notification(Template.SUBSCRIPTION_STARTED, language, fullModel(), null)).text())
+                .contains(start);
+    }
+
+    @Test
+    void putsTheActivationLinkInBothPartsWhenSending() {
+        RenderedMail mail = renderer.render(notification(Template.ACTIVATION, Language.NB, fullModel(), TOKEN));
+
+        String link = "https://portal.provisio.test/activate?token=" + TOKEN;
+        assertThat(mail.text()).contains(link);
+        assertThat(mail.html()).contains("href=\"" + link + "\"");
+    }
+
+    @Test
+    void masksTheActivationTokenInAPreview() {
+        RenderedMail preview = renderer.preview(notification(Template.ACTIVATION, Language.SV, fullModel(), TOKEN));
+
+        assertThat(preview.text()).contains("https://portal.provisio.test/activate?token=••••")
+                .doesNotContain(TOKEN);
+        assertThat(preview.html()).doesNotContain(TOKEN);
+        assertThat(preview.toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void refusesToSendAnActivationEmailWhoseTokenIsGone() {
+        assertThatThrownBy(() -> renderer.render(notification(Template.ACTIVATION, Language.EN, fullModel(), null)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    static Map<String, Object> fullModel() {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("recipientName", "Åsa Öberg");
+        model.put("companyName", "Müller & Söhne GmbH");
+        model.put("partnerName", "Nordic IT Partner AB");
+        model.put("accountName", "mueller");
+        model.put("upn", "asa.oberg@mueller.de");
+        model.put("activationRequired", true);
+        model.put("expiresAt", "2027-06-03T08:00:00Z");
+        model.put("planCode", "HOSTED-EXCHANGE");
+        model.put("units", 10);
+        model.put("startDate", "2027-06-03");
+        return model;
     }
 
     private static Notification welcome(Language language, String companyName, boolean activationRequired) {
-        Instant now = Instant.parse("2026-12-01T08:00:00Z");
-        return Notification.scheduled("ntf-1", "p1", "cus-1", "saga-1", Template.WELCOME,
-                "bengt.testsson@testbolag.se", language,
+        return notification(Template.WELCOME, language,
                 Map.of("recipientName", "Bengt Testsson", "companyName", companyName, "accountName", "testbolag",
-                        "activationRequired", activationRequired),
-                now, now);
+                        "activationRequired", activationRequired, "partnerName", "Nordic IT Partner AB",
+                        "upn", "bengt.testsson@testbolag.se"), null);
+    }
+
+    private static Notification notification(Template template, Language language, Map<String, Object> model,
+                                             String token) {
+        return Notification.scheduled("ntf-1", "p1", "cus-1", "saga-1", template, "bengt.testsson@testbolag.se",
+                language, model, NOW, NOW).withActivation(null, token);
     }
 }

@@ -20,6 +20,15 @@ class LanguageTest {
     }
 
     @Test
+    void choosesTheRequestedLanguageElseTheCustomersLocaleElseEnglish() {
+        assertThat(Language.choose("de", "sv-SE")).isEqualTo(Language.DE);
+        assertThat(Language.choose(null, "sv-SE")).isEqualTo(Language.SV);
+        assertThat(Language.choose("fi", "no")).as("Norwegian locale, Bokmål texts").isEqualTo(Language.NB);
+        assertThat(Language.choose(null, "fr-FR")).isEqualTo(Language.EN);
+        assertThat(Language.choose(" ", null)).isEqualTo(Language.EN);
+    }
+
+    @Test
     void givesTheSameNotificationIdForTheSameSaga() {
         assertThat(Notification.idFor("saga-1", Template.WELCOME))
                 .isEqualTo(Notification.idFor("saga-1", Template.WELCOME))

@@ -63,6 +63,8 @@ class WelcomeEmailIT extends RunningService {
     MeterRegistry meters;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     private String replies;
 
@@ -227,7 +229,7 @@ class WelcomeEmailIT extends RunningService {
     }
 
     @Test
-    void showsACustomersEmailsOnlyToItsOwnPartner() throws Exception {
+    void showsACustomersEmailsOnlyToItsOwnPartnerAndAnswersOthersAsIfAbsent() throws Exception {
         String sagaId = newSagaId();
         String customerId = "cus-" + sagaId;
         publish(schedule(sagaId, swedishWelcome(customerId, "scoped-" + sagaId + "@testbolag.se",
@@ -240,12 +242,11 @@ class WelcomeEmailIT extends RunningService {
                 .andExpect(jsonPath("$.items[0].status").value("SCHEDULED"))
                 .andExpect(jsonPath("$.items[0].sentAt").isEmpty());
         mvc.perform(get("/api/v1/customers/{id}/notifications", customerId).with(partner("p2")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(0))
-                .andExpect(jsonPath("$.items").isEmpty());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
         mvc.perform(get("/api/v1/customers/{id}/notifications", "cus-unknown").with(partner("p1")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items").isEmpty());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
         mvc.perform(get("/api/v1/customers/{id}/notifications", customerId).param("size", "201")
                         .with(partner("p1")))
                 .andExpect(status().isBadRequest())
@@ -255,8 +256,70 @@ class WelcomeEmailIT extends RunningService {
                 .andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void sendsTheActivationEmailWithTheWelcomeAndForgetsItsTokenOnceSent() throws Exception {
+        String sagaId = newSagaId();
+        String customerId = "cus-" + sagaId;
+        String token = "q5WlQw8m3xY0bq3fN7tT1bqkq3VvJmX0o4h4rV9aH2E";
+        Instant expiresAt = Instant.parse("2027-06-03T08:00:00Z");
+        publish(schedule(sagaId, new ScheduleWelcomeEmail(customerId, "act-" + sagaId + "@testbolag.se",
+                "Bengt Testsson", "sv", null, "Testbolag Göteborg AB", "testbolag", true, "Nordic IT Partner AB",
+                "bengt.testsson@testbolag.se", token, expiresAt)));
+
+        Envelope reply = nextReply(sagaId);
+        String welcomeId = Notification.idFor(sagaId, Template.WELCOME);
+        String activationId = Notification.idFor(sagaId, Template.ACTIVATION);
+        assertThat(codec.payload(reply, WelcomeEmailScheduled.class).notificationIds())
+                .containsExactly(welcomeId, activationId);
+        assertThat(reply.payload().toString()).doesNotContain(token);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> receivedWithMessageId("<" + activationId + "@provisio>")
+                .size() == 1);
+        MimeMessage mail = receivedWithMessageId("<" + activationId + "@provisio>").getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Aktivera ditt Provisio-konto");
+        Map<String, String> parts = textParts(mail);
+        assertThat(parts.get("text/plain")).contains("http://localhost:8080/activate?token=" + token,
+                "Nordic IT Partner AB har skapat ett Provisio-konto åt dig hos Testbolag Göteborg AB",
+                "gäller till 3 juni 2027, 08:00 UTC");
+        assertThat(parts.get("text/html")).contains("href=\"http://localhost:8080/activate?token=" + token + "\"");
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> store.find(activationId).orElseThrow().status() == NotificationStatus.SENT);
+        assertThat(store.find(activationId).orElseThrow().activationToken()).as("erased once sent").isNull();
+        assertThat(mongo.getCollection(NotificationStore.COLLECTION).find(new org.bson.Document("_id", activationId))
+                .first().toJson()).doesNotContain(token);
+        assertThat(mongo.getCollection("saga_participations").find(new org.bson.Document("sagaId", sagaId))
+                .first().toJson()).doesNotContain(token);
+        mvc.perform(get("/api/v1/customers/{id}/notifications", customerId).with(partner("p1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[?(@.template == 'ACTIVATION')].status").value("SENT"))
+                .andExpect(jsonPath("$..activationToken").isEmpty());
+    }
+
+    @Test
+    void compensationCancelsTheUnsentWelcomeAndActivationEmailsAndErasesTheToken() {
+        String sagaId = newSagaId();
+        String customerId = "cus-" + sagaId;
+        String token = "Zz9WlQw8m3xY0bq3fN7tT1bqkq3VvJmX0o4h4rV9aH2";
+        publish(schedule(sagaId, new ScheduleWelcomeEmail(customerId, "comp-" + sagaId + "@testbolag.se",
+                "Bengt Testsson", "de", clock.instant().plus(Duration.ofDays(2)), "Müller GmbH", "mueller", true,
+                null, null, token, clock.instant().plus(Duration.ofDays(5)))));
+        assertThat(nextReply(sagaId).type()).isEqualTo("WelcomeEmailScheduled");
+
+        publish(cancel(sagaId, customerId));
+
+        assertThat(codec.payload(nextReply(sagaId), WelcomeEmailCancelled.class))
+                .isEqualTo(new WelcomeEmailCancelled(customerId, 2));
+        assertThat(store.findBySaga(sagaId)).hasSize(2).allSatisfy(n -> {
+            assertThat(n.status()).isEqualTo(NotificationStatus.CANCELLED);
+            assertThat(n.activationToken()).isNull();
+            assertThat(n.history().getLast().event()).isEqualTo("CANCELLED");
+        });
+    }
+
     /** The text parts of a (possibly nested) multipart e-mail by media type, decoded. */
-    private static Map<String, String> textParts(Part part) throws Exception {
+    static Map<String, String> textParts(Part part) throws Exception {
         Map<String, String> found = new HashMap<>();
         if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {

@@ -2,8 +2,10 @@ package io.provisio.subscription.assignment.application;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.provisio.platform.participant.StepResult;
@@ -19,8 +21,11 @@ import io.provisio.subscription.contracts.AssignedSubscription;
 import io.provisio.subscription.contracts.PlanRequest;
 import io.provisio.subscription.contracts.PlansAssigned;
 import io.provisio.subscription.contracts.PlansRejected;
+import io.provisio.subscription.customer.persistence.CustomerStore;
 import io.provisio.subscription.inventory.domain.AllocationOutcome;
+import io.provisio.subscription.inventory.domain.InventoryItem;
 import io.provisio.subscription.inventory.persistence.InventoryAllocator;
+import io.provisio.subscription.inventory.persistence.InventoryStore;
 import io.provisio.subscription.subscription.domain.Subscription;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
 import org.slf4j.Logger;
@@ -28,7 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The ASSIGN_PLANS step: all of a plan list is allocated and subscribed, or none of it.
+ * The ASSIGN_PLANS step: all of a plan list is allocated and subscribed, or none of it; and its dry
+ * run, which applies the same rules and writes nothing.
  *
  * <p>Both operations are keyed by the saga id and safe to run again after a crash at any point:
  * allocation ids, ledger entries and subscription ids are all derived from saga id and plan code.
@@ -39,42 +45,45 @@ public class PlanAssignment {
     private static final Logger log = LoggerFactory.getLogger(PlanAssignment.class);
 
     private final PlanStore plans;
+    private final InventoryStore inventory;
     private final InventoryAllocator allocator;
     private final AllocationLedger ledger;
     private final SubscriptionStore subscriptions;
+    private final CustomerStore customers;
     private final Clock clock;
 
-    PlanAssignment(PlanStore plans, InventoryAllocator allocator, AllocationLedger ledger,
-                   SubscriptionStore subscriptions, Clock clock) {
+    PlanAssignment(PlanStore plans, InventoryStore inventory, InventoryAllocator allocator, AllocationLedger ledger,
+                   SubscriptionStore subscriptions, CustomerStore customers, Clock clock) {
         this.plans = plans;
+        this.inventory = inventory;
         this.allocator = allocator;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
+        this.customers = customers;
         this.clock = clock;
     }
 
     /** The action: validate the whole list, take every plan's units, then create the subscriptions. */
     public StepResult assign(String sagaId, String partnerId, AssignPlans command) {
-        List<RequestedPlan> requested = (command.plans() == null ? List.<PlanRequest>of() : command.plans()).stream()
-                .map(p -> new RequestedPlan(p.planCode(), p.units(), p.startDate()))
-                .toList();
-        Map<String, Plan> catalogue = plans.findByCodes(requested.stream().map(RequestedPlan::planCode).toList());
-        List<Violation> violations = PlanListRules.check(requested, catalogue, command.acceptPaidPlans());
+        List<RequestedPlan> requested = requested(command.plans());
+        List<Violation> violations = rules(requested, command.acceptPaidPlans());
         if (!violations.isEmpty()) {
             return rejected(violations.getFirst().code(),
                     violations.stream().map(Violation::message).collect(Collectors.joining("; ")));
         }
 
-        for (RequestedPlan plan : requested) {
+        for (int i = 0; i < requested.size(); i++) {
+            RequestedPlan plan = requested.get(i);
             Allocation allocation = Allocation.of(partnerId, sagaId, command.customerId(), plan.planCode(),
-                    plan.units());
+                    plan.units(), Subscription.idOf(sagaId, plan.planCode()));
             // The intent is durable before any unit moves, so an undo can always find what to return.
             ledger.record(allocation);
-            AllocationOutcome outcome = allocator.allocate(partnerId, plan.planCode(), allocation.id(), plan.units());
+            AllocationOutcome outcome = allocator.allocate(partnerId, plan.planCode(), allocation.subscriptionId(),
+                    plan.units());
             if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
                 undo(sagaId, partnerId);
-                return rejected(Violation.INSUFFICIENT_LICENSES,
-                        plan.planCode() + ": " + plan.units() + " units asked, " + available + " available");
+                Violation insufficient = Violation.insufficient(i, plan.planCode(), plan.units(), available);
+                return rejected(insufficient.code(), insufficient.message());
             }
         }
 
@@ -88,25 +97,66 @@ public class PlanAssignment {
             assigned.add(new AssignedSubscription(stored.id(), stored.planCode(), stored.units(), stored.startDate(),
                     stored.status().name()));
         }
+        // Last: from here on the REST API serves the customer; the undo removes it again.
+        customers.insertIfMissing(partnerId, command.customerId(), sagaId);
         log.info("Assigned {} plan(s) to customer {} of partner {}", assigned.size(), command.customerId(), partnerId);
         return new StepResult.Succeeded(PlansAssigned.class.getSimpleName(),
                 new PlansAssigned(command.customerId(), assigned));
     }
 
     /**
-     * The undo: deletes the saga's subscriptions and returns exactly the units its allocations hold.
-     * Safe to run repeatedly, concurrently with the action, or when the action never ran.
+     * The dry run: every problem {@link #assign} would meet, in list order, on the request's fields;
+     * the inventory is read, never written, so a later real run may still find it short.
+     */
+    public List<Violation> check(String partnerId, List<PlanRequest> plans, boolean acceptPaidPlans) {
+        List<RequestedPlan> requested = requested(plans);
+        List<Violation> findings = new ArrayList<>(rules(requested, acceptPaidPlans));
+        Set<Integer> invalid = new HashSet<>();
+        for (Violation v : findings) {
+            for (int i = 0; i < requested.size(); i++) {
+                if (v.field().startsWith("plans[" + i + "]")) {
+                    invalid.add(i);
+                }
+            }
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            RequestedPlan plan = requested.get(i);
+            if (invalid.contains(i)) {
+                continue;
+            }
+            int available = inventory.find(partnerId, plan.planCode()).map(InventoryItem::available).orElse(0);
+            if (available < plan.units()) {
+                findings.add(Violation.insufficient(i, plan.planCode(), plan.units(), available));
+            }
+        }
+        return List.copyOf(findings);
+    }
+
+    /**
+     * The undo: deletes the saga's subscriptions and returns whatever their holdings hold now (units
+     * changed later included). Safe to run repeatedly, concurrently with the action, or when the action
+     * never ran.
      */
     public void undo(String sagaId, String partnerId) {
+        customers.deleteOfSaga(partnerId, sagaId);
         long deleted = subscriptions.deleteOfSaga(partnerId, sagaId);
         int released = 0;
         for (Allocation allocation : ledger.ofSaga(partnerId, sagaId)) {
-            if (allocator.release(partnerId, allocation.planCode(), allocation.id(), allocation.units())) {
-                released++;
-            }
+            released += allocator.release(partnerId, allocation.planCode(), allocation.subscriptionId());
         }
-        log.info("Undid plans of saga {}: {} subscription(s) deleted, {} allocation(s) released", sagaId, deleted,
+        log.info("Undid plans of saga {}: {} subscription(s) deleted, {} unit(s) released", sagaId, deleted,
                 released);
+    }
+
+    private List<Violation> rules(List<RequestedPlan> requested, boolean acceptPaidPlans) {
+        Map<String, Plan> catalogue = plans.findByCodes(requested.stream().map(RequestedPlan::planCode).toList());
+        return PlanListRules.check(requested, catalogue, acceptPaidPlans);
+    }
+
+    private static List<RequestedPlan> requested(List<PlanRequest> plans) {
+        return (plans == null ? List.<PlanRequest>of() : plans).stream()
+                .map(p -> new RequestedPlan(p.planCode(), p.units(), p.startDate()))
+                .toList();
     }
 
     private static StepResult rejected(String code, String message) {

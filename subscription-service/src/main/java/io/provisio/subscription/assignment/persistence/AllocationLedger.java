@@ -20,7 +20,7 @@ import static com.mongodb.client.model.Filters.eq;
  * <p>An entry is written before its units are taken and is kept afterwards (even once the units
  * are returned). A compensation that overtakes a running action may then still find, and return,
  * units the action takes after the compensation looked: returning is keyed by the inventory's
- * {@code appliedAllocations}, so releasing an entry that holds nothing is harmless.
+ * {@code holdings}, so releasing an entry that holds nothing is harmless.
  */
 @Component
 public class AllocationLedger {
@@ -45,13 +45,15 @@ public class AllocationLedger {
                 .append("sagaId", allocation.sagaId())
                 .append("customerId", allocation.customerId())
                 .append("planCode", allocation.planCode())
-                .append("units", allocation.units()));
+                .append("units", allocation.units())
+                .append("subscriptionId", allocation.subscriptionId()));
     }
 
     public List<Allocation> ofSaga(String partnerId, String sagaId) {
         return allocations.find(and(eq("partnerId", partnerId), eq("sagaId", sagaId)))
                 .map(d -> new Allocation(d.getString("_id"), d.getString("partnerId"), d.getString("sagaId"),
-                        d.getString("customerId"), d.getString("planCode"), MongoWrites.intOf(d, "units")))
+                        d.getString("customerId"), d.getString("planCode"), MongoWrites.intOf(d, "units"),
+                        d.getString("subscriptionId")))
                 .into(new ArrayList<>());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.provisio.subscription.catalog.domain.Plan;
 import io.provisio.subscription.support.MongoWrites;
@@ -30,13 +31,22 @@ public class PlanStore {
 
     /** @return whether the plan was new; an existing plan keeps whatever it holds now */
     public boolean insertIfMissing(Plan plan) {
-        return MongoWrites.insertIfMissing(plans, new Document("_id", plan.code())
+        return MongoWrites.insertIfMissing(plans, document(plan));
+    }
+
+    private static Document document(Plan plan) {
+        return new Document("_id", plan.code())
                 .append("name", plan.name())
                 .append("unitType", plan.unitType())
                 .append("minUnits", plan.minUnits())
                 .append("maxUnits", plan.maxUnits())
                 .append("paid", plan.paid())
-                .append("requires", plan.requires()));
+                .append("requires", plan.requires());
+    }
+
+    /** Creates or replaces the plan (operator): the catalogue is read afresh by every assignment. */
+    public void put(Plan plan) {
+        plans.replaceOne(new Document("_id", plan.code()), document(plan), new ReplaceOptions().upsert(true));
     }
 
     /** The plans among {@code codes} that exist, by code. */

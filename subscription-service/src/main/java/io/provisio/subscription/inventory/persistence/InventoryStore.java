@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.provisio.subscription.inventory.domain.InventoryItem;
 import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
@@ -17,7 +19,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Collection {@code inventory}: one document per partner and plan, {@code _id} = partnerId + "/" + planCode,
- * holding {@code units} (bought), {@code allocated}, {@code available} and {@code appliedAllocations}.
+ * holding {@code units} (bought), {@code allocated}, {@code available} and {@code holdings} (units per subscription).
  */
 @Component
 public class InventoryStore {
@@ -26,7 +28,8 @@ public class InventoryStore {
     static final String UNITS = "units";
     static final String ALLOCATED = "allocated";
     static final String AVAILABLE = "available";
-    static final String APPLIED = "appliedAllocations";
+    /** {@code holdings.<key> = units}: what each subscription holds of this item. */
+    static final String HOLDINGS = "holdings";
 
     private final MongoCollection<Document> inventory;
 
@@ -51,7 +54,35 @@ public class InventoryStore {
                 .append(UNITS, units)
                 .append(ALLOCATED, 0)
                 .append(AVAILABLE, units)
-                .append(APPLIED, List.of()));
+                .append(HOLDINGS, new Document()));
+    }
+
+    /**
+     * Sets what the partner bought (operator). One conditional update: {@code units} must still be
+     * what was read and {@code available} must cover a reduction, so units never drop below what is
+     * allocated, whatever allocations run meanwhile (they move {@code available}, never {@code units}).
+     *
+     * @return the item as it is now, or empty when it would drop below the allocated units
+     */
+    public Optional<InventoryItem> setUnits(String partnerId, String planCode, int units) {
+        String id = idOf(partnerId, planCode);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if (insertIfMissing(partnerId, planCode, units)) {
+                return find(partnerId, planCode);
+            }
+            InventoryItem current = find(partnerId, planCode).orElseThrow();
+            int delta = units - current.units();
+            if (current.available() + delta < 0) {
+                return Optional.empty();
+            }
+            long matched = inventory.updateOne(
+                    Filters.and(eq("_id", id), eq(UNITS, current.units()), Filters.gte(AVAILABLE, -delta)),
+                    Updates.combine(Updates.inc(UNITS, delta), Updates.inc(AVAILABLE, delta))).getMatchedCount();
+            if (matched == 1) {
+                return find(partnerId, planCode);
+            }
+        }
+        throw new IllegalStateException("inventory " + id + " keeps changing");
     }
 
     public Optional<InventoryItem> find(String partnerId, String planCode) {

@@ -33,13 +33,13 @@ class PlanListRulesTest {
     @Test
     void rejectsUnknownPlan() {
         assertThat(PlanListRules.check(List.of(plan("TELEPATHY", 1)), CATALOGUE, true))
-                .containsExactly(new Violation("PLAN_NOT_FOUND", "TELEPATHY is not in the catalogue"));
+                .containsExactly(new Violation("PLAN_NOT_FOUND", "plans[0].planCode", "TELEPATHY is not in the catalogue"));
     }
 
     @Test
     void rejectsPlanWhoseRequiredPlanIsNotRequested() {
         assertThat(PlanListRules.check(List.of(plan("HOSTED-EXCHANGE", 25)), CATALOGUE, true))
-                .containsExactly(new Violation("PLAN_REQUIREMENT_MISSING",
+                .containsExactly(new Violation("PLAN_REQUIREMENT_MISSING", "plans[0].planCode",
                         "HOSTED-EXCHANGE requires CUSTOMER-PORTAL, which is not requested"));
     }
 
@@ -52,7 +52,7 @@ class PlanListRulesTest {
     @Test
     void rejectsUnitsAboveMaximum() {
         assertThat(PlanListRules.check(List.of(plan("ARCHIVE", 101)), CATALOGUE, true))
-                .containsExactly(new Violation("UNITS_OUT_OF_RANGE", "ARCHIVE: 101 units asked, allowed 5 to 100"));
+                .containsExactly(new Violation("UNITS_OUT_OF_RANGE", "plans[0].units", "ARCHIVE: 101 units asked, allowed 5 to 100"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class PlanListRulesTest {
         List<RequestedPlan> plans = List.of(plan("CUSTOMER-PORTAL", 1), plan("HOSTED-EXCHANGE", 25));
 
         assertThat(PlanListRules.check(plans, CATALOGUE, false))
-                .containsExactly(new Violation("PAID_PLANS_NOT_ACCEPTED",
+                .containsExactly(new Violation("PAID_PLANS_NOT_ACCEPTED", "acceptPaidPlans",
                         "HOSTED-EXCHANGE is a paid plan and paid plans were not accepted"));
     }
 
@@ -89,6 +89,20 @@ class PlanListRulesTest {
     void rejectsPlanWithoutCode() {
         assertThat(PlanListRules.check(List.of(plan(null, 1)), CATALOGUE, true))
                 .extracting(Violation::code).containsExactly("PLAN_NOT_FOUND");
+    }
+
+    @Test
+    void namesTheFieldOfEachViolation() {
+        List<RequestedPlan> plans = List.of(plan("ARCHIVE", 5), plan("HOSTED-EXCHANGE", 0), plan("TELEPATHY", 1));
+
+        assertThat(PlanListRules.check(plans, CATALOGUE, false)).extracting(Violation::field).containsExactly(
+                "plans[1].planCode", "plans[1].units", "acceptPaidPlans", "plans[2].planCode");
+    }
+
+    @Test
+    void acceptsARequirementTheCustomerAlreadyHolds() {
+        assertThat(PlanListRules.check(List.of(plan("HOSTED-EXCHANGE", 5)), CATALOGUE, true,
+                java.util.Set.of("CUSTOMER-PORTAL"))).isEmpty();
     }
 
     private static RequestedPlan plan(String code, int units) {

@@ -5,8 +5,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import io.provisio.customer.contracts.DryRunFinding;
+import io.provisio.customer.contracts.DryRunReport;
+import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
-import io.provisio.devstack.TestNamespace;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.participant.SagaParticipant;
@@ -18,9 +20,11 @@ import io.provisio.subscription.contracts.PlansRejected;
 import io.provisio.subscription.contracts.PlansReleased;
 import io.provisio.subscription.contracts.ReleasePlans;
 import io.provisio.subscription.contracts.SubscriptionChannels;
+import io.provisio.subscription.contracts.ValidatePlans;
 import io.provisio.subscription.inventory.domain.InventoryItem;
 import io.provisio.subscription.inventory.persistence.InventoryStore;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import io.provisio.subscription.testing.Queues;
 import io.provisio.subscription.testing.ReplyTap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -76,8 +80,7 @@ class AssignPlansIT {
 
     @AfterAll
     static void deleteQueues() {
-        TestNamespace.delete(List.of(SubscriptionChannels.COMMANDS + ".subscription-service"),
-                List.of(SubscriptionChannels.COMMANDS, ReplyTap.REPLIES));
+        Queues.deleteAll();
     }
 
     @Test
@@ -224,6 +227,72 @@ class AssignPlansIT {
 
         Envelope reply = replies.next(saga);
         assertThat(codec.payload(reply, PlansAssigned.class)).isEqualTo(new PlansAssigned("cus-1", List.of()));
+    }
+
+    @Test
+    void reportsEveryProblemOfADryRunOnItsFieldAndWritesNothing() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 5);
+        inventory.insertIfMissing(partner, "CUSTOMER-PORTAL", 10);
+        try (BrokerProbe probe = BrokerProbe.connect()) {
+            String dryRunReplies = probe.tap("dry-run-replies");
+            Envelope validate = codec.command("ValidatePlans", null, null, partner, "dry-run-replies", null,
+                    new ValidatePlans(List.of(new PlanRequest("ARCHIVE", 6, null), new PlanRequest("TELEPATHY", 1, null),
+                            new PlanRequest("HOSTED-EXCHANGE", 1, null), new PlanRequest("CUSTOMER-PORTAL", 2, null)),
+                            false));
+
+            probe.publish(SubscriptionChannels.COMMANDS, codec.encode(validate));
+
+            String body = probe.receive(dryRunReplies, java.time.Duration.ofSeconds(30)).orElseThrow();
+            Envelope reply = codec.decode(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(reply.type()).isEqualTo("DryRunReport");
+            assertThat(reply.causationId()).isEqualTo(validate.messageId());
+            assertThat(codec.payload(reply, DryRunReport.class).findings())
+                    .extracting(DryRunFinding::field, DryRunFinding::code)
+                    .containsExactly(
+                            tuple("plans[1].planCode", "PLAN_NOT_FOUND"),
+                            tuple("acceptPaidPlans", "PAID_PLANS_NOT_ACCEPTED"),
+                            tuple("plans[3].units", "UNITS_OUT_OF_RANGE"),
+                            tuple("plans[0].units", "INSUFFICIENT_LICENSES"),
+                            tuple("plans[2].units", "INSUFFICIENT_LICENSES"));
+            assertThat(codec.payload(reply, DryRunReport.class).findings().get(3).message())
+                    .isEqualTo("ARCHIVE: 6 units asked, 5 available");
+        }
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 5, 0, 5));
+        assertThat(subscriptions.countOf(partner, "cus-1")).isZero();
+    }
+
+    @Test
+    void answersAnEmptyReportWhenTheDryRunFindsNothing() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 5);
+        try (BrokerProbe probe = BrokerProbe.connect()) {
+            String dryRunReplies = probe.tap("dry-run-replies");
+            probe.publish(SubscriptionChannels.COMMANDS, codec.encode(codec.command("ValidatePlans", null, null, partner,
+                    "dry-run-replies", null, new ValidatePlans(List.of(new PlanRequest("ARCHIVE", 5, null)), false))));
+
+            String body = probe.receive(dryRunReplies, java.time.Duration.ofSeconds(30)).orElseThrow();
+            assertThat(codec.payload(codec.decode(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    DryRunReport.class).findings()).isEmpty();
+        }
+    }
+
+    @Test
+    void servesTheCustomerOnlyWhileItsAssignmentStands() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 100);
+        String saga = newSaga();
+        replies.publish(SubscriptionChannels.COMMANDS, assign(saga, "cus-9", new PlanRequest("ARCHIVE", 3, null)));
+        String id = codec.payload(replies.next(saga), PlansAssigned.class).subscriptions().getFirst().subscriptionId();
+        assertThat(mvc.get().uri("/api/v1/customers/cus-9/subscriptions/" + id).with(partnerToken("onboarding")))
+                .hasStatusOk();
+
+        replies.publish(SubscriptionChannels.COMMANDS, release(saga, "cus-9"));
+        assertThat(replies.next(saga).type()).isEqualTo("PlansReleased");
+
+        assertThat(mvc.get().uri("/api/v1/customers/cus-9/subscriptions/" + id).with(partnerToken("onboarding")))
+                .hasStatus(org.springframework.http.HttpStatus.NOT_FOUND);
+        assertThat(mvc.post().uri("/api/v1/customers/cus-9/subscriptions").with(partnerToken("onboarding"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                        {"planCode": "ARCHIVE", "units": 1}""")).hasStatus(org.springframework.http.HttpStatus.NOT_FOUND);
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 0, 100));
     }
 
     private Envelope assign(String saga, String customerId, PlanRequest... plans) {

@@ -65,7 +65,7 @@ class InventoryAllocatorConcurrencyIT {
         Document item = item(partner);
         assertThat(item.getInteger("available")).isZero();
         assertThat(item.getInteger("allocated")).isEqualTo(30);
-        assertThat(item.getList("appliedAllocations", String.class)).hasSize(30).doesNotHaveDuplicates();
+        assertThat(item.get("holdings", Document.class)).hasSize(30);
     }
 
     @Test
@@ -89,13 +89,14 @@ class InventoryAllocatorConcurrencyIT {
         }
 
         // Every allocation is released three times, from both replicas at once.
-        List<Boolean> released = race(90, i -> allocatorFor(i).release(partner, PLAN, "saga-" + (i % 30) + "/" + PLAN, 1));
+        List<Integer> released = race(90, i -> allocatorFor(i).release(partner, PLAN, "saga-" + (i % 30) + "/" + PLAN));
 
-        assertThat(released).filteredOn(Boolean::booleanValue).hasSize(30);
+        assertThat(released).filteredOn(units -> units == 1).hasSize(30);
+        assertThat(released).filteredOn(units -> units == 0).hasSize(60);
         Document item = item(partner);
         assertThat(item.getInteger("available")).isEqualTo(30);
         assertThat(item.getInteger("allocated")).isZero();
-        assertThat(item.getList("appliedAllocations", String.class)).isEmpty();
+        assertThat(item.get("holdings", Document.class)).isEmpty();
     }
 
     @Test
@@ -114,6 +115,37 @@ class InventoryAllocatorConcurrencyIT {
 
         assertThat(allocatorA.allocate(partner, PLAN, "saga-1/" + PLAN, 1))
                 .isEqualTo(new AllocationOutcome.Insufficient(0));
+    }
+
+    @Test
+    void neverAllocatesAboveTheUnitsWhenGrowthsAndShrinksRace() throws Exception {
+        String partner = newPartnerWithUnits(30);
+        for (int i = 0; i < 10; i++) {
+            assertThat(allocatorA.allocate(partner, PLAN, "sub-" + i, 2).holdsUnits()).isTrue();
+        }
+
+        // Ten holders try to grow from 2 to 4 while ten others appear with 1 unit each: 10 units are left.
+        List<AllocationOutcome> outcomes = race(20, i -> i < 10
+                ? allocatorFor(i).resize(partner, PLAN, "sub-" + i, 2, 4)
+                : allocatorFor(i).allocate(partner, PLAN, "new-" + i, 1));
+
+        Document item = item(partner);
+        int held = item.get("holdings", Document.class).values().stream().mapToInt(v -> ((Number) v).intValue()).sum();
+        assertThat(held).isEqualTo(item.getInteger("allocated")).isLessThanOrEqualTo(30);
+        assertThat(item.getInteger("available")).isEqualTo(30 - held).isGreaterThanOrEqualTo(0);
+        assertThat(held).isEqualTo(20 + 2 * outcomes.subList(0, 10).stream().filter(o -> o instanceof AllocationOutcome.Allocated).count()
+                + outcomes.subList(10, 20).stream().filter(o -> o instanceof AllocationOutcome.Allocated).count());
+    }
+
+    @Test
+    void returnsWhatAHolderHoldsAfterItWasResized() {
+        String partner = newPartnerWithUnits(30);
+        allocatorA.allocate(partner, PLAN, "sub-1", 10);
+        allocatorB.resize(partner, PLAN, "sub-1", 10, 4);
+
+        assertThat(allocatorA.release(partner, PLAN, "sub-1")).isEqualTo(4);
+        assertThat(item(partner).getInteger("available")).isEqualTo(30);
+        assertThat(allocatorA.resize(partner, PLAN, "sub-1", 4, 6)).isEqualTo(new AllocationOutcome.Insufficient(30));
     }
 
     private interface Attempt<T> {
@@ -154,7 +186,7 @@ class InventoryAllocatorConcurrencyIT {
         inventory.insertOne(new Document("_id", InventoryStore.idOf(partner, PLAN))
                 .append("partnerId", partner).append("planCode", PLAN)
                 .append("units", units).append("allocated", 0).append("available", units)
-                .append("appliedAllocations", List.of()));
+                .append("holdings", new Document()));
         return partner;
     }
 

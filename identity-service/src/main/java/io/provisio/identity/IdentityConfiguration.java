@@ -1,0 +1,30 @@
+package io.provisio.identity;
+
+import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.platform.config.OutboxCollection;
+import io.provisio.platform.password.PasswordPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans shared by identity's features: the password policy and the collections whose outboxes are relayed. */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    @Bean
+    PasswordPolicy passwordPolicy() {
+        return new PasswordPolicy();
+    }
+
+    /** UserCreated events and ScheduleActivationEmail commands leave from the user they are about. */
+    @Bean
+    OutboxCollection usersOutbox() {
+        return new OutboxCollection(UserStore.COLLECTION);
+    }
+
+    /** UserDeleted events of a compensation leave from the organization's tombstone. */
+    @Bean
+    OutboxCollection customersOutbox() {
+        return new OutboxCollection(OrganizationStore.COLLECTION);
+    }
+}

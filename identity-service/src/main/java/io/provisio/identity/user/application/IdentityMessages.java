@@ -1,0 +1,53 @@
+package io.provisio.identity.user.application;
+
+import io.provisio.identity.contracts.IdentityChannels;
+import io.provisio.identity.contracts.UserCreated;
+import io.provisio.identity.contracts.UserDeleted;
+import io.provisio.identity.partner.domain.Partner;
+import io.provisio.identity.partner.persistence.PartnerStore;
+import io.provisio.identity.user.domain.ActivationToken;
+import io.provisio.identity.user.domain.Organization;
+import io.provisio.identity.user.domain.User;
+import io.provisio.notification.contracts.NotificationChannels;
+import io.provisio.notification.contracts.ScheduleActivationEmail;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.OutgoingMessage;
+import org.springframework.stereotype.Component;
+
+/** The messages identity writes into its outboxes, built in one place so every path sends the same. */
+@Component
+public class IdentityMessages {
+
+    private final MessageCodec codec;
+    private final PartnerStore partners;
+
+    IdentityMessages(MessageCodec codec, PartnerStore partners) {
+        this.codec = codec;
+        this.partners = partners;
+    }
+
+    public OutgoingMessage userCreated(User user) {
+        return new OutgoingMessage(IdentityChannels.EVENTS, codec.event(UserCreated.class.getSimpleName(),
+                user.partnerId(), null, new UserCreated(user.customerId(), user.id(), user.upn(), user.email(),
+                        user.role().name())));
+    }
+
+    public OutgoingMessage userDeleted(User user) {
+        return new OutgoingMessage(IdentityChannels.EVENTS, codec.event(UserDeleted.class.getSimpleName(),
+                user.partnerId(), null, new UserDeleted(user.customerId(), user.id())));
+    }
+
+    /**
+     * Asks notification-service, outside any saga, to send the link now. The token travels only in this
+     * message, which leaves the outbox once the broker confirmed it.
+     */
+    public OutgoingMessage activationEmail(User user, Organization organization, ActivationToken.Issued issued) {
+        String partnerName = partners.find(user.partnerId()).map(Partner::name).orElse(user.partnerId());
+        String language = organization.language() == null ? "en" : organization.language();
+        return new OutgoingMessage(NotificationChannels.COMMANDS, codec.command(
+                ScheduleActivationEmail.class.getSimpleName(), null, null, user.partnerId(), null, null,
+                new ScheduleActivationEmail(user.customerId(), user.id(), user.email(), user.displayName(), language,
+                        partnerName, organization.companyName(), user.upn(), issued.token(),
+                        issued.stored().expiresAt())));
+    }
+}

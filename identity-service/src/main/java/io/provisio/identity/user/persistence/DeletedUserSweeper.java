@@ -1,0 +1,33 @@
+package io.provisio.identity.user.persistence;
+
+import io.provisio.identity.IdentityProperties;
+import io.provisio.platform.time.PeriodicWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes the tombstones of deleted users once the relay has their UserDeleted confirmed. It keeps no
+ * state: every replica may run it, and each round simply deletes whatever is ready by then.
+ */
+@Component
+class DeletedUserSweeper extends PeriodicWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeletedUserSweeper.class);
+
+    private final UserStore users;
+
+    DeletedUserSweeper(UserStore users, IdentityProperties properties) {
+        // Stops before the MongoDB client goes away.
+        super("deleted-user-sweeper", properties.deletedUserSweep(), Integer.MAX_VALUE - 200);
+        this.users = users;
+    }
+
+    @Override
+    protected void round() {
+        long removed = users.purgeDeleted();
+        if (removed > 0) {
+            log.debug("Removed {} tombstone(s) of deleted users", removed);
+        }
+    }
+}

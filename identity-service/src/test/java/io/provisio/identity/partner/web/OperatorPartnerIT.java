@@ -1,0 +1,118 @@
+package io.provisio.identity.partner.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.provisio.identity.IdentityServiceTest;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+@IdentityServiceTest
+class OperatorPartnerIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    JwtDecoder jwtDecoder;
+
+    @Test
+    void createsPartnerWithItsFirstClientAndShowsTheSecretOnlyInTheAnswer() throws Exception {
+        String id = "fjord-it-" + UUID.randomUUID().toString().substring(0, 8);
+
+        MvcResult result = create(Map.of("id", id, "name", "Fjord IT AS"), operator());
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(201);
+        assertThat(result.getResponse().getHeader("Cache-Control")).contains("no-store");
+        JsonNode created = json.readTree(result.getResponse().getContentAsString());
+        assertThat(created.get("id").asString()).isEqualTo(id);
+        JsonNode client = created.get("client");
+        assertThat(client.get("clientId").asString()).isEqualTo(id + "-api");
+        assertThat(client.get("scopes").toString()).isEqualTo("[\"catalog\",\"onboarding\"]");
+        String secret = client.get("clientSecret").asString();
+        assertThat(secret).matches("[A-Za-z0-9_-]{43}");
+        Document stored = mongo.getCollection("api_clients").find(eq("clientId", id + "-api")).first();
+        assertThat(stored.toJson()).doesNotContain(secret);
+        assertThat(stored.getString("secretHash")).startsWith("{bcrypt}");
+
+        MvcResult token = mvc.perform(post("/oauth2/token").with(httpBasic(id + "-api", secret))
+                .param("grant_type", "client_credentials")).andReturn();
+        assertThat(token.getResponse().getStatus()).isEqualTo(200);
+        Jwt jwt = jwtDecoder.decode(json.readTree(token.getResponse().getContentAsString()).get("access_token")
+                .asString());
+        assertThat(jwt.getClaimAsString("partner_id")).isEqualTo(id);
+        assertThat(jwt.getClaimAsString("partner_name")).isEqualTo("Fjord IT AS");
+    }
+
+    @Test
+    void refusesAPartnerThatExistsAlready() throws Exception {
+        MvcResult result = create(Map.of("id", "nordic-it", "name", "Nordic IT Partner AB",
+                "clientId", "nordic-it-second"), operator());
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(409);
+        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asString())
+                .isEqualTo("PARTNER_EXISTS");
+        assertThat(mongo.getCollection("api_clients").countDocuments(eq("clientId", "nordic-it-second"))).isZero();
+    }
+
+    @Test
+    void refusesAClientIdThatIsTaken() throws Exception {
+        MvcResult result = create(Map.of("id", "fjord-" + UUID.randomUUID().toString().substring(0, 8),
+                "name", "Fjord", "clientId", "nordic-it-api"), operator());
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(409);
+        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asString())
+                .isEqualTo("CLIENT_ID_TAKEN");
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnce() throws Exception {
+        MvcResult result = create(Map.of("id", "Fjord IT", "scopes", List.of("onboarding", "admin")), operator());
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(json.readTree(result.getResponse().getContentAsString()).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("id", "name", "scopes[1]");
+    }
+
+    @Test
+    void refusesAPartnerTokenWithoutTheOperatorScope() throws Exception {
+        MvcResult result = create(Map.of("id", "sneaky-it", "name", "Sneaky"), jwt()
+                .jwt(j -> j.claim("partner_id", "nordic-it")).authorities(new SimpleGrantedAuthority("SCOPE_onboarding")));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(403);
+        assertThat(mongo.getCollection("partners").countDocuments(eq("_id", "sneaky-it"))).isZero();
+    }
+
+    private MvcResult create(Map<String, Object> request, RequestPostProcessor caller) throws Exception {
+        return mvc.perform(post("/api/v1/operator/partners").with(caller).contentType("application/json")
+                .content(json.writeValueAsString(request))).andReturn();
+    }
+
+    private static RequestPostProcessor operator() {
+        return jwt().jwt(j -> j.claim("partner_id", "provisio-operations"))
+                .authorities(new SimpleGrantedAuthority("SCOPE_operator"));
+    }
+}

@@ -1,0 +1,95 @@
+package io.provisio.notification.email.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.provisio.notification.email.domain.Language;
+import io.provisio.notification.email.domain.Notification;
+import io.provisio.notification.email.domain.NotificationStatus;
+import io.provisio.notification.email.domain.Template;
+import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.profile.CustomerProfile;
+import io.provisio.notification.profile.CustomerProfileStore;
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.MalformedMessageException;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.subscription.contracts.SubscriptionActivated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reacts to {@code SubscriptionActivated} with a SUBSCRIPTION_STARTED e-mail to the customer's administrator,
+ * in the customer's language. One e-mail per subscription: its id derives from the subscription id, so a
+ * redelivered event finds it. A subscription that starts during the onboarding may be announced before the
+ * welcome step told us the administrator; its e-mail then waits for the recipient (WAITING_FOR_RECIPIENT)
+ * and the welcome step releases it, not before the welcome e-mail.
+ */
+final class SubscriptionStartedEmails {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionStartedEmails.class);
+
+    private final MessageCodec codec;
+    private final NotificationStore store;
+    private final CustomerProfileStore profiles;
+    private final Clock clock;
+
+    SubscriptionStartedEmails(MessageCodec codec, NotificationStore store, CustomerProfileStore profiles, Clock clock) {
+        this.codec = codec;
+        this.store = store;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    void handle(Envelope envelope) {
+        if (!"SubscriptionActivated".equals(envelope.type())) {
+            // The channel carries other subscription events; they are not ours to act on.
+            return;
+        }
+        SubscriptionActivated event = codec.payload(envelope, SubscriptionActivated.class);
+        if (envelope.partnerId() == null || event.customerId() == null || event.subscriptionId() == null) {
+            throw new MalformedMessageException("SubscriptionActivated without partner, customer or subscription id");
+        }
+        Instant now = clock.instant();
+        String id = Notification.idOf("subscription-started/" + event.subscriptionId());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("planCode", event.planCode());
+        model.put("units", event.units());
+        WelcomeEmailStep.put(model, "startDate", event.startDate() == null ? null : event.startDate().toString());
+
+        Optional<CustomerProfile> profile = profiles.find(envelope.partnerId(), event.customerId())
+                .filter(p -> p.administratorEmail() != null);
+        Notification email;
+        if (profile.isPresent()) {
+            CustomerProfile known = profile.get();
+            WelcomeEmailStep.put(model, "recipientName", known.administratorName());
+            WelcomeEmailStep.put(model, "companyName", known.companyName());
+            WelcomeEmailStep.put(model, "partnerName", known.partnerName());
+            Instant sendAt = store.unsentWelcomeSendAt(event.customerId()).filter(now::isBefore).orElse(now);
+            email = Notification.scheduled(id, envelope.partnerId(), event.customerId(), null,
+                    Template.SUBSCRIPTION_STARTED, known.administratorEmail(), Language.choose(known.language(), null),
+                    model, sendAt, now);
+        } else {
+            email = Notification.scheduled(id, envelope.partnerId(), event.customerId(), null,
+                    Template.SUBSCRIPTION_STARTED, null, Language.EN, model, now, now)
+                    .withStatus(NotificationStatus.WAITING_FOR_RECIPIENT);
+        }
+        if (store.insertIfAbsent(email) && profile.isEmpty()) {
+            log.info("SUBSCRIPTION_STARTED e-mail {} waits for customer {}'s administrator", id, event.customerId());
+            // The welcome step may have released waiting e-mails between our look-up and our insert.
+            profiles.find(envelope.partnerId(), event.customerId()).filter(p -> p.administratorEmail() != null)
+                    .ifPresent(known -> store.releaseWaiting(event.customerId(), known.administratorEmail(),
+                            Language.choose(known.language(), null), recipient(known), now, now));
+        }
+    }
+
+    private static Map<String, Object> recipient(CustomerProfile profile) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        WelcomeEmailStep.put(model, "recipientName", profile.administratorName());
+        WelcomeEmailStep.put(model, "companyName", profile.companyName());
+        WelcomeEmailStep.put(model, "partnerName", profile.partnerName());
+        return model;
+    }
+}

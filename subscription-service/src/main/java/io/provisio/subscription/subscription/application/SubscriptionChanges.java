@@ -1,0 +1,238 @@
+package io.provisio.subscription.subscription.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.provisio.platform.web.FieldError;
+import io.provisio.subscription.assignment.domain.PlanListRules;
+import io.provisio.subscription.assignment.domain.RequestedPlan;
+import io.provisio.subscription.assignment.domain.Violation;
+import io.provisio.subscription.catalog.domain.Plan;
+import io.provisio.subscription.catalog.persistence.PlanStore;
+import io.provisio.subscription.customer.persistence.CustomerStore;
+import io.provisio.subscription.inventory.domain.AllocationOutcome;
+import io.provisio.subscription.inventory.persistence.InventoryAllocator;
+import io.provisio.subscription.subscription.domain.PendingChange;
+import io.provisio.subscription.subscription.domain.Subscription;
+import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Adds a plan to a customer later, changes a subscription's units, cancels it.
+ *
+ * <p>Every change spans two documents, the subscription and the partner's inventory item, and the
+ * process may die between any two writes. So the change is first written to the subscription
+ * ({@link PendingChange}), in an order that never lets a user take a unit the inventory is about to
+ * get back; then the inventory moves by one conditional update; then the change is cleared. A
+ * change left behind is finished or abandoned by {@link #recover} (the scheduler calls it), and
+ * every step is conditional on the change's id, so the request and a recovery can never both apply it.
+ */
+@Service
+public class SubscriptionChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionChanges.class);
+    private static final int ATTEMPTS = 20;
+
+    private final CustomerStore customers;
+    private final PlanStore plans;
+    private final SubscriptionStore subscriptions;
+    private final InventoryAllocator allocator;
+    private final Clock clock;
+
+    SubscriptionChanges(CustomerStore customers, PlanStore plans, SubscriptionStore subscriptions,
+                        InventoryAllocator allocator, Clock clock) {
+        this.customers = customers;
+        this.plans = plans;
+        this.subscriptions = subscriptions;
+        this.allocator = allocator;
+        this.clock = clock;
+    }
+
+    /** Adds a plan with the rules of ASSIGN_PLANS; plans the customer already holds satisfy requirements. */
+    public ChangeOutcome add(String partnerId, String customerId, String planCode, int units, LocalDate startDate,
+                             boolean acceptPaidPlans) {
+        if (!customers.isOf(partnerId, customerId)) {
+            return new ChangeOutcome.NotFound();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (startDate != null && startDate.isBefore(Subscription.today(clock))) {
+            errors.add(new FieldError("startDate", "must be today or later (UTC)"));
+        }
+        Set<String> held = subscriptions.liveOf(partnerId, customerId).stream().map(Subscription::planCode)
+                .collect(Collectors.toSet());
+        Map<String, Plan> catalogue = plans.findByCodes(List.of(planCode));
+        for (Violation v : PlanListRules.check(List.of(new RequestedPlan(planCode, units, startDate)), catalogue,
+                acceptPaidPlans, held)) {
+            errors.add(new FieldError(bodyField(v.field()), v.code() + ": " + v.message()));
+        }
+        if (!errors.isEmpty()) {
+            return new ChangeOutcome.Invalid(errors);
+        }
+        if (held.contains(planCode)) {
+            return new ChangeOutcome.Conflict("PLAN_ALREADY_SUBSCRIBED",
+                    customerId + " already subscribes to " + planCode + "; change its units instead");
+        }
+
+        Subscription target = Subscription.create(UUID.randomUUID().toString(), partnerId, customerId, null,
+                planCode, units, startDate, clock);
+        PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.ADD, 0, units,
+                clock.instant());
+        if (!subscriptions.insertPending(target, change)) {
+            return new ChangeOutcome.Conflict("PLAN_ALREADY_SUBSCRIBED",
+                    customerId + " already subscribes to " + planCode + "; change its units instead");
+        }
+        AllocationOutcome outcome = allocator.allocate(partnerId, planCode, target.id(), units);
+        if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
+            subscriptions.abandonAdd(target.id(), change.op());
+            return insufficient(planCode, units, available);
+        }
+        if (!subscriptions.completeAdd(target.id(), change.op(), target.status(), target.billingStartedAt())) {
+            // A recovery judged this addition dead and removed it: give the units back and say so.
+            allocator.release(partnerId, planCode, target.id());
+            throw new IllegalStateException("addition of " + planCode + " to " + customerId + " was abandoned");
+        }
+        log.info("Added {} unit(s) of {} to customer {} of partner {}", units, planCode, customerId, partnerId);
+        return new ChangeOutcome.Done(subscriptions.find(target.id()).orElseThrow());
+    }
+
+    /** Changes the units: the difference is taken from or returned to the inventory atomically. */
+    public ChangeOutcome resize(String partnerId, String customerId, String subscriptionId, int units) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Subscription> found = customers.isOf(partnerId, customerId)
+                    ? subscriptions.findOf(partnerId, customerId, subscriptionId) : Optional.empty();
+            if (found.isEmpty()) {
+                return new ChangeOutcome.NotFound();
+            }
+            Subscription s = found.get();
+            Plan plan = plans.findByCodes(List.of(s.planCode())).get(s.planCode());
+            if (plan != null && !plan.allows(units)) {
+                return new ChangeOutcome.Invalid(List.of(new FieldError("units", "UNITS_OUT_OF_RANGE: "
+                        + s.planCode() + " allows " + plan.minUnits() + " to " + plan.maxUnits())));
+            }
+            if (!s.status().isLive()) {
+                return new ChangeOutcome.Conflict("SUBSCRIPTION_CANCELLED", subscriptionId + " is cancelled");
+            }
+            if (units < s.users().size()) {
+                return new ChangeOutcome.Conflict("UNITS_BELOW_ASSIGNED", s.planCode() + ": " + s.users().size()
+                        + " unit(s) are assigned to users, cannot go down to " + units);
+            }
+            if (subscriptions.pendingOf(subscriptionId).isPresent()) {
+                return new ChangeOutcome.Conflict("CHANGE_IN_PROGRESS",
+                        subscriptionId + " is being changed; try again shortly");
+            }
+            if (units == s.units()) {
+                return new ChangeOutcome.Done(s);
+            }
+            PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.RESIZE,
+                    s.units(), units, clock.instant());
+            if (units < s.units()) {
+                if (subscriptions.beginShrink(s.id(), s.units(), change)) {
+                    finishShrinkOrCancel(s, change);
+                    return new ChangeOutcome.Done(subscriptions.find(s.id()).orElseThrow());
+                }
+            } else if (subscriptions.beginGrow(s.id(), s.units(), change)) {
+                return grow(s, change);
+            }
+            // Someone changed it between our read and our write (a user took a unit, say): read again.
+        }
+        return new ChangeOutcome.Conflict("CHANGE_IN_PROGRESS", subscriptionId + " keeps changing; try again");
+    }
+
+    /** Cancels: the subscription's users lose the service and its units go back to the inventory. */
+    public ChangeOutcome cancel(String partnerId, String customerId, String subscriptionId) {
+        Optional<Subscription> found = customers.isOf(partnerId, customerId)
+                ? subscriptions.findOf(partnerId, customerId, subscriptionId) : Optional.empty();
+        if (found.isEmpty()) {
+            return new ChangeOutcome.NotFound();
+        }
+        Subscription s = found.get();
+        if (!s.status().isLive()) {
+            // Cancelling again is a no-op, but the units of an interrupted cancellation still go back.
+            subscriptions.pendingOf(s.id()).ifPresent(change -> finishShrinkOrCancel(s, change));
+            return new ChangeOutcome.Done(s);
+        }
+        PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.CANCEL,
+                s.units(), 0, clock.instant());
+        if (!subscriptions.beginCancel(s.id(), change, clock.instant())) {
+            return new ChangeOutcome.Conflict("CHANGE_IN_PROGRESS", subscriptionId + " is being changed; try again");
+        }
+        finishShrinkOrCancel(s, change);
+        log.info("Cancelled subscription {} ({} unit(s) of {}) of customer {}", s.id(), s.units(), s.planCode(),
+                customerId);
+        return new ChangeOutcome.Done(subscriptions.find(s.id()).orElseThrow());
+    }
+
+    /**
+     * Finishes or abandons a change its request left behind (the process died, say). Safe to run
+     * while the request is still going: every write is conditional on the change's id.
+     */
+    public void recover(Subscription s, PendingChange change) {
+        Integer held = allocator.holdingOf(s.partnerId(), s.planCode(), s.id());
+        switch (change.kind()) {
+            case ADD -> {
+                if (held != null && held == change.to()) {
+                    Subscription target = Subscription.create(s.id(), s.partnerId(), s.customerId(), null,
+                            s.planCode(), s.units(), s.startDate(), clock);
+                    subscriptions.completeAdd(s.id(), change.op(), target.status(), target.billingStartedAt());
+                } else if (subscriptions.abandonAdd(s.id(), change.op())) {
+                    // The request may still take the units after this; it then sees its addition gone and returns them.
+                    allocator.release(s.partnerId(), s.planCode(), s.id());
+                }
+            }
+            case RESIZE -> {
+                if (change.to() < change.from()) {
+                    finishShrinkOrCancel(s, change);
+                } else if (held != null && held == change.to()) {
+                    subscriptions.completeGrow(s.id(), change);
+                } else {
+                    subscriptions.endChange(s.id(), change.op());
+                }
+            }
+            case CANCEL -> finishShrinkOrCancel(s, change);
+        }
+        log.info("Recovered {} change {} of subscription {}", change.kind(), change.op(), s.id());
+    }
+
+    private ChangeOutcome grow(Subscription s, PendingChange change) {
+        AllocationOutcome outcome = allocator.resize(s.partnerId(), s.planCode(), s.id(), change.from(), change.to());
+        if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
+            subscriptions.endChange(s.id(), change.op());
+            return insufficient(s.planCode(), change.to() - change.from(), available);
+        }
+        if (!subscriptions.completeGrow(s.id(), change)) {
+            // A recovery abandoned this growth meanwhile: give the extra units back.
+            allocator.resize(s.partnerId(), s.planCode(), s.id(), change.to(), change.from());
+            throw new IllegalStateException("growth of " + s.id() + " was abandoned");
+        }
+        return new ChangeOutcome.Done(subscriptions.find(s.id()).orElseThrow());
+    }
+
+    /** The subscription already gave the units up; now the inventory takes them back. */
+    private void finishShrinkOrCancel(Subscription s, PendingChange change) {
+        if (change.to() == 0) {
+            allocator.release(s.partnerId(), s.planCode(), s.id());
+        } else {
+            allocator.resize(s.partnerId(), s.planCode(), s.id(), change.from(), change.to());
+        }
+        subscriptions.endChange(s.id(), change.op());
+    }
+
+    private static ChangeOutcome insufficient(String planCode, int asked, int available) {
+        return new ChangeOutcome.Conflict(Violation.INSUFFICIENT_LICENSES,
+                planCode + ": " + asked + " units asked, " + available + " available");
+    }
+
+    /** A plan-list field as the single-plan request body names it: {@code plans[0].units} is {@code units}. */
+    private static String bodyField(String field) {
+        return field.startsWith("plans[0].") ? field.substring("plans[0].".length()) : field;
+    }
+}

@@ -1,0 +1,138 @@
+package io.provisio.subscription.user.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.provisio.platform.web.ApiProblem;
+import io.provisio.platform.web.FieldError;
+import io.provisio.subscription.catalog.persistence.PlanStore;
+import io.provisio.subscription.customer.persistence.CustomerStore;
+import io.provisio.subscription.subscription.domain.Subscription;
+import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import io.provisio.subscription.user.persistence.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's services: the plans whose subscription gives the user one of its units.
+ *
+ * <p>Taking and giving back a unit are single conditional updates of the subscription, so two
+ * requests never hand out its last unit twice. A user deleted while its services are being set
+ * cannot keep a unit: deletion first writes the tombstone and then gives back every unit; setting
+ * services first takes the unit and then looks for the tombstone, giving the unit back if it finds one.
+ */
+@Service
+public class UserServices {
+
+    private static final Logger log = LoggerFactory.getLogger(UserServices.class);
+
+    private final CustomerStore customers;
+    private final UserStore users;
+    private final SubscriptionStore subscriptions;
+    private final PlanStore plans;
+    private final Clock clock;
+
+    UserServices(CustomerStore customers, UserStore users, SubscriptionStore subscriptions, PlanStore plans,
+                 Clock clock) {
+        this.customers = customers;
+        this.users = users;
+        this.subscriptions = subscriptions;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    public void created(String partnerId, String customerId, String userId, String upn) {
+        if (users.insertIfMissing(partnerId, customerId, userId, upn, clock.instant())) {
+            log.info("User {} of customer {} is known now", userId, customerId);
+        }
+    }
+
+    public void deleted(String partnerId, String customerId, String userId) {
+        users.markDeleted(partnerId, customerId, userId, clock.instant());
+        long returned = subscriptions.returnUnitsOf(partnerId, customerId, userId);
+        log.info("User {} of customer {} deleted: {} unit(s) given back", userId, customerId, returned);
+    }
+
+    /** The plan codes of the user's services; 404 for a user or customer the partner does not have. */
+    public List<String> servicesOf(String partnerId, String customerId, String userId) {
+        requireUser(partnerId, customerId, userId);
+        return subscriptions.heldBy(partnerId, customerId, userId).stream().map(Subscription::planCode).toList();
+    }
+
+    /**
+     * Sets the user's services to exactly {@code planCodes}: units of newly named plans are taken (all
+     * or none: 409 NO_UNITS_LEFT names the first plan without a free unit), units of plans no longer
+     * named go back. Repeating the same call changes nothing.
+     */
+    public List<String> setServices(String partnerId, String customerId, String userId, List<String> planCodes) {
+        requireUser(partnerId, customerId, userId);
+        Set<String> wanted = validate(planCodes);
+        Map<String, Subscription> live = subscriptions.liveOf(partnerId, customerId).stream()
+                .collect(Collectors.toMap(Subscription::planCode, Function.identity()));
+
+        List<Subscription> taken = new ArrayList<>();
+        for (String plan : wanted) {
+            Subscription subscription = live.get(plan);
+            if (subscription != null && subscription.users().contains(userId)) {
+                continue;
+            }
+            if (subscription == null || !subscriptions.takeUnit(subscription.id(), userId)) {
+                taken.forEach(s -> subscriptions.returnUnit(s.id(), userId));
+                throw new ApiProblem(HttpStatus.CONFLICT, "NO_UNITS_LEFT", "No units left",
+                        subscription == null ? customerId + " has no subscription of " + plan
+                                : plan + ": all " + subscription.units() + " unit(s) are assigned");
+            }
+            taken.add(subscription);
+        }
+        if (!taken.isEmpty() && !users.exists(partnerId, customerId, userId)) {
+            // Deleted while we took its units: the deletion may have looked before we took them.
+            taken.forEach(s -> subscriptions.returnUnit(s.id(), userId));
+            throw ApiProblem.notFound("User", userId);
+        }
+        for (Subscription held : subscriptions.heldBy(partnerId, customerId, userId)) {
+            if (!wanted.contains(held.planCode())) {
+                subscriptions.returnUnit(held.id(), userId);
+            }
+        }
+        return servicesOf(partnerId, customerId, userId);
+    }
+
+    private Set<String> validate(List<String> planCodes) {
+        if (planCodes == null) {
+            throw ApiProblem.validation(List.of(new FieldError("planCodes", "is required")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> known = plans.findByCodes(planCodes).keySet();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < planCodes.size(); i++) {
+            String code = planCodes.get(i);
+            if (code == null || !known.contains(code)) {
+                errors.add(new FieldError("planCodes[" + i + "]", "PLAN_NOT_FOUND: " + code
+                        + " is not in the catalogue"));
+            } else if (!seen.add(code)) {
+                errors.add(new FieldError("planCodes[" + i + "]", code + " is named more than once"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        return seen;
+    }
+
+    private void requireUser(String partnerId, String customerId, String userId) {
+        if (!customers.isOf(partnerId, customerId)) {
+            throw ApiProblem.notFound("Customer", customerId);
+        }
+        if (!users.exists(partnerId, customerId, userId)) {
+            throw ApiProblem.notFound("User", userId);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Per-user services: each consumes one unit of the customer's subscription to the plan. */
+package io.provisio.subscription.user.application;

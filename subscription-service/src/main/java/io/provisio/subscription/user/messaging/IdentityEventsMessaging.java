@@ -1,0 +1,19 @@
+package io.provisio.subscription.user.messaging;
+
+import java.util.function.Consumer;
+
+import io.provisio.platform.messaging.EnvelopeHandler;
+import io.provisio.platform.messaging.MessageCodec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Binding {@code identityEvents-in-0} reads {@code identity-events}; queue {@code identity-events.subscription-service}. */
+@Configuration(proxyBeanMethods = false)
+class IdentityEventsMessaging {
+
+    @Bean
+    Consumer<Message<byte[]>> identityEvents(MessageCodec codec, IdentityEventsHandler handler) {
+        return new EnvelopeHandler(codec, handler::handle);
+    }
+}
