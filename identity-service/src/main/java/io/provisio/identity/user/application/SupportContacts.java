@@ -75,7 +75,7 @@ public class SupportContacts {
             OrganizationStore.Versioned current = current(partnerId, customerId);
             Organization without;
             try {
-                without = current.organization().withoutContact(contactId, users.countAdministrators(customerId))
+                without = current.organization().withoutContact(contactId, users.countAdministrators(partnerId, customerId))
                         .orElseThrow(() -> ApiProblem.notFound("contact", contactId));
             } catch (LastRequiredContactException e) {
                 throw new ApiProblem(HttpStatus.CONFLICT, "LAST_REQUIRED_CONTACT", "Last required contact",

@@ -70,7 +70,8 @@ public class UserAccounts {
 
     public Page<User> list(String partnerId, String customerId, PageQuery paging) {
         organization(partnerId, customerId);
-        return paging.answer(users.page(customerId, paging.page(), paging.size()), users.count(customerId));
+        return paging.answer(users.page(partnerId, customerId, paging.page(), paging.size()),
+                users.count(partnerId, customerId));
     }
 
     /**
@@ -140,7 +141,7 @@ public class UserAccounts {
     public Instant resend(String partnerId, String customerId, String userId) {
         Organization organization = organization(partnerId, customerId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            User user = users.find(userId).filter(u -> u.customerId().equals(customerId))
+            User user = users.find(partnerId, customerId, userId)
                     .orElseThrow(() -> ApiProblem.notFound("user", userId));
             if (user.status() != UserStatus.INVITED || user.activation() == null) {
                 throw new ApiProblem(HttpStatus.CONFLICT, "USER_ALREADY_ACTIVE", "User already active",
@@ -167,7 +168,7 @@ public class UserAccounts {
      */
     public void delete(String partnerId, String customerId, String userId) {
         organization(partnerId, customerId);
-        User user = users.find(userId).filter(u -> u.customerId().equals(customerId))
+        User user = users.find(partnerId, customerId, userId)
                 .orElseThrow(() -> ApiProblem.notFound("user", userId));
         if (user.role() != UserRole.ADMINISTRATOR) {
             remove(user);
@@ -180,7 +181,7 @@ public class UserAccounts {
                     "another administrator of customer " + customerId + " is being removed; try again");
         }
         try {
-            if (users.countAdministrators(customerId) <= 1) {
+            if (users.countAdministrators(partnerId, customerId) <= 1) {
                 throw new ApiProblem(HttpStatus.CONFLICT, "LAST_ADMINISTRATOR", "Last administrator",
                         "the customer must keep at least one user with the role ADMINISTRATOR");
             }

@@ -127,10 +127,15 @@ public class UserStore implements InitializingBean {
                 .findFirst();
     }
 
+    /** A user of the partner's customer. */
+    public Optional<User> find(String partnerId, String customerId, String id) {
+        return one(and(eq("_id", id), eq("partnerId", partnerId), eq("customerId", customerId), LIVE));
+    }
+
     /** A page of a customer's users, oldest first. */
-    public List<User> page(String customerId, int page, int size) {
+    public List<User> page(String partnerId, String customerId, int page, int size) {
         List<User> users = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(and(eq("customerId", customerId), LIVE))
+        mongo.getCollection(COLLECTION).find(and(eq("partnerId", partnerId), eq("customerId", customerId), LIVE))
                 .sort(ascending("createdAt", "_id"))
                 .skip(PageQuery.skip(page, size))
                 .limit(size)
@@ -138,13 +143,14 @@ public class UserStore implements InitializingBean {
         return users;
     }
 
-    public long count(String customerId) {
-        return mongo.getCollection(COLLECTION).countDocuments(and(eq("customerId", customerId), LIVE));
+    public long count(String partnerId, String customerId) {
+        return mongo.getCollection(COLLECTION).countDocuments(and(eq("partnerId", partnerId),
+                eq("customerId", customerId), LIVE));
     }
 
-    public long countAdministrators(String customerId) {
-        return mongo.getCollection(COLLECTION).countDocuments(and(eq("customerId", customerId),
-                eq("role", UserRole.ADMINISTRATOR.name()), LIVE));
+    public long countAdministrators(String partnerId, String customerId) {
+        return mongo.getCollection(COLLECTION).countDocuments(and(eq("partnerId", partnerId),
+                eq("customerId", customerId), eq("role", UserRole.ADMINISTRATOR.name()), LIVE));
     }
 
     public List<User> bySaga(String sagaId) {

@@ -95,7 +95,7 @@ class UserApiIT {
                 .content(body(newUser("karin.lund", "karin." + UUID.randomUUID() + "@testbolag.se", STRONG))))
                 .andReturn();
         assertThat(post.getResponse().getStatus()).isEqualTo(404);
-        assertThat(users.count(testbolag.customerId())).isEqualTo(1);
+        assertThat(users.count("nordic-it", testbolag.customerId())).isEqualTo(1);
     }
 
     @Test
@@ -193,7 +193,7 @@ class UserApiIT {
             assertThat(error.get("field").asString()).isEqualTo("password");
             assertThat(error.get("message").asString()).startsWith("is too easy to guess");
         });
-        assertThat(users.count(testbolag.customerId())).isEqualTo(1);
+        assertThat(users.count("nordic-it", testbolag.customerId())).isEqualTo(1);
     }
 
     @Test
@@ -211,7 +211,7 @@ class UserApiIT {
         assertThat(problem.get("code").asString()).isEqualTo("VALIDATION_FAILED");
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("username",
                 "firstName", "lastName", "email", "role", "password");
-        assertThat(users.count(testbolag.customerId())).isEqualTo(1);
+        assertThat(users.count("nordic-it", testbolag.customerId())).isEqualTo(1);
     }
 
     @Test
@@ -223,7 +223,7 @@ class UserApiIT {
         assertThat(result.getResponse().getStatus()).isEqualTo(409);
         assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asString())
                 .isEqualTo("ADMIN_EMAIL_IN_USE");
-        assertThat(users.count(testbolag.customerId())).isEqualTo(1);
+        assertThat(users.count("nordic-it", testbolag.customerId())).isEqualTo(1);
     }
 
     @Test

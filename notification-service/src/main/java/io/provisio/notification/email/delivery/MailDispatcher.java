@@ -167,13 +167,9 @@ final class MailDispatcher extends PeriodicWorker {
         }
     }
 
+    /** A failed round (MongoDB away for a moment) is logged by the worker; claims already taken expire. */
     @Override
     protected void round() {
-        try {
-            dispatchDue();
-        } catch (RuntimeException e) {
-            // MongoDB away for a moment: the next round tries again, claims already taken expire.
-            log.warn("Dispatch round failed, retrying: {}", e.toString());
-        }
+        dispatchDue();
     }
 }

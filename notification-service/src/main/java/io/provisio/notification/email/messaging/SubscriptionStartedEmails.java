@@ -67,7 +67,7 @@ final class SubscriptionStartedEmails {
             WelcomeEmailStep.put(model, "recipientName", known.administratorName());
             WelcomeEmailStep.put(model, "companyName", known.companyName());
             WelcomeEmailStep.put(model, "partnerName", known.partnerName());
-            Instant sendAt = store.unsentWelcomeSendAt(event.customerId()).filter(now::isBefore).orElse(now);
+            Instant sendAt = store.unsentWelcomeSendAt(envelope.partnerId(), event.customerId()).filter(now::isBefore).orElse(now);
             email = Notification.scheduled(id, envelope.partnerId(), event.customerId(), null,
                     Template.SUBSCRIPTION_STARTED, known.administratorEmail(), Language.choose(known.language(), null),
                     model, sendAt, now);
@@ -80,7 +80,7 @@ final class SubscriptionStartedEmails {
             log.info("SUBSCRIPTION_STARTED e-mail {} waits for customer {}'s administrator", id, event.customerId());
             // The welcome step may have released waiting e-mails between our look-up and our insert.
             profiles.find(envelope.partnerId(), event.customerId()).filter(p -> p.administratorEmail() != null)
-                    .ifPresent(known -> store.releaseWaiting(event.customerId(), known.administratorEmail(),
+                    .ifPresent(known -> store.releaseWaiting(envelope.partnerId(), event.customerId(), known.administratorEmail(),
                             Language.choose(known.language(), null), recipient(known), now, now));
         }
     }

@@ -79,7 +79,7 @@ final class WelcomeEmailStep {
             store.insertIfAbsent(activation);
             ids.add(activation.id());
         }
-        store.releaseWaiting(command.customerId(), command.to(), language, recipientModel(command), sendAt, now);
+        store.releaseWaiting(envelope.partnerId(), command.customerId(), command.to(), language, recipientModel(command), sendAt, now);
         // The reply names the e-mails only; the token never leaves with it.
         return new StepResult.Succeeded(SCHEDULED, new WelcomeEmailScheduled(command.customerId(), ids));
     }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -22,10 +20,10 @@ import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
+import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.web.PageQuery;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.and;
@@ -105,17 +103,7 @@ public final class NotificationStore {
         if (notification.activationToken() != null) {
             document.append(TOKEN, notification.activationToken());
         }
-        try {
-            collection().insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return MongoWrites.insertIfAbsent(collection(), document);
     }
 
     /**
@@ -147,8 +135,8 @@ public final class NotificationStore {
     }
 
     /** When the customer's unsent WELCOME e-mail is due, if there is one: other e-mails do not overtake it. */
-    public Optional<Instant> unsentWelcomeSendAt(String customerId) {
-        Document welcome = collection().find(and(eq("customerId", customerId), eq("template", Template.WELCOME.name()),
+    public Optional<Instant> unsentWelcomeSendAt(String partnerId, String customerId) {
+        Document welcome = collection().find(and(eq("partnerId", partnerId), eq("customerId", customerId), eq("template", Template.WELCOME.name()),
                 in("status", NotificationStatus.SCHEDULED.name(), NotificationStatus.SENDING.name()))).first();
         return Optional.ofNullable(welcome).map(d -> instant(d.getDate("sendAt")));
     }
@@ -161,7 +149,7 @@ public final class NotificationStore {
     public long cancelOlderActivations(Notification newer, Instant now) {
         Bson sameUser = newer.userId() == null ? eq("to", newer.to())
                 : or(eq("userId", newer.userId()), eq("to", newer.to()));
-        return collection().updateMany(and(eq("customerId", newer.customerId()),
+        return collection().updateMany(and(eq("partnerId", newer.partnerId()), eq("customerId", newer.customerId()),
                         eq("template", Template.ACTIVATION.name()), in("status", CANCELLABLE),
                         ne("_id", newer.id()), lte("createdAt", date(newer.createdAt())), sameUser),
                 cancellation(now, HistoryEntry.SYSTEM, "superseded by " + newer.id())).getModifiedCount();
@@ -173,13 +161,13 @@ public final class NotificationStore {
      *
      * @param model values to add to each waiting e-mail's model (recipientName, companyName, ...)
      */
-    public long releaseWaiting(String customerId, String to, Language language, Map<String, Object> model,
+    public long releaseWaiting(String partnerId, String customerId, String to, Language language, Map<String, Object> model,
                                Instant notBefore, Instant now) {
         Document set = new Document("status", NotificationStatus.SCHEDULED.name())
                 .append("to", to)
                 .append("language", language.code());
         model.forEach((key, value) -> set.append("model." + key, value));
-        return collection().updateMany(and(eq("customerId", customerId),
+        return collection().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
                         eq("status", NotificationStatus.WAITING_FOR_RECIPIENT.name())),
                 new Document("$set", set)
                         .append("$max", new Document("sendAt", date(notBefore)))

@@ -84,8 +84,15 @@ class NotificationController {
     @PatchMapping("/{notificationId}")
     NotificationDetails reschedule(PartnerId partner, @PathVariable String customerId,
                                    @PathVariable String notificationId, @RequestBody JsonNode body) {
-        require(partner, customerId, notificationId);
+        Notification scheduled = require(partner, customerId, notificationId);
         Instant sendAt = validSendAt(body, clock.instant());
+        Object expiresAt = scheduled.model().get("expiresAt");
+        if (scheduled.template() == Template.ACTIVATION && expiresAt != null
+                && !sendAt.isBefore(Instant.parse(expiresAt.toString()))) {
+            // Its link would be dead on arrival, and its token would wait in clear for nothing (ADR 006).
+            throw ApiProblem.validation(List.of(new FieldError("sendAt",
+                    "must be before the activation link expires at " + expiresAt)));
+        }
         if (!store.reschedule(partner.value(), customerId, notificationId, sendAt, clock.instant())) {
             throw notScheduled(notificationId);
         }

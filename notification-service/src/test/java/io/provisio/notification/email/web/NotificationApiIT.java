@@ -127,6 +127,24 @@ class NotificationApiIT extends RunningService {
     }
 
     @Test
+    void refusesToMoveAnActivationEmailPastTheExpiryOfItsLink() throws Exception {
+        Instant original = clock.instant().plus(Duration.ofDays(30));
+        Notification activation = stored(Template.ACTIVATION, original, TOKEN);
+        Instant expiry = Instant.parse("2027-06-03T08:00:00Z");
+
+        mvc.perform(patch(BASE + "/{id}", customerId, activation.id()).with(partner("p1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"sendAt\":\"" + expiry + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sendAt"));
+        assertThat(store.find(activation.id()).orElseThrow().sendAt()).isEqualTo(original);
+
+        mvc.perform(patch(BASE + "/{id}", customerId, activation.id()).with(partner("p1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sendAt\":\"" + expiry.minus(Duration.ofHours(1)) + "\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void cancelsAWaitingEmailOnceAndRefusesToChangeItAfterwards() throws Exception {
         Notification welcome = stored(Template.WELCOME, clock.instant().plus(Duration.ofDays(30)), null);
 

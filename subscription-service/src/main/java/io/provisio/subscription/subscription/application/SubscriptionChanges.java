@@ -67,6 +67,10 @@ public class SubscriptionChanges {
         if (startDate != null && startDate.isBefore(Subscription.today(clock))) {
             errors.add(new FieldError("startDate", "must be today or later (UTC)"));
         }
+        if (planCode == null || planCode.isBlank()) {
+            errors.add(new FieldError("planCode", "is required"));
+            return new ChangeOutcome.Invalid(errors);
+        }
         Set<String> held = subscriptions.liveOf(partnerId, customerId).stream().map(Subscription::planCode)
                 .collect(Collectors.toSet());
         Map<String, Plan> catalogue = plans.findByCodes(List.of(planCode));

@@ -103,14 +103,10 @@ public class SubscriptionScheduler extends PeriodicWorker {
         return count;
     }
 
+    /** A failed round (MongoDB away for a moment) is logged by the worker; claims taken meanwhile expire. */
     @Override
     protected void round() {
-        try {
-            activateDue();
-            recoverStaleChanges();
-        } catch (RuntimeException e) {
-            // MongoDB away for a moment: the next round tries again; claims taken meanwhile expire.
-            log.warn("Subscription scheduler round failed, retrying: {}", e.toString());
-        }
+        activateDue();
+        recoverStaleChanges();
     }
 }

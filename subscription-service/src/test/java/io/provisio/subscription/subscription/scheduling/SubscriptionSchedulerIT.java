@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.provisio.devstack.BrokerProbe;
@@ -122,8 +124,9 @@ class SubscriptionSchedulerIT {
             assertThat(subscriptions.find(first.id()).orElseThrow().status()).isEqualTo(SubscriptionStatus.ACTIVE);
             assertThat(subscriptions.find(second.id()).orElseThrow().status()).isEqualTo(SubscriptionStatus.ACTIVE);
         });
-        assertThat(nextEvent(first.id())).isNotNull();
-        assertThat(nextEvent(second.id())).isNotNull();
+        assertThat(eventsFor(Set.of(first.id(), second.id())).values())
+                .extracting(e -> codec.payload(e, SubscriptionActivated.class).planCode())
+                .containsExactlyInAnyOrder("ARCHIVE", "CUSTOMER-PORTAL");
         assertThat(subscriptions.find(later.id()).orElseThrow().status()).isEqualTo(SubscriptionStatus.SCHEDULED);
     }
 
@@ -168,12 +171,19 @@ class SubscriptionSchedulerIT {
 
     /** The SubscriptionActivated of one subscription, skipping the events of others. */
     private Envelope nextEvent(String subscriptionId) {
-        return await().atMost(WAIT).until(() -> {
-            Optional<String> body = broker.receive(events, Duration.ofMillis(200));
-            return body.map(b -> codec.decode(b.getBytes(StandardCharsets.UTF_8)))
-                    .filter(e -> subscriptionId.equals(e.payload().get("subscriptionId").asString()))
-                    .orElse(null);
-        }, java.util.Objects::nonNull);
+        return eventsFor(Set.of(subscriptionId)).get(subscriptionId);
+    }
+
+    /** The SubscriptionActivated of each of these subscriptions, in whatever order they come. */
+    private Map<String, Envelope> eventsFor(Set<String> subscriptionIds) {
+        Map<String, Envelope> found = new HashMap<>();
+        await().atMost(WAIT).until(() -> {
+            broker.receive(events, Duration.ofMillis(200)).map(b -> codec.decode(b.getBytes(StandardCharsets.UTF_8)))
+                    .filter(e -> subscriptionIds.contains(e.payload().get("subscriptionId").asString()))
+                    .ifPresent(e -> found.put(e.payload().get("subscriptionId").asString(), e));
+            return found.keySet().containsAll(subscriptionIds);
+        });
+        return found;
     }
 
     private LocalDate today() {

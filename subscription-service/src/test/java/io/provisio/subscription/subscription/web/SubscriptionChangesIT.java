@@ -118,6 +118,18 @@ class SubscriptionChangesIT {
     }
 
     @Test
+    void answersAMissingPlanCodeAsAFieldErrorNotAServerError() {
+        onboard();
+
+        var refused = mvc.post().uri(subscriptions()).with(token("onboarding")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"units": 3}""");
+
+        assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().isLenientlyEqualTo("""
+                {"code": "VALIDATION_FAILED", "errors": [{"field": "planCode", "message": "is required"}]}""");
+    }
+
+    @Test
     void rejectsAddingMoreUnitsThanTheInventoryHoldsAndHoldsNothing() {
         inventory.insertIfMissing(partner, "ARCHIVE", 10);
         onboard();
