@@ -12,6 +12,8 @@ import io.provisio.platform.outbox.OutboxRelay;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.observability.DeadLetterQueueMetrics;
 import io.provisio.platform.observability.MongoPingHealthIndicator;
+import io.provisio.platform.participant.ParticipationProperties;
+import io.provisio.platform.participant.ParticipationSweeper;
 import io.provisio.platform.participant.SagaParticipant;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.security.PartnerSecurity;
@@ -46,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, MessagingProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, SecurityProperties.class, MessagingProperties.class,
+        ParticipationProperties.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -103,6 +106,12 @@ public class PlatformAutoConfiguration {
     SagaParticipant sagaParticipant(MongoTemplate mongo, OutboxStore outbox, MessageCodec codec, Clock clock,
                                     MeterRegistry meters) {
         return new SagaParticipant(mongo, outbox, codec, clock, meters);
+    }
+
+    @Bean
+    ParticipationSweeper participationSweeper(MongoTemplate mongo, ParticipationProperties properties, Clock clock,
+                                              MeterRegistry meters) {
+        return new ParticipationSweeper(mongo, properties, clock, meters);
     }
 
     @Bean
