@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -20,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * E-mail as a partner sees it through the gateway: scheduled at the requested instant, sent at once when
- * asked, delivered to a real SMTP server, and previewed, rescheduled and cancelled through the API.
+ * asked, delivered to a real SMTP server, previewed, rescheduled and cancelled through the API, and an
+ * activation link cancelled when identity deletes the user it is for.
  */
 @ExtendWith(Suite.class)
 class NotificationFlowsIT {
@@ -101,6 +103,40 @@ class NotificationFlowsIT {
         assertThat(((InternetAddress) mail.getAllRecipients()[0]).getAddress()).isEqualToIgnoringCase(administrator);
     }
 
+    @Test
+    void cancelsTheScheduledActivationEmailOfAnAdministratorWhoIsDeleted() {
+        // Far ahead, so the administrator's ACTIVATION e-mail waits (SCHEDULED) whatever the shared clock did.
+        Instant sendAt = Instant.now().plus(Duration.ofDays(300)).truncatedTo(ChronoUnit.SECONDS);
+        ObjectNode request = Onboardings.swedishCustomerWithHostedServices();
+        ((ObjectNode) request.get("welcomeEmail")).put("sendAt", sendAt.toString());
+        String customerId = completedOnboarding(request);
+        String base = "/api/v1/customers/" + customerId + "/notifications";
+        JsonNode activation = item(nordic.get(base).json(), "ACTIVATION");
+        assertThat(activation.get("status").asString()).isEqualTo("SCHEDULED");
+        String users = "/api/v1/customers/" + customerId + "/users";
+        String firstAdministrator = nordic.get(users).json().get("items").get(0).get("id").asString();
+
+        // Identity refuses to delete the last administrator: add another one, with a password (no link).
+        ObjectNode second = Api.JSON.createObjectNode().put("username", "karin.lund").put("firstName", "Karin")
+                .put("lastName", "Lund").put("email", "karin.lund+" + UUID.randomUUID().toString().substring(0, 8)
+                        + "@testbolag.se").put("password", "vinter-kaffe-Tromsø-47").put("role", "ADMINISTRATOR");
+        Api.Response added = nordic.post(users, second.toString());
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        Api.Response deleted = nordic.delete(users + "/" + firstAdministrator);
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
+
+        String id = activation.get("id").asString();
+        await("ACTIVATION e-mail CANCELLED").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(item(nordic.get(base).json(), "ACTIVATION").get("status").asString())
+                        .isEqualTo("CANCELLED"));
+        JsonNode details = nordic.get(base + "/" + id).json();
+        JsonNode last = details.get("history").get(details.get("history").size() - 1);
+        assertThat(last.get("event").asString()).isEqualTo("CANCELLED");
+        assertThat(last.get("detail").asString()).isEqualTo("user " + firstAdministrator + " deleted");
+        assertThat(welcome(nordic.get(base).json()).get("status").asString())
+                .as("the welcome e-mail still goes out").isEqualTo("SCHEDULED");
+    }
+
     private String completedOnboarding(ObjectNode request) {
         Api.Response accepted = nordic.post("/api/v1/onboardings", request.toString());
         assertThat(accepted.status()).isEqualTo(202);
@@ -112,12 +148,16 @@ class NotificationFlowsIT {
     }
 
     private static JsonNode welcome(JsonNode page) {
+        return item(page, "WELCOME");
+    }
+
+    private static JsonNode item(JsonNode page, String template) {
         for (JsonNode item : page.get("items")) {
-            if ("WELCOME".equals(item.get("template").asString())) {
+            if (template.equals(item.get("template").asString())) {
                 return item;
             }
         }
-        throw new AssertionError("no WELCOME e-mail in " + page);
+        throw new AssertionError("no " + template + " e-mail in " + page);
     }
 
     /** The e-mail with this Message-ID (the notification id), if it arrived; an activation e-mail may come too. */

@@ -165,6 +165,24 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         }
     }
 
+    /** What a service's {@code /actuator/prometheus} shows now (its management port). */
+    String prometheus(String service) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPorts.get(service)
+                + "/actuator/prometheus")).GET().build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(service + " /actuator/prometheus answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     ServiceProcess service(String name) {
         return services.get(name);
     }
@@ -184,7 +202,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
                 List.of("customer-commands.customer-service", "saga-replies.customer-service",
                         "identity-commands.identity-service", "subscription-commands.subscription-service",
                         "notification-commands.notification-service", "identity-events.subscription-service",
-                        "subscription-events.notification-service"),
+                        "subscription-events.notification-service", "identity-events.notification-service"),
                 List.of("customer-commands", "saga-replies", "identity-commands", "subscription-commands",
                         "notification-commands", "identity-events", "subscription-events", "customer-events",
                         "dry-run-replies"));

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.provisio.devstack.TestInfrastructureInitializer;
 import io.provisio.devstack.TestNamespace;
+import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.subscription.contracts.SubscriptionChannels;
 import jakarta.mail.MessagingException;
@@ -99,8 +100,10 @@ public abstract class RunningService {
             // Stop the consumers first, so nothing re-declares what is deleted next.
             application.close();
             TestNamespace.delete(List.of(NotificationChannels.COMMANDS + ".notification-service",
-                            SubscriptionChannels.EVENTS + ".notification-service"),
-                    List.of(NotificationChannels.COMMANDS, SubscriptionChannels.EVENTS, "saga-replies"));
+                            SubscriptionChannels.EVENTS + ".notification-service",
+                            IdentityChannels.EVENTS + ".notification-service"),
+                    List.of(NotificationChannels.COMMANDS, SubscriptionChannels.EVENTS, IdentityChannels.EVENTS,
+                            "saga-replies"));
             SMTP.stop();
         }
     }

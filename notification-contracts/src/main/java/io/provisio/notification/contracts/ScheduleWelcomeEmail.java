@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param upn                 the administrator's sign-in name
  * @param activationToken     the one-time activation token when {@code activationRequired}, else {@code null}
  * @param activationExpiresAt when that token dies
+ * @param administratorUserId identity's id of the administrator, so a later {@code UserDeleted} can cancel
+ *                            an activation e-mail still waiting
  */
 public record ScheduleWelcomeEmail(
         String customerId,
@@ -24,7 +26,8 @@ public record ScheduleWelcomeEmail(
         String partnerName,
         String upn,
         String activationToken,
-        Instant activationExpiresAt) {
+        Instant activationExpiresAt,
+        String administratorUserId) {
 
     /** Never prints the token. */
     @Override

@@ -7,16 +7,16 @@ import java.time.Instant;
  * onboarding holds it only from identity's reply until the welcome command that carries it to
  * notification-service is written, and drops it if the onboarding fails first.
  */
-public record AdministratorAccount(String upn, boolean activationRequired, String activationToken,
+public record AdministratorAccount(String userId, String upn, boolean activationRequired, String activationToken,
                                    Instant activationExpiresAt) {
 
     AdministratorAccount withoutToken() {
-        return new AdministratorAccount(upn, activationRequired, null, activationExpiresAt);
+        return new AdministratorAccount(userId, upn, activationRequired, null, activationExpiresAt);
     }
 
     /** Never prints the token. */
     @Override
     public String toString() {
-        return "AdministratorAccount[upn=" + upn + ", activationRequired=" + activationRequired + "]";
+        return "AdministratorAccount[userId=" + userId + ", upn=" + upn + ", activationRequired=" + activationRequired + "]";
     }
 }

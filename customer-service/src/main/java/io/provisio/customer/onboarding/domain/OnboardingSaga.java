@@ -171,7 +171,8 @@ public final class OnboardingSaga {
                 o.activationRequired(), request.welcomeEmail().partnerName(),
                 account == null ? null : account.upn(),
                 account == null ? null : account.activationToken(),
-                account == null ? null : account.activationExpiresAt());
+                account == null ? null : account.activationExpiresAt(),
+                account == null ? null : account.userId());
     }
 
     private static boolean isTimeout(StepState state) {

@@ -45,7 +45,7 @@ class ReplyTranslator {
                     StepReply.succeeded(step);
             case "AdministratorCreated" -> {
                 AdministratorCreated created = codec.payload(reply, AdministratorCreated.class);
-                yield StepReply.administratorCreated(new AdministratorAccount(created.upn(),
+                yield StepReply.administratorCreated(new AdministratorAccount(created.userId(), created.upn(),
                         created.activationRequired(), created.activationToken(), created.activationExpiresAt()));
             }
             case "CustomerRegistrationRejected" -> {

@@ -219,7 +219,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
 
     /** The token is kept only while the saga needs it (see {@link AdministratorAccount}). */
     private static Document account(AdministratorAccount a) {
-        return a == null ? null : new Document("upn", a.upn())
+        return a == null ? null : new Document("userId", a.userId()).append("upn", a.upn())
                 .append("activationRequired", a.activationRequired())
                 .append("activationToken", a.activationToken())
                 .append("activationExpiresAt", date(a.activationExpiresAt()));
@@ -230,9 +230,9 @@ class MongoOnboardingRepository implements OnboardingRepository {
         if (a == null) {
             // Written before the account was kept: only the flag is known.
             return Boolean.TRUE.equals(onboarding.getBoolean("activationRequired"))
-                    ? new AdministratorAccount(null, true, null, null) : null;
+                    ? new AdministratorAccount(null, null, true, null, null) : null;
         }
-        return new AdministratorAccount(a.getString("upn"), Boolean.TRUE.equals(a.getBoolean("activationRequired")),
+        return new AdministratorAccount(a.getString("userId"), a.getString("upn"), Boolean.TRUE.equals(a.getBoolean("activationRequired")),
                 a.getString("activationToken"), instant(a.getDate("activationExpiresAt")));
     }
 

@@ -90,7 +90,7 @@ class OnboardingSagaTest {
     void forwardsTheActivationTokenToTheWelcomeEmailAndThenForgetsIt() {
         saga.start(onboarding, now);
         succeed(REGISTER_CUSTOMER);
-        saga.onReply(onboarding, StepReply.administratorCreated(new AdministratorAccount(
+        saga.onReply(onboarding, StepReply.administratorCreated(new AdministratorAccount("usr-1",
                 "bengt.testsson@testbolag.se", true, TOKEN, now.plusSeconds(72 * 3600))), now);
 
         assertThat(succeed(ASSIGN_PLANS)).singleElement().isInstanceOfSatisfying(ScheduleWelcomeEmail.class,
@@ -98,6 +98,7 @@ class OnboardingSagaTest {
                     assertThat(welcome.activationRequired()).isTrue();
                     assertThat(welcome.activationToken()).isEqualTo(TOKEN);
                     assertThat(welcome.upn()).isEqualTo("bengt.testsson@testbolag.se");
+                    assertThat(welcome.administratorUserId()).isEqualTo("usr-1");
                     assertThat(welcome.partnerName()).isEqualTo("Nordic IT Partner AB");
                     assertThat(welcome.language()).isEqualTo("sv");
                     assertThat(welcome.companyName()).isEqualTo("Testbolag Göteborg AB");
@@ -110,7 +111,7 @@ class OnboardingSagaTest {
     void forgetsTheActivationTokenWhenTheOnboardingFailsBeforeTheWelcomeEmail() {
         saga.start(onboarding, now);
         succeed(REGISTER_CUSTOMER);
-        saga.onReply(onboarding, StepReply.administratorCreated(new AdministratorAccount(
+        saga.onReply(onboarding, StepReply.administratorCreated(new AdministratorAccount("usr-1",
                 "bengt.testsson@testbolag.se", true, TOKEN, now.plusSeconds(72 * 3600))), now);
 
         saga.onReply(onboarding, StepReply.failed(ASSIGN_PLANS, "INSUFFICIENT_LICENSES", "no"), now);

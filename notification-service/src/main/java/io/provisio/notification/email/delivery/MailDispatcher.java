@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.RetryPolicy;
+import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.platform.time.PeriodicWorker;
 import jakarta.mail.MessagingException;
@@ -60,6 +62,12 @@ final class MailDispatcher extends PeriodicWorker {
                 properties.retryBackoffMax());
         this.clock = clock;
         this.meters = meters;
+        // Every series from the start, at zero: rate() and alerts see "nothing failed yet" instead of nothing.
+        for (Template template : Template.values()) {
+            for (String outcome : List.of("provisio.email.sent", "provisio.email.failed", "provisio.email.retried")) {
+                meters.counter(outcome, "template", template.name());
+            }
+        }
         // Read from the collection at scrape time: every replica reports the same, true value, also
         // while its own dispatcher is stuck or stopped.
         Gauge.builder("provisio.email.schedule.lag", store, this::lagSeconds).baseUnit("seconds")

@@ -2,8 +2,8 @@ package io.provisio.notification.email.domain;
 
 /**
  * Life cycle of one e-mail: SCHEDULED → SENDING (claimed under a lease) → SENT, or back to
- * SCHEDULED for a retry, or FAILED; SCHEDULED → CANCELLED by compensation, by a partner or by a
- * newer activation link. WAITING_FOR_RECIPIENT: an e-mail to a customer whose administrator this
+ * SCHEDULED for a retry, or FAILED; SCHEDULED → CANCELLED by compensation, by a partner, by a
+ * newer activation link or by the deletion of the user an activation link is for. WAITING_FOR_RECIPIENT: an e-mail to a customer whose administrator this
  * service does not know yet (a subscription event that overtook the welcome step); the welcome step
  * fills in the recipient and makes it SCHEDULED.
  */

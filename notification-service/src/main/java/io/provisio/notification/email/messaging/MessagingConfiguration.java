@@ -36,6 +36,11 @@ class MessagingConfiguration {
         return new SubscriptionStartedEmails(codec, store, profiles, clock);
     }
 
+    @Bean
+    DeletedUserEmails deletedUserEmails(MessageCodec codec, NotificationStore store, Clock clock) {
+        return new DeletedUserEmails(codec, store, clock);
+    }
+
     /** Bound to {@code notification-commands} (application.yml); queue notification-commands.notification-service. */
     @Bean
     Consumer<Message<byte[]>> notificationCommands(MessageCodec codec, WelcomeEmailStep welcome,
@@ -57,6 +62,12 @@ class MessagingConfiguration {
     /** Bound to {@code subscription-events}; queue subscription-events.notification-service. */
     @Bean
     Consumer<Message<byte[]>> subscriptionEvents(MessageCodec codec, SubscriptionStartedEmails emails) {
+        return new EnvelopeHandler(codec, emails::handle);
+    }
+
+    /** Bound to {@code identity-events}; queue identity-events.notification-service. */
+    @Bean
+    Consumer<Message<byte[]>> identityEvents(MessageCodec codec, DeletedUserEmails emails) {
         return new EnvelopeHandler(codec, emails::handle);
     }
 }

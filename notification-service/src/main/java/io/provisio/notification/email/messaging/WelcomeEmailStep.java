@@ -75,7 +75,9 @@ final class WelcomeEmailStep {
             Notification activation = Notification.scheduled(
                     Notification.idFor(envelope.sagaId(), Template.ACTIVATION), envelope.partnerId(),
                     command.customerId(), envelope.sagaId(), Template.ACTIVATION, command.to(), language,
-                    activationModel(command), sendAt, now).withActivation(null, command.activationToken());
+                    activationModel(command), sendAt, now)
+                    // The administrator's user id, so identity's UserDeleted can cancel the e-mail while it waits.
+                    .withActivation(command.administratorUserId(), command.activationToken());
             store.insertIfAbsent(activation);
             ids.add(activation.id());
         }

@@ -156,6 +156,22 @@ public final class NotificationStore {
     }
 
     /**
+     * Cancels every unsent ACTIVATION e-mail of a user identity deleted: the link can only fail now. Like the
+     * compensation it includes one a dispatcher holds (SENDING), whose later markSent / markRetry then match
+     * nothing. Already cancelled, sent or failed e-mails are left as they are, so a redelivered event changes
+     * nothing.
+     *
+     * @return how many this call cancelled
+     */
+    public long cancelActivationsOfDeletedUser(String partnerId, String customerId, String userId, Instant now) {
+        return collection().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
+                        eq("userId", userId), eq("template", Template.ACTIVATION.name()),
+                        in("status", NotificationStatus.SCHEDULED.name(), NotificationStatus.SENDING.name(),
+                                NotificationStatus.WAITING_FOR_RECIPIENT.name())),
+                cancellation(now, HistoryEntry.SYSTEM, "user " + userId + " deleted")).getModifiedCount();
+    }
+
+    /**
      * Gives the customer's waiting e-mails their recipient now that the welcome step told us who it is,
      * and schedules them not before {@code notBefore} (the welcome e-mail goes first).
      *

@@ -145,7 +145,8 @@ class ActivationAndSubscriptionEmailsIT extends RunningService {
         Envelope command = codec.command("ScheduleWelcomeEmail", sagaId, "SCHEDULE_WELCOME_EMAIL", "p1",
                 "saga-replies", null, new ScheduleWelcomeEmail(customerId, to, "Bengt Testsson", language, sendAt,
                         "Testbolag Göteborg AB", "testbolag", token != null, "Nordic IT Partner AB",
-                        "bengt.testsson@testbolag.se", token, token == null ? null : clock.instant().plusSeconds(3600)));
+                        "bengt.testsson@testbolag.se", token, token == null ? null : clock.instant().plusSeconds(3600),
+                        "usr-" + customerId));
         broker.publish(NotificationChannels.COMMANDS, codec.encode(command));
         await().atMost(DELIVERY).until(() -> nextReplyOf(sagaId));
         return sagaId;

@@ -264,7 +264,7 @@ class WelcomeEmailIT extends RunningService {
         Instant expiresAt = Instant.parse("2027-06-03T08:00:00Z");
         publish(schedule(sagaId, new ScheduleWelcomeEmail(customerId, "act-" + sagaId + "@testbolag.se",
                 "Bengt Testsson", "sv", null, "Testbolag Göteborg AB", "testbolag", true, "Nordic IT Partner AB",
-                "bengt.testsson@testbolag.se", token, expiresAt)));
+                "bengt.testsson@testbolag.se", token, expiresAt, "usr-" + sagaId)));
 
         Envelope reply = nextReply(sagaId);
         String welcomeId = Notification.idFor(sagaId, Template.WELCOME);
@@ -272,6 +272,8 @@ class WelcomeEmailIT extends RunningService {
         assertThat(codec.payload(reply, WelcomeEmailScheduled.class).notificationIds())
                 .containsExactly(welcomeId, activationId);
         assertThat(reply.payload().toString()).doesNotContain(token);
+        assertThat(store.find(activationId).orElseThrow().userId()).as("the administrator a UserDeleted names")
+                .isEqualTo("usr-" + sagaId);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> receivedWithMessageId("<" + activationId + "@provisio>")
                 .size() == 1);
@@ -304,7 +306,7 @@ class WelcomeEmailIT extends RunningService {
         String token = "Zz9WlQw8m3xY0bq3fN7tT1bqkq3VvJmX0o4h4rV9aH2";
         publish(schedule(sagaId, new ScheduleWelcomeEmail(customerId, "comp-" + sagaId + "@testbolag.se",
                 "Bengt Testsson", "de", clock.instant().plus(Duration.ofDays(2)), "Müller GmbH", "mueller", true,
-                null, null, token, clock.instant().plus(Duration.ofDays(5)))));
+                null, null, token, clock.instant().plus(Duration.ofDays(5)), "usr-" + sagaId)));
         assertThat(nextReply(sagaId).type()).isEqualTo("WelcomeEmailScheduled");
 
         publish(cancel(sagaId, customerId));
@@ -334,7 +336,7 @@ class WelcomeEmailIT extends RunningService {
 
     private static ScheduleWelcomeEmail swedishWelcome(String customerId, String to, Instant sendAt) {
         return new ScheduleWelcomeEmail(customerId, to, "Bengt Testsson", "sv", sendAt, "Testbolag Göteborg AB",
-                "testbolag", true, "Nordic IT Partner AB", "bengt.testsson@testbolag.se", null, null);
+                "testbolag", true, "Nordic IT Partner AB", "bengt.testsson@testbolag.se", null, null, null);
     }
 
     private Envelope schedule(String sagaId, ScheduleWelcomeEmail payload) {

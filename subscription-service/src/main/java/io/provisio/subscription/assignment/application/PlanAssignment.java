@@ -26,6 +26,7 @@ import io.provisio.subscription.inventory.domain.AllocationOutcome;
 import io.provisio.subscription.inventory.domain.InventoryItem;
 import io.provisio.subscription.inventory.persistence.InventoryAllocator;
 import io.provisio.subscription.inventory.persistence.InventoryStore;
+import io.provisio.subscription.subscription.application.SubscriptionChanges;
 import io.provisio.subscription.subscription.domain.Subscription;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
 import org.slf4j.Logger;
@@ -50,16 +51,19 @@ public class PlanAssignment {
     private final AllocationLedger ledger;
     private final SubscriptionStore subscriptions;
     private final CustomerStore customers;
+    private final SubscriptionChanges changes;
     private final Clock clock;
 
     PlanAssignment(PlanStore plans, InventoryStore inventory, InventoryAllocator allocator, AllocationLedger ledger,
-                   SubscriptionStore subscriptions, CustomerStore customers, Clock clock) {
+                   SubscriptionStore subscriptions, CustomerStore customers, SubscriptionChanges changes,
+                   Clock clock) {
         this.plans = plans;
         this.inventory = inventory;
         this.allocator = allocator;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
         this.customers = customers;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -81,7 +85,7 @@ public class PlanAssignment {
             AllocationOutcome outcome = allocator.allocate(partnerId, plan.planCode(), allocation.subscriptionId(),
                     plan.units());
             if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
-                undo(sagaId, partnerId);
+                undo(sagaId, partnerId, command.customerId());
                 Violation insufficient = Violation.insufficient(i, plan.planCode(), plan.units(), available);
                 return rejected(insufficient.code(), insufficient.message());
             }
@@ -133,19 +137,33 @@ public class PlanAssignment {
     }
 
     /**
-     * The undo: deletes the saga's subscriptions and returns whatever their holdings hold now (units
-     * changed later included). Safe to run repeatedly, concurrently with the action, or when the action
+     * The undo: nothing of the customer stays. The customer record goes first, so the REST API stops
+     * serving it and no new change starts; then every subscription of the customer (the saga's and
+     * those added or resized through the API meanwhile) is deleted and whatever it holds now goes back
+     * ({@link SubscriptionChanges#discardAllOf}, which also makes a change in flight lose); last the
+     * saga's ledger entries are released, for units an action still running took before its
+     * subscriptions existed. Safe to run repeatedly, concurrently with the action, or when the action
      * never ran.
      */
-    public void undo(String sagaId, String partnerId) {
+    public void undo(String sagaId, String partnerId, String customerId) {
         customers.deleteOfSaga(partnerId, sagaId);
-        long deleted = subscriptions.deleteOfSaga(partnerId, sagaId);
         int released = 0;
+        if (customerId != null) {
+            customers.deleteOf(partnerId, customerId, sagaId);
+            if (customers.isOf(partnerId, customerId)) {
+                // Another onboarding owns this customer: leave its subscriptions alone.
+                log.warn("Customer {} belongs to another saga than {}: releasing only this saga's plans",
+                        customerId, sagaId);
+            } else {
+                released += changes.discardAllOf(partnerId, customerId);
+            }
+        }
+        long deleted = subscriptions.deleteOfSaga(partnerId, sagaId);
         for (Allocation allocation : ledger.ofSaga(partnerId, sagaId)) {
             released += allocator.release(partnerId, allocation.planCode(), allocation.subscriptionId());
         }
-        log.info("Undid plans of saga {}: {} subscription(s) deleted, {} unit(s) released", sagaId, deleted,
-                released);
+        log.info("Undid plans of saga {} (customer {}): {} unit(s) released, {} more saga subscription(s) deleted",
+                sagaId, customerId, released, deleted);
     }
 
     private List<Violation> rules(List<RequestedPlan> requested, boolean acceptPaidPlans) {

@@ -45,11 +45,11 @@ class SubscriptionCommandHandler {
             case "AssignPlans" -> {
                 AssignPlans assign = codec.payload(command, AssignPlans.class);
                 participant.act(command, () -> assignment.assign(sagaId, partnerId, assign),
-                        () -> assignment.undo(sagaId, partnerId));
+                        () -> assignment.undo(sagaId, partnerId, assign.customerId()));
             }
             case "ReleasePlans" -> {
                 ReleasePlans release = codec.payload(command, ReleasePlans.class);
-                participant.compensate(command, () -> assignment.undo(sagaId, partnerId),
+                participant.compensate(command, () -> assignment.undo(sagaId, partnerId, release.customerId()),
                         PlansReleased.class.getSimpleName(), new PlansReleased(release.customerId()));
             }
             case "ValidatePlans" -> {

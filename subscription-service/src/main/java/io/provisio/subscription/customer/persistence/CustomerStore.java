@@ -35,6 +35,11 @@ public class CustomerStore {
         return customers.countDocuments(and(eq("_id", customerId), eq("partnerId", partnerId))) == 1;
     }
 
+    /** Deletes the customer if this saga created it; a record of another saga stays. */
+    public void deleteOf(String partnerId, String customerId, String sagaId) {
+        customers.deleteOne(and(eq("_id", customerId), eq("partnerId", partnerId), eq("sagaId", sagaId)));
+    }
+
     public void deleteOfSaga(String partnerId, String sagaId) {
         customers.deleteMany(and(eq("partnerId", partnerId), eq("sagaId", sagaId)));
     }

@@ -21,6 +21,7 @@ import io.provisio.subscription.inventory.domain.AllocationOutcome;
 import io.provisio.subscription.inventory.persistence.InventoryAllocator;
 import io.provisio.subscription.subscription.domain.PendingChange;
 import io.provisio.subscription.subscription.domain.Subscription;
+import io.provisio.subscription.subscription.domain.SubscriptionStatus;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,18 +95,28 @@ public class SubscriptionChanges {
             return new ChangeOutcome.Conflict("PLAN_ALREADY_SUBSCRIBED",
                     customerId + " already subscribes to " + planCode + "; change its units instead");
         }
+        if (!customers.isOf(partnerId, customerId)) {
+            // The onboarding was compensated after our first look. Its compensation deletes the customer
+            // before it looks for subscriptions, so it either saw this addition (and took it over) or
+            // we see the customer gone here; nothing is allocated yet, so removing it is all there is.
+            subscriptions.discardPending(target.id());
+            return new ChangeOutcome.NotFound();
+        }
         AllocationOutcome outcome = allocator.allocate(partnerId, planCode, target.id(), units);
         if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
             subscriptions.abandonAdd(target.id(), change.op());
             return insufficient(planCode, units, available);
         }
         if (!subscriptions.completeAdd(target.id(), change.op(), target.status(), target.billingStartedAt())) {
-            // A recovery judged this addition dead and removed it: give the units back and say so.
+            // A recovery judged this addition dead, or a compensation took it over: give the units back.
             allocator.release(partnerId, planCode, target.id());
+            if (!customers.isOf(partnerId, customerId)) {
+                return new ChangeOutcome.NotFound();
+            }
             throw new IllegalStateException("addition of " + planCode + " to " + customerId + " was abandoned");
         }
         log.info("Added {} unit(s) of {} to customer {} of partner {}", units, planCode, customerId, partnerId);
-        return new ChangeOutcome.Done(subscriptions.find(target.id()).orElseThrow());
+        return doneOrGone(target.id());
     }
 
     /** Changes the units: the difference is taken from or returned to the inventory atomically. */
@@ -141,7 +152,7 @@ public class SubscriptionChanges {
             if (units < s.units()) {
                 if (subscriptions.beginShrink(s.id(), s.units(), change)) {
                     finishShrinkOrCancel(s, change);
-                    return new ChangeOutcome.Done(subscriptions.find(s.id()).orElseThrow());
+                    return doneOrGone(s.id());
                 }
             } else if (subscriptions.beginGrow(s.id(), s.units(), change)) {
                 return grow(s, change);
@@ -167,12 +178,15 @@ public class SubscriptionChanges {
         PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.CANCEL,
                 s.units(), 0, clock.instant());
         if (!subscriptions.beginCancel(s.id(), change, clock.instant())) {
+            if (!customers.isOf(partnerId, customerId)) {
+                return new ChangeOutcome.NotFound();
+            }
             return new ChangeOutcome.Conflict("CHANGE_IN_PROGRESS", subscriptionId + " is being changed; try again");
         }
         finishShrinkOrCancel(s, change);
         log.info("Cancelled subscription {} ({} unit(s) of {}) of customer {}", s.id(), s.units(), s.planCode(),
                 customerId);
-        return new ChangeOutcome.Done(subscriptions.find(s.id()).orElseThrow());
+        return doneOrGone(s.id());
     }
 
     /**
@@ -183,7 +197,12 @@ public class SubscriptionChanges {
         Integer held = allocator.holdingOf(s.partnerId(), s.planCode(), s.id());
         switch (change.kind()) {
             case ADD -> {
-                if (held != null && held == change.to()) {
+                if (!customers.isOf(s.partnerId(), s.customerId())) {
+                    // The customer's onboarding was compensated: the addition never completes.
+                    if (subscriptions.abandonAdd(s.id(), change.op())) {
+                        allocator.release(s.partnerId(), s.planCode(), s.id());
+                    }
+                } else if (held != null && held == change.to()) {
                     Subscription target = Subscription.create(s.id(), s.partnerId(), s.customerId(), null,
                             s.planCode(), s.units(), s.startDate(), clock);
                     subscriptions.completeAdd(s.id(), change.op(), target.status(), target.billingStartedAt());
@@ -206,18 +225,68 @@ public class SubscriptionChanges {
         log.info("Recovered {} change {} of subscription {}", change.kind(), change.op(), s.id());
     }
 
+    /**
+     * The compensation of the customer's onboarding: every subscription of the customer (added by the
+     * saga or later through the API, live, cancelled or PENDING) is deleted and whatever its holding
+     * holds now goes back to the inventory. The caller deleted the customer record first, so no new
+     * request starts, and a request already running sees the customer gone after its next write.
+     *
+     * <p>A change in flight loses: a subscription that is not PENDING is deleted, so the request's
+     * next conditional write misses (a growth's resize then finds no holding, a shrink or cancel has
+     * nothing left to return). A PENDING addition may still allocate after we looked, and its request
+     * may die before giving the units back; so it is not deleted but taken over ({@link
+     * SubscriptionStore#supersedeAdd}): its request can no longer complete it, and the scheduler's
+     * recovery removes it after the stale limit and returns whatever it then holds. Safe to repeat.
+     *
+     * @return the units given back
+     */
+    public int discardAllOf(String partnerId, String customerId) {
+        int released = 0;
+        for (Subscription s : subscriptions.allOf(partnerId, customerId)) {
+            released += discard(s);
+        }
+        return released;
+    }
+
+    private int discard(Subscription s) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Subscription> current = subscriptions.find(s.id());
+            if (current.isEmpty()) {
+                break;
+            }
+            if (current.get().status() != SubscriptionStatus.PENDING) {
+                subscriptions.deleteSettled(s.id());
+                break;
+            }
+            Optional<PendingChange> change = subscriptions.pendingOf(s.id());
+            if (change.isPresent() && subscriptions.supersedeAdd(s.id(), change.get().op(),
+                    UUID.randomUUID().toString(), clock.instant())) {
+                break;
+            }
+            // It completed or vanished between our reads: look again.
+        }
+        return allocator.release(s.partnerId(), s.planCode(), s.id());
+    }
+
     private ChangeOutcome grow(Subscription s, PendingChange change) {
         AllocationOutcome outcome = allocator.resize(s.partnerId(), s.planCode(), s.id(), change.from(), change.to());
         if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
             subscriptions.endChange(s.id(), change.op());
-            return insufficient(s.planCode(), change.to() - change.from(), available);
+            // A compensation that released the holding makes the resize miss too.
+            return customers.isOf(s.partnerId(), s.customerId())
+                    ? insufficient(s.planCode(), change.to() - change.from(), available)
+                    : new ChangeOutcome.NotFound();
         }
         if (!subscriptions.completeGrow(s.id(), change)) {
-            // A recovery abandoned this growth meanwhile: give the extra units back.
+            // A recovery abandoned this growth, or a compensation deleted the subscription: give the
+            // extra units back (a miss here means the compensation already returned them all).
             allocator.resize(s.partnerId(), s.planCode(), s.id(), change.to(), change.from());
+            if (!customers.isOf(s.partnerId(), s.customerId())) {
+                return new ChangeOutcome.NotFound();
+            }
             throw new IllegalStateException("growth of " + s.id() + " was abandoned");
         }
-        return new ChangeOutcome.Done(subscriptions.find(s.id()).orElseThrow());
+        return doneOrGone(s.id());
     }
 
     /** The subscription already gave the units up; now the inventory takes them back. */
@@ -228,6 +297,11 @@ public class SubscriptionChanges {
             allocator.resize(s.partnerId(), s.planCode(), s.id(), change.from(), change.to());
         }
         subscriptions.endChange(s.id(), change.op());
+    }
+
+    /** The subscription as the change left it; gone when a compensation deleted it meanwhile. */
+    private ChangeOutcome doneOrGone(String id) {
+        return subscriptions.find(id).<ChangeOutcome>map(ChangeOutcome.Done::new).orElseGet(ChangeOutcome.NotFound::new);
     }
 
     private static ChangeOutcome insufficient(String planCode, int asked, int available) {

@@ -159,6 +159,39 @@ public class SubscriptionStore {
                 .sort(Sorts.ascending("planCode")).map(SubscriptionStore::toSubscription).into(new ArrayList<>());
     }
 
+    /** Every subscription of the customer, whatever its status: PENDING and CANCELLED ones too. */
+    public List<Subscription> allOf(String partnerId, String customerId) {
+        return subscriptions.find(and(eq("partnerId", partnerId), eq("customerId", customerId)))
+                .map(SubscriptionStore::toSubscription).into(new ArrayList<>());
+    }
+
+    /**
+     * Deletes a subscription that is not PENDING (a PENDING one only ever turns live or disappears,
+     * and a live or cancelled one never turns PENDING again), whatever change is in flight on it: that
+     * change's next conditional write then misses.
+     */
+    public boolean deleteSettled(String id) {
+        return subscriptions.deleteOne(and(eq("_id", id), ne("status", SubscriptionStatus.PENDING.name())))
+                .getDeletedCount() == 1;
+    }
+
+    /**
+     * Takes an addition in flight away from its request: the change gets a new {@code op} (so the
+     * request's {@code completeAdd} misses) and {@code since} = now, so the scheduler's recovery
+     * removes it after the stale limit, giving back whatever a late allocation took meanwhile.
+     */
+    public boolean supersedeAdd(String id, String op, String newOp, Instant now) {
+        return subscriptions.updateOne(and(eq("_id", id), eq("status", SubscriptionStatus.PENDING.name()),
+                        eq("pending.op", op)),
+                combine(set("pending.op", newOp), set("pending.since", Date.from(now)))).getMatchedCount() == 1;
+    }
+
+    /** Removes a PENDING addition that has not taken units yet, whichever change it carries now. */
+    public boolean discardPending(String id) {
+        return subscriptions.deleteOne(and(eq("_id", id), eq("status", SubscriptionStatus.PENDING.name())))
+                .getDeletedCount() == 1;
+    }
+
     public long deleteOfSaga(String partnerId, String sagaId) {
         return subscriptions.deleteMany(and(eq("partnerId", partnerId), eq("sagaId", sagaId))).getDeletedCount();
     }

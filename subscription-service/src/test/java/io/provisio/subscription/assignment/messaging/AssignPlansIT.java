@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -293,6 +295,53 @@ class AssignPlansIT {
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
                         {"planCode": "ARCHIVE", "units": 1}""")).hasStatus(org.springframework.http.HttpStatus.NOT_FOUND);
         assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 0, 100));
+    }
+
+    @Test
+    void leavesNothingOfTheCustomerWhenReleasePlansFollowsChangesMadeThroughTheApi() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 100);
+        inventory.insertIfMissing(partner, "CUSTOMER-PORTAL", 10);
+        inventory.insertIfMissing(partner, "HOSTED-EXCHANGE", 50);
+        String customer = "cus-" + UUID.randomUUID();
+        String base = "/api/v1/customers/" + customer + "/subscriptions";
+        String saga = newSaga();
+        replies.publish(SubscriptionChannels.COMMANDS, assign(saga, customer, new PlanRequest("CUSTOMER-PORTAL", 1, null),
+                new PlanRequest("ARCHIVE", 3, null)));
+        String archive = codec.payload(replies.next(saga), PlansAssigned.class).subscriptions().stream()
+                .filter(s -> s.planCode().equals("ARCHIVE")).findFirst().orElseThrow().subscriptionId();
+        // Before the saga ends, the partner adds a plan and grows the saga's subscription through the API.
+        assertThat(mvc.post().uri(base).with(partnerToken("onboarding")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"planCode": "HOSTED-EXCHANGE", "units": 40, "acceptPaidPlans": true}"""))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(mvc.patch().uri(base + "/" + archive).with(partnerToken("onboarding"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"units": 8}""")).hasStatusOk();
+        assertThat(subscriptions.allOf(partner, customer)).hasSize(3);
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 8, 92));
+        assertThat(inventory.find(partner, "HOSTED-EXCHANGE"))
+                .contains(new InventoryItem(partner, "HOSTED-EXCHANGE", 50, 40, 10));
+
+        replies.publish(SubscriptionChannels.COMMANDS, release(saga, customer));
+
+        assertThat(replies.next(saga).type()).isEqualTo("PlansReleased");
+        assertThat(subscriptions.allOf(partner, customer)).isEmpty();
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 0, 100));
+        assertThat(inventory.find(partner, "CUSTOMER-PORTAL"))
+                .contains(new InventoryItem(partner, "CUSTOMER-PORTAL", 10, 0, 10));
+        assertThat(inventory.find(partner, "HOSTED-EXCHANGE"))
+                .contains(new InventoryItem(partner, "HOSTED-EXCHANGE", 50, 0, 50));
+        assertThat(mvc.get().uri(base).with(partnerToken("onboarding"))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.post().uri(base).with(partnerToken("onboarding")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"planCode": "HOSTED-EXCHANGE", "units": 1, "acceptPaidPlans": true}"""))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.patch().uri(base + "/" + archive).with(partnerToken("onboarding"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"units": 9}""")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(subscriptions.allOf(partner, customer)).isEmpty();
+        assertThat(inventory.find(partner, "HOSTED-EXCHANGE"))
+                .contains(new InventoryItem(partner, "HOSTED-EXCHANGE", 50, 0, 50));
     }
 
     private Envelope assign(String saga, String customerId, PlanRequest... plans) {

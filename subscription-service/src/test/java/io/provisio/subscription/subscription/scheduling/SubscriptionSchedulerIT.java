@@ -162,6 +162,35 @@ class SubscriptionSchedulerIT {
         assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 0, 100));
     }
 
+    @Test
+    void compensationTakesOverAnAdditionInFlightAndRecoveryReturnsWhatItTookLate() {
+        inventory.insertIfMissing(partner, "ARCHIVE", 100);
+        inventory.insertIfMissing(partner, "CUSTOMER-PORTAL", 10);
+        String saga = "saga-" + UUID.randomUUID();
+        String customer = "cus-" + UUID.randomUUID();
+        assignment.assign(saga, partner, new AssignPlans(customer, List.of(new PlanRequest("ARCHIVE", 5, null)), true));
+        // A POST of CUSTOMER-PORTAL got as far as its PENDING subscription when the compensation came.
+        Subscription added = Subscription.create(UUID.randomUUID().toString(), partner, customer, null,
+                "CUSTOMER-PORTAL", 4, null, clock);
+        PendingChange change = new PendingChange("op-" + UUID.randomUUID(), PendingChange.Kind.ADD, 0, 4,
+                clock.instant());
+        assertThat(subscriptions.insertPending(added, change)).isTrue();
+
+        assignment.undo(saga, partner, customer);
+        // The request takes its units only now, cannot complete its addition, and dies before returning them.
+        allocator.allocate(partner, "CUSTOMER-PORTAL", added.id(), 4);
+        assertThat(subscriptions.completeAdd(added.id(), change.op(), SubscriptionStatus.ACTIVE, clock.instant()))
+                .isFalse();
+        assertThat(inventory.find(partner, "ARCHIVE")).contains(new InventoryItem(partner, "ARCHIVE", 100, 0, 100));
+
+        ((AdjustableClock) clock).advance(Duration.ofMinutes(3));
+
+        await().atMost(WAIT).until(() -> subscriptions.find(added.id()).isEmpty());
+        assertThat(subscriptions.allOf(partner, customer)).isEmpty();
+        assertThat(inventory.find(partner, "CUSTOMER-PORTAL"))
+                .contains(new InventoryItem(partner, "CUSTOMER-PORTAL", 10, 0, 10));
+    }
+
     private Subscription assign(String customer, PlanRequest plan) {
         StepResult result = assignment.assign("saga-" + UUID.randomUUID(), partner,
                 new AssignPlans(customer, List.of(plan), true));
