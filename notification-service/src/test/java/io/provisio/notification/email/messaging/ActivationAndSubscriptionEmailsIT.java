@@ -6,61 +6,29 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import io.provisio.devstack.BrokerProbe;
-import io.provisio.notification.MutableClock;
-import io.provisio.notification.RunningService;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.contracts.ScheduleActivationEmail;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+
 import io.provisio.platform.messaging.Envelope;
-import io.provisio.platform.messaging.MessageCodec;
+
 import io.provisio.subscription.contracts.SubscriptionActivated;
 import io.provisio.subscription.contracts.SubscriptionChannels;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** ScheduleActivationEmail from identity and SubscriptionActivated from subscription, over the real broker. */
-class ActivationAndSubscriptionEmailsIT extends RunningService {
+class ActivationAndSubscriptionEmailsIT extends BrokerIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(20);
-
-    private static BrokerProbe broker;
-
-    @Autowired
-    MessageCodec codec;
-    @Autowired
-    NotificationStore store;
-    @Autowired
-    MutableClock clock;
-
-    private String replies;
-
-    @BeforeAll
-    static void connect() {
-        broker = BrokerProbe.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
-
-    @BeforeEach
-    void tapReplies() {
-        replies = broker.tap("saga-replies");
-    }
 
     @Test
     void sendsARequestedActivationEmailOnceAndCancelsTheOlderUnsentLink() throws Exception {

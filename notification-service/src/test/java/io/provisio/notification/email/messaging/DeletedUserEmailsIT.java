@@ -4,26 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.provisio.devstack.BrokerProbe;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.identity.contracts.UserCreated;
 import io.provisio.identity.contracts.UserDeleted;
-import io.provisio.notification.MutableClock;
-import io.provisio.notification.RunningService;
+
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.notification.email.domain.HistoryEntry;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+
 import io.provisio.platform.messaging.Envelope;
-import io.provisio.platform.messaging.MessageCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,35 +26,9 @@ import static org.awaitility.Awaitility.await;
  * Identity's UserDeleted over the real broker. The service consumes {@code identity-events} with one consumer,
  * in order: once a later "marker" event took effect, every event published before it was handled.
  */
-class DeletedUserEmailsIT extends RunningService {
+class DeletedUserEmailsIT extends BrokerIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(20);
-
-    private static BrokerProbe broker;
-
-    @Autowired
-    MessageCodec codec;
-    @Autowired
-    NotificationStore store;
-    @Autowired
-    MutableClock clock;
-
-    private String replies;
-
-    @BeforeAll
-    static void connect() {
-        broker = BrokerProbe.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
-
-    @BeforeEach
-    void tapReplies() {
-        replies = broker.tap("saga-replies");
-    }
 
     @Test
     void cancelsTheDeletedAdministratorsScheduledActivationEmailOnceAndLeavesTheWelcomeEmail() {

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.provisio.devstack.BrokerProbe;
-import io.provisio.notification.MutableClock;
-import io.provisio.notification.RunningService;
+
 import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
@@ -24,14 +22,12 @@ import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.platform.messaging.Envelope;
-import io.provisio.platform.messaging.MessageCodec;
+
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,42 +42,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** SCHEDULE_WELCOME_EMAIL over the real broker, delivered to a real SMTP server. */
-class WelcomeEmailIT extends RunningService {
+class WelcomeEmailIT extends BrokerIT {
 
     private static final String STEP = "SCHEDULE_WELCOME_EMAIL";
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(20);
 
-    private static BrokerProbe broker;
-
-    @Autowired
-    MessageCodec codec;
-    @Autowired
-    NotificationStore store;
-    @Autowired
-    MutableClock clock;
     @Autowired
     MeterRegistry meters;
     @Autowired
     MockMvc mvc;
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
-
-    private String replies;
-
-    @BeforeAll
-    static void connect() {
-        broker = BrokerProbe.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
-
-    @BeforeEach
-    void tapReplies() {
-        replies = broker.tap("saga-replies");
-    }
 
     @Test
     void sendsSwedishWelcomeEmailAtOnceWhenSendAtIsNull() throws Exception {
