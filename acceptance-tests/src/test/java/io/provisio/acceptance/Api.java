@@ -39,6 +39,19 @@ final class Api {
         return new Api(baseUrl, response.json().get("access_token").asString());
     }
 
+    /** The acceptance bootstrap's partners and operator (test secrets), against the running suite's gateway. */
+    static Api nordic() {
+        return partner(Suite.get().gatewayUrl, "nordic-it-api", "acceptance-secret-nordic");
+    }
+
+    static Api alpina() {
+        return partner(Suite.get().gatewayUrl, "alpina-it-api", "acceptance-secret-alpina");
+    }
+
+    static Api operator() {
+        return partner(Suite.get().gatewayUrl, "provisio-ops-api", "acceptance-secret-operator");
+    }
+
     static Api anonymous(String baseUrl) {
         return new Api(baseUrl, null);
     }

@@ -20,7 +20,7 @@ class DryRunIT {
 
     @BeforeEach
     void partner() {
-        nordic = Api.partner(Suite.get().gatewayUrl, "nordic-it-api", "acceptance-secret-nordic");
+        nordic = Api.nordic();
     }
 
     @Test

@@ -47,8 +47,8 @@ class IdentityFlowsIT {
     @BeforeEach
     void partners() {
         suite = Suite.get();
-        nordic = Api.partner(suite.gatewayUrl, "nordic-it-api", "acceptance-secret-nordic");
-        alpina = Api.partner(suite.gatewayUrl, "alpina-it-api", "acceptance-secret-alpina");
+        nordic = Api.nordic();
+        alpina = Api.alpina();
         anonymous = Api.anonymous(suite.gatewayUrl);
     }
 
@@ -208,7 +208,7 @@ class IdentityFlowsIT {
 
     @Test
     void theOperatorCreatesAPartnerWhoseSecretIsShownOnceAndWorks() {
-        Api operator = Api.partner(suite.gatewayUrl, "provisio-ops-api", "acceptance-secret-operator");
+        Api operator = Api.operator();
         String partnerId = "fjord-it-" + UUID.randomUUID().toString().substring(0, 8);
         String request = Api.JSON.createObjectNode().put("id", partnerId).put("name", "Fjord IT AS").toString();
 

@@ -36,8 +36,8 @@ class NotificationFlowsIT {
     @BeforeEach
     void partners() {
         suite = Suite.get();
-        nordic = Api.partner(suite.gatewayUrl, "nordic-it-api", "acceptance-secret-nordic");
-        alpina = Api.partner(suite.gatewayUrl, "alpina-it-api", "acceptance-secret-alpina");
+        nordic = Api.nordic();
+        alpina = Api.alpina();
     }
 
     @Test

@@ -34,8 +34,8 @@ class OnboardingSagaIT {
     @BeforeEach
     void partners() {
         suite = Suite.get();
-        nordic = Api.partner(suite.gatewayUrl, "nordic-it-api", "acceptance-secret-nordic");
-        alpina = Api.partner(suite.gatewayUrl, "alpina-it-api", "acceptance-secret-alpina");
+        nordic = Api.nordic();
+        alpina = Api.alpina();
     }
 
     @AfterEach

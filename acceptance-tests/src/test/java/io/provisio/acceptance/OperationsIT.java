@@ -31,7 +31,7 @@ class OperationsIT {
 
     @Test
     void everyMetricTheAlertsAndTheDashboardWatchIsExported() {
-        Api nordic = Api.partner(Suite.get().gatewayUrl, "nordic-it-api", "acceptance-secret-nordic");
+        Api nordic = Api.nordic();
         String completed = nordic.post("/api/v1/onboardings",
                 Onboardings.swedishCustomerWithHostedServices().toString()).location();
         String failed = nordic.post("/api/v1/onboardings",

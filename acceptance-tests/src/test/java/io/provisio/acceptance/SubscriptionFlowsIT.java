@@ -46,7 +46,7 @@ class SubscriptionFlowsIT {
     @BeforeEach
     void partner() {
         suite = Suite.get();
-        nordic = Api.partner(suite.gatewayUrl, "nordic-it-api", "acceptance-secret-nordic");
+        nordic = Api.nordic();
     }
 
     static Stream<Arguments> refusedPlanLists() {
@@ -157,7 +157,7 @@ class SubscriptionFlowsIT {
 
     @Test
     void theOperatorSetsAPartnersInventoryAndNoPartnerMay() {
-        Api operator = Api.partner(suite.gatewayUrl, "provisio-ops-api", "acceptance-secret-operator");
+        Api operator = Api.operator();
         String partnerId = "fjord-it-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response created = operator.post("/api/v1/operator/partners", Api.JSON.createObjectNode()
                 .put("id", partnerId).put("name", "Fjord IT AS").toString());
