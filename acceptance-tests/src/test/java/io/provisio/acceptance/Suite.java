@@ -202,7 +202,8 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
                 List.of("customer-commands.customer-service", "saga-replies.customer-service",
                         "identity-commands.identity-service", "subscription-commands.subscription-service",
                         "notification-commands.notification-service", "identity-events.subscription-service",
-                        "subscription-events.notification-service", "identity-events.notification-service"),
+                        "subscription-events.notification-service", "identity-events.notification-service",
+                        "customer-events.identity-service"),
                 List.of("customer-commands", "saga-replies", "identity-commands", "subscription-commands",
                         "notification-commands", "identity-events", "subscription-events", "customer-events",
                         "dry-run-replies"));

@@ -22,12 +22,13 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 public final class LeaveNoQueues implements BeforeAllCallback {
 
-    static final List<String> QUEUES = List.of(IdentityChannels.COMMANDS + ".identity-service");
+    static final List<String> QUEUES = List.of(IdentityChannels.COMMANDS + ".identity-service",
+            CustomerChannels.EVENTS + ".identity-service");
     static final List<String> EXCHANGES;
 
     static {
         List<String> exchanges = new ArrayList<>(List.of(IdentityChannels.COMMANDS, "saga-replies",
-                CustomerChannels.DRY_RUN_REPLIES));
+                CustomerChannels.DRY_RUN_REPLIES, CustomerChannels.EVENTS));
         exchanges.addAll(Published.CHANNELS);
         EXCHANGES = List.copyOf(exchanges);
     }

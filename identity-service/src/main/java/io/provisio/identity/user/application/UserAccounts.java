@@ -80,6 +80,7 @@ public class UserAccounts {
      */
     public User add(String partnerId, String customerId, NewUser request) {
         Organization organization = organization(partnerId, customerId);
+        refuseWhileSuspended(customerId);
         List<FieldError> errors = new ArrayList<>();
         InputRules.required(errors, "username", request.username(), 64);
         if (request.username() != null && !request.username().isBlank()
@@ -140,6 +141,7 @@ public class UserAccounts {
      */
     public Instant resend(String partnerId, String customerId, String userId) {
         Organization organization = organization(partnerId, customerId);
+        refuseWhileSuspended(customerId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             User user = users.find(partnerId, customerId, userId)
                     .orElseThrow(() -> ApiProblem.notFound("user", userId));
@@ -224,6 +226,8 @@ public class UserAccounts {
             throw new ApiProblem(HttpStatus.GONE, TOKEN_EXPIRED, "Activation link expired",
                     "The activation link has expired; ask for a new one");
         }
+        // Before anything is written: the link stays usable once the customer is resumed.
+        refuseWhileSuspended(user.customerId());
         List<String> words = new ArrayList<>(user.passwordWords());
         organizations.find(user.customerId()).ifPresent(o -> words.addAll(o.passwordWords()));
         policy.reject(request.password(), words).ifPresent(why -> {
@@ -235,6 +239,14 @@ public class UserAccounts {
         }
         log.info("User {} of customer {} activated the account", user.id(), user.customerId());
         return users.find(user.id()).orElse(user);
+    }
+
+    /** A suspended customer (CustomerSuspended from customer-service) gets no new users and no activations. */
+    private void refuseWhileSuspended(String customerId) {
+        if (organizations.isSuspended(customerId)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "CUSTOMER_SUSPENDED", "Customer suspended",
+                    "the customer is suspended; users cannot be added or activated until it is resumed");
+        }
     }
 
     private ApiProblem deadLink(String hash) {

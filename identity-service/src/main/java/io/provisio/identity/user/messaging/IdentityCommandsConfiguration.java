@@ -8,12 +8,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Binds the {@code identity-commands} channel (binding {@code identityCommands-in-0}) to the handler. */
+/** Binds the {@code identity-commands} and {@code customer-events} channels to their handlers. */
 @Configuration(proxyBeanMethods = false)
 class IdentityCommandsConfiguration {
 
     @Bean
     Consumer<Message<byte[]>> identityCommands(MessageCodec codec, IdentityCommandHandler handler) {
+        return new EnvelopeHandler(codec, handler::handle);
+    }
+
+    /** {@code customer-events} (binding {@code customerEvents-in-0}): suspensions and resumptions. */
+    @Bean
+    Consumer<Message<byte[]>> customerEvents(MessageCodec codec, CustomerEventHandler handler) {
         return new EnvelopeHandler(codec, handler::handle);
     }
 }

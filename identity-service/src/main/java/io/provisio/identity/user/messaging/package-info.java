@@ -1,2 +1,2 @@
-/** identity-service's side of the onboarding saga: CREATE_ADMINISTRATOR, its compensation, and the dry run's ValidateAdministrator. */
+/** identity-service's side of the onboarding saga: CREATE_ADMINISTRATOR, its compensation, the dry run's ValidateAdministrator, and customer suspensions from customer-events. */
 package io.provisio.identity.user.messaging;

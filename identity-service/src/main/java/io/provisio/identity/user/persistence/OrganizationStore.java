@@ -32,6 +32,7 @@ public class OrganizationStore {
     public static final String COLLECTION = "customers";
 
     private static final String ADMIN_REMOVAL = "administratorRemoval";
+    private static final String SUSPENSION = "suspension";
 
     private final org.springframework.data.mongodb.core.MongoTemplate mongo;
     private final OutboxStore outbox;
@@ -95,6 +96,28 @@ public class OrganizationStore {
                         .append("domains", List.of())
                         .append("contacts", List.of()),
                 messages);
+    }
+
+    /**
+     * Records a suspension ({@code suspended}) or resumption of the partner's customer as of {@code at}, unless
+     * the stored one is as recent or more recent: events may arrive twice or out of order, and the latest
+     * instant wins. No version bump: contact changes need not lose their optimistic write to it.
+     *
+     * @return whether the record changed; false for a duplicate, an older event, or a customer of no such partner
+     */
+    public boolean recordSuspension(String id, String partnerId, boolean suspended, Instant at) {
+        return mongo.getCollection(COLLECTION).updateOne(
+                and(eq("_id", id), eq("partnerId", partnerId),
+                        or(eq(SUSPENSION + ".at", null), lt(SUSPENSION + ".at", Date.from(at)))),
+                new Document("$set", new Document(SUSPENSION, new Document("suspended", suspended)
+                        .append("at", Date.from(at))))).getModifiedCount() == 1;
+    }
+
+    /** Whether the customer is suspended now (by the latest event received). */
+    public boolean isSuspended(String id) {
+        Document d = mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
+        Document suspension = d == null ? null : d.get(SUSPENSION, Document.class);
+        return suspension != null && suspension.getBoolean("suspended", false);
     }
 
     /**
