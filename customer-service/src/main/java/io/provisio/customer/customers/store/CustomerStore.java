@@ -160,16 +160,13 @@ public class CustomerStore {
     }
 
     /**
-     * Sets the given fields of a merge patch (already validated); {@code null} values remove a field.
+     * Sets the given fields of a merge patch (already validated against {@code current}, the customer as
+     * the caller read it); {@code null} values remove a field.
      *
-     * @return false when there is no such customer
+     * @return false when there is no such customer any more
      */
-    public boolean patch(String partnerId, String customerId, Document fields) {
-        Optional<Document> current = find(partnerId, customerId);
-        if (current.isEmpty()) {
-            return false;
-        }
-        Document merged = new Document(current.get());
+    public boolean patch(String partnerId, String customerId, Document current, Document fields) {
+        Document merged = new Document(current);
         merged.putAll(fields);
         Document set = new Document(fields)
                 .append("searchKey", searchKey(merged.getString("accountName"), merged.getString("companyName"),

@@ -110,7 +110,7 @@ class CustomerController {
             set.append(field, value == null || value.isNull() ? null
                     : value.isObject() ? Document.parse(value.toString()) : value.asString());
         }
-        if (!customers.patch(partner.value(), id, set)) {
+        if (!customers.patch(partner.value(), id, current, set)) {
             throw ApiProblem.notFound("Customer", id);
         }
         return view(find(partner, id));

@@ -132,7 +132,7 @@ class OnboardingController {
     }
 
     /** The request as the partner wrote it; inheritance and defaults come later (they depend on the parent). */
-    static OnboardingRequest toRequest(OnboardingRequestBody body, String partnerName, PasswordEncoder passwords) {
+    private OnboardingRequest toRequest(OnboardingRequestBody body, String partnerName) {
         OnboardingRequestBody.Customer c = body.customer();
         OnboardingRequestBody.Address a = c.address();
         OnboardingRequestBody.Administrator admin = body.administrator();
@@ -144,7 +144,7 @@ class OnboardingController {
         Administrator administrator = new Administrator(admin.username(), admin.firstName(), admin.lastName(),
                 admin.displayName() == null ? admin.firstName() + " " + admin.lastName() : admin.displayName(),
                 admin.email(),
-                admin.password() == null || passwords == null ? null : passwords.encode(admin.password()),
+                admin.password() == null ? null : passwords.encode(admin.password()),
                 admin.phone(), admin.jobTitle(), admin.department());
         List<SupportContact> contacts = body.contacts() == null ? List.of() : body.contacts().stream()
                 .map(k -> new SupportContact(k.kind(), k.name(), k.email(), k.phone())).toList();
@@ -155,10 +155,6 @@ class OnboardingController {
                 Boolean.TRUE.equals(body.acceptPaidPlans()),
                 new OnboardingRequest.WelcomeEmail(welcome == null ? null : welcome.sendAt(),
                         welcome == null ? null : welcome.language(), partnerName));
-    }
-
-    private OnboardingRequest toRequest(OnboardingRequestBody body, String partnerName) {
-        return toRequest(body, partnerName, passwords);
     }
 
     /** The W3C traceparent of this request's span, carried by every message of the saga. */
