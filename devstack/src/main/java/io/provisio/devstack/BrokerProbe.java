@@ -73,7 +73,10 @@ public final class BrokerProbe implements AutoCloseable {
     /** The next message on a tap, as UTF-8 text, waiting at most {@code timeout}. */
     public Optional<String> receive(String tap, Duration timeout) {
         // basic.get polling: no transient consumer whose cancellation could swallow a delivery.
-        AtomicReference<Message> received = new AtomicReference<>();
+        AtomicReference<Message> received = new AtomicReference<>(template.receive(tap));
+        if (received.get() != null) {
+            return Optional.of(new String(received.get().getBody(), StandardCharsets.UTF_8));
+        }
         try {
             // In this thread: a message fetched just as the time runs out is returned, never dropped.
             Awaitility.await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(25))

@@ -6,7 +6,7 @@ import java.net.Socket;
 import java.net.URI;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.provisio.devstack.store.IndexedH2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -85,7 +85,7 @@ public final class Infrastructure {
         }
         // H2 in memory rather than the memory backend: it stores serialized documents, so a reply
         // being encoded never sees a document another thread is updating.
-        MongoServer server = new MongoServer(H2Backend.inMemory());
+        MongoServer server = new MongoServer(IndexedH2Backend.inMemory());
         server.enableOplog();
         InetSocketAddress address = server.bind();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));

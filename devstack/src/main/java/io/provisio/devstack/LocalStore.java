@@ -2,10 +2,16 @@ package io.provisio.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.provisio.devstack.store.IndexedH2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The local run's MongoDB stand-in: one process serving every service's database over the
  * wire protocol, persisted to an H2 file under {@code PROVISIO_DATA_DIR}, oplog on.
  * It runs apart from the services, as a real mongod would, so killing a service never takes
- * its data along. Writes of the last second or so may be lost on a hard kill of this process.
+ * its data along. Like a mongod, it serves queries from the indexes the services declare
+ * ({@link IndexedH2Backend}), and it logs once a minute which collections were read whole.
+ * Writes of the last second or so may be lost on a hard kill of this process.
  *
  * <p>Usage: {@code java -jar devstack-exec.jar [port]} (default 27017).
  */
@@ -30,11 +38,14 @@ public final class LocalStore {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("store.mv");
 
-        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        IndexedH2Backend backend = IndexedH2Backend.file(file.toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
+        if (Boolean.parseBoolean(System.getenv().getOrDefault("PROVISIO_STORE_OPLOG", "false"))) {
+            server.enableOplog();
+        }
         server.bind("127.0.0.1", port);
         log.info("Local store listening on mongodb://127.0.0.1:{} with data in {}", port, file.toAbsolutePath());
+        reportFullScans(backend);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,5 +55,31 @@ public final class LocalStore {
             stopped.countDown();
         }, "local-store-shutdown"));
         stopped.await();
+    }
+
+    /**
+     * Once a minute, the collections read whole since the last report (queries no declared index
+     * served): on a real MongoDB these would be collection scans too, so a hot path must never show up.
+     */
+    private static void reportFullScans(IndexedH2Backend backend) {
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "full-scan-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, Long> reported = new HashMap<>();
+        reporter.scheduleWithFixedDelay(() -> {
+            Map<String, Long> since = new TreeMap<>();
+            backend.fullScans().forEach((collection, count) -> {
+                long delta = count - reported.getOrDefault(collection, 0L);
+                if (delta > 0) {
+                    since.put(collection, delta);
+                }
+                reported.put(collection, count);
+            });
+            if (!since.isEmpty()) {
+                log.info("Full collection scans in the last minute (queries no index served): {}", since);
+            }
+        }, 1, 1, TimeUnit.MINUTES);
     }
 }

@@ -1,0 +1,55 @@
+package io.provisio.devstack.store;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend, but serving queries from the indexes the services declare.
+ *
+ * <p>The stock backend uses an index only when a query names exactly a unique index's keys: a
+ * conditional update such as {@code {_id: x, version: 3}} (optimistic locking, leases, state guards)
+ * reads the whole collection, and every non-unique index is ignored. A real MongoDB serves both from an
+ * index, so with the stock backend the suite's cost grew with its data although every hot query is
+ * indexed for production. Here, a query is served by the first declared index whose leading keys it
+ * constrains (see {@link AnchoredUniqueIndex} and {@link SecondaryIndex}); the candidates are still
+ * matched against the whole query, so an index only ever narrows what is read, never the answer.
+ * Queries no index serves are counted per collection ({@link #fullScans()}).
+ */
+public final class IndexedH2Backend extends H2Backend {
+
+    private final Map<String, LongAdder> fullScans = new ConcurrentHashMap<>();
+
+    private IndexedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    /** A store persisted to {@code fileName} (created if missing). */
+    public static IndexedH2Backend file(String fileName) {
+        return new IndexedH2Backend(MVStore.open(fileName));
+    }
+
+    public static IndexedH2Backend inMemory() {
+        return new IndexedH2Backend(MVStore.open(null));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), this::countFullScan);
+    }
+
+    /** Queries that read a whole collection because no index served them, by "database.collection". */
+    public Map<String, Long> fullScans() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        fullScans.forEach((collection, count) -> counts.put(collection, count.sum()));
+        return counts;
+    }
+
+    private void countFullScan(String collection) {
+        fullScans.computeIfAbsent(collection, k -> new LongAdder()).increment();
+    }
+}

@@ -1,0 +1,79 @@
+package io.provisio.devstack.store;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/** An H2 database whose indexes serve what a real mongod's would (see {@link IndexedH2Backend}). */
+final class IndexedH2Database extends H2Database {
+
+    /** The super constructor opens collections before this class's fields exist; they travel here. */
+    private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
+
+    private record Opening(MVStore store, Consumer<String> fullScans) {
+    }
+
+    private final MVStore store;
+    private final Consumer<String> fullScans;
+
+    private IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
+        super(databaseName, store, cursors);
+        Opening opening = OPENING.get();
+        this.store = opening.store();
+        this.fullScans = opening.fullScans();
+    }
+
+    static IndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursors,
+                                  Consumer<String> fullScans) {
+        OPENING.set(new Opening(store, fullScans));
+        try {
+            return new IndexedH2Database(databaseName, store, cursors);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                   boolean sparse) {
+        return new AnchoredUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                sparse);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                      boolean sparse) {
+        return new SecondaryIndex<>(indexName, keys, sparse);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        Opening opening = store != null ? new Opening(store, fullScans) : OPENING.get();
+        String fullName = getFullCollectionNamespace(collectionName);
+        // The same map names as H2Database's: a store file written by the stock backend opens unchanged.
+        MVMap<Object, Document> data = opening.store().openMap("databases." + fullName);
+        MVMap<String, Object> meta = opening.store().openMap("meta." + fullName);
+        Consumer<String> scans = opening.fullScans();
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry) {
+            @Override
+            protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                                 Document fieldSelector) {
+                if (!getCollectionName().startsWith("system.")) {
+                    scans.accept(getFullName());
+                }
+                return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+        };
+    }
+}

@@ -1,0 +1,290 @@
+package io.provisio.devstack.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique index, which the stock backend ignores. It lives in memory, ordered by key, and is
+ * rebuilt from the collection when the store opens (mongo-java-server fills an empty index from every
+ * document), so it costs nothing on disk and cannot drift from the data.
+ *
+ * <p>It serves a query that constrains its first key by equality, {@code $in} or a range
+ * ({@code $lt $lte $gt $gte}), and narrows further on the following keys while they are equalities,
+ * as a MongoDB index scan does. The bounds are always inclusive and types are not bracketed: the
+ * candidates are a superset of the answer, which the collection then matches against the whole query.
+ */
+final class SecondaryIndex<P> extends Index<P> {
+
+    private static final Object LOWEST = new Object();
+    private static final Object HIGHEST = new Object();
+    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+    private static final Comparator<List<Object>> KEYS = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    private final NavigableMap<List<Object>, Set<P>> entries = new TreeMap<>(KEYS);
+    /** What each document is indexed under, by its {@code _id}, to remove it again. */
+    private final Map<Object, Indexed<P>> documents = new HashMap<>();
+
+    private record Indexed<P>(P position, Set<List<Object>> keys) {
+    }
+
+    /**
+     * One contiguous stretch of the index to read, both ends inclusive.
+     *
+     * @param bracket for a range, which key component it bounds and a value of the type it compares with
+     *                (as MongoDB, {@code $lt: <date>} matches dates only, never null or a number), or {@code null}
+     */
+    private record Range(List<Object> from, List<Object> to, Bracket bracket) {
+    }
+
+    private record Bracket(int component, Object bound) {
+
+        boolean admits(List<Object> key) {
+            return sameType(key.get(component), bound);
+        }
+    }
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return ranges(query) != null;
+    }
+
+    @Override
+    public synchronized Iterable<P> getPositions(Document query) {
+        Set<P> positions = new LinkedHashSet<>();
+        for (Range range : ranges(query)) {
+            entries.subMap(range.from(), true, range.to(), true).forEach((key, atKey) -> {
+                if (range.bracket() == null || range.bracket().admits(key)) {
+                    positions.addAll(atKey);
+                }
+            });
+        }
+        return new ArrayList<>(positions);
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        if (isSparse() && keys().stream().noneMatch(key -> present(document, key))) {
+            return;
+        }
+        // Recorded even without keys (an empty array yields none): the collection asks every non-sparse
+        // index for the document's position when it removes it.
+        Set<List<Object>> keys = keysOf(document);
+        documents.put(document.get("_id"), new Indexed<>(position, keys));
+        for (List<Object> key : keys) {
+            entries.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+        }
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        Indexed<P> indexed = documents.remove(document.get("_id"));
+        if (indexed == null) {
+            return null;
+        }
+        for (List<Object> key : indexed.keys()) {
+            Set<P> positions = entries.get(key);
+            if (positions != null) {
+                positions.remove(indexed.position());
+                if (positions.isEmpty()) {
+                    entries.remove(key);
+                }
+            }
+        }
+        return indexed.position();
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+                                           MongoCollection<P> collection) {
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    /** Not unique: a document's keys never locate one position. */
+    @Override
+    public P getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // nothing to violate
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // nothing to violate
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return documents.size();
+    }
+
+    @Override
+    public synchronized long getDataSize() {
+        return documents.size();
+    }
+
+    @Override
+    public synchronized void drop() {
+        entries.clear();
+        documents.clear();
+    }
+
+    private Set<List<Object>> keysOf(Document document) {
+        Set<List<Object>> keys = new LinkedHashSet<>();
+        for (KeyValue value : getKeyValues(document)) {
+            List<Object> key = new ArrayList<>(value.size());
+            value.forEach(key::add);
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private static boolean present(Document document, String path) {
+        Object value = de.bwaldvogel.mongo.backend.Utils.getSubdocumentValueCollectionAware(document, path);
+        return value != null && !(value instanceof de.bwaldvogel.mongo.backend.Missing);
+    }
+
+    /**
+     * The stretches of the index that hold every document the query can match, or {@code null} when
+     * the query does not constrain the first key in a way the index can use.
+     */
+    private List<Range> ranges(Document query) {
+        query = Conditions.of(query);
+        List<String> names = keys();
+        List<Object> from = new ArrayList<>();
+        List<Object> to = new ArrayList<>();
+        List<Object> points = null;
+        Bracket bracket = null;
+        for (String name : names) {
+            if (!query.containsKey(name)) {
+                break;
+            }
+            Object condition = query.get(name);
+            if (AnchoredUniqueIndex.pinned(condition) && !(condition instanceof Map)) {
+                from.add(condition);
+                to.add(condition);
+                continue;
+            }
+            if (condition instanceof Map<?, ?> operators) {
+                if (AnchoredUniqueIndex.pinned(condition)) {
+                    points = new ArrayList<>((Collection<?>) operators.get("$in"));
+                } else if (isRange(operators)) {
+                    Object lower = operators.containsKey("$gt") ? operators.get("$gt") : operators.get("$gte");
+                    Object upper = operators.containsKey("$lt") ? operators.get("$lt") : operators.get("$lte");
+                    Object typed = lower != null ? lower : upper;
+                    from.add(lower != null ? lower : lowestOfType(typed));
+                    to.add(upper != null ? upper : HIGHEST);
+                    bracket = new Bracket(from.size() - 1, typed);
+                }
+            }
+            break;
+        }
+        if (from.isEmpty() && points == null) {
+            return null;
+        }
+        List<Range> ranges = new ArrayList<>();
+        if (points == null) {
+            ranges.add(new Range(pad(from, LOWEST), pad(to, HIGHEST), bracket));
+        } else {
+            for (Object point : points) {
+                List<Object> at = new ArrayList<>(from);
+                at.add(point);
+                ranges.add(new Range(pad(at, LOWEST), pad(at, HIGHEST), null));
+            }
+        }
+        return ranges;
+    }
+
+    private static boolean isRange(Map<?, ?> operators) {
+        if (operators.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<?, ?> operator : operators.entrySet()) {
+            Object bound = operator.getValue();
+            if (!List.of("$lt", "$lte", "$gt", "$gte").contains(operator.getKey()) || bound == null
+                    || bound instanceof Map || bound instanceof Collection) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where values of the bound's type start in the index (null and the types before it are skipped). */
+    private static Object lowestOfType(Object bound) {
+        if (bound instanceof Number) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (bound instanceof CharSequence) {
+            return "";
+        }
+        if (bound instanceof java.time.Instant || bound instanceof java.util.Date) {
+            return java.time.Instant.MIN;
+        }
+        return LOWEST;
+    }
+
+    /** MongoDB's type bracketing, as far as range queries on this store's values need it. */
+    private static boolean sameType(Object value, Object bound) {
+        if (value == null || bound == null) {
+            return false;
+        }
+        if (value instanceof Number || bound instanceof Number) {
+            return value instanceof Number && bound instanceof Number;
+        }
+        if (value instanceof java.time.Instant || value instanceof java.util.Date) {
+            return bound instanceof java.time.Instant || bound instanceof java.util.Date;
+        }
+        return value.getClass() == bound.getClass();
+    }
+
+    private List<Object> pad(List<Object> prefix, Object filler) {
+        List<Object> key = new ArrayList<>(prefix);
+        while (key.size() < keys().size()) {
+            key.add(filler);
+        }
+        return key;
+    }
+
+    private static int compare(Object a, Object b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a == LOWEST || b == HIGHEST) {
+            return -1;
+        }
+        if (a == HIGHEST || b == LOWEST) {
+            return 1;
+        }
+        return VALUES.compare(a, b);
+    }
+}

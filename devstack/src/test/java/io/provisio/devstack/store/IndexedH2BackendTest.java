@@ -1,0 +1,213 @@
+package io.provisio.devstack.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The indexed store answers exactly what the stock store answers, and reads a whole collection only
+ * when no declared index can serve the query.
+ */
+class IndexedH2BackendTest {
+
+    private static final String DATABASE = "shop";
+    private static final String FULL_NAME = DATABASE + ".orders";
+
+    private IndexedH2Backend indexedBackend;
+    private MongoServer indexedServer;
+    private MongoServer stockServer;
+    private MongoClient indexedClient;
+    private MongoClient stockClient;
+    private MongoCollection<Document> indexed;
+    private MongoCollection<Document> stock;
+
+    @BeforeEach
+    void start() {
+        indexedBackend = IndexedH2Backend.inMemory();
+        indexedServer = new MongoServer(indexedBackend);
+        stockServer = new MongoServer(H2Backend.inMemory());
+        indexedClient = MongoClients.create(uri(indexedServer));
+        stockClient = MongoClients.create(uri(stockServer));
+        indexed = indexedClient.getDatabase(DATABASE).getCollection("orders");
+        stock = stockClient.getDatabase(DATABASE).getCollection("orders");
+    }
+
+    @AfterEach
+    void stop() {
+        indexedClient.close();
+        stockClient.close();
+        indexedServer.shutdownNow();
+        stockServer.shutdownNow();
+    }
+
+    @Test
+    void answersEveryQueryAsTheStockStoreDoesWhileReadingOnlyWhatTheIndexesSelect() {
+        for (MongoCollection<Document> collection : List.of(indexed, stock)) {
+            declareIndexes(collection);
+            collection.insertMany(orders(600, new Random(7)));
+        }
+        Instant base = Instant.parse("2026-12-01T00:00:00Z");
+        List<Bson> served = List.of(
+                and(eq("_id", "o-17"), eq("version", 3)),
+                and(eq("_id", "o-17"), eq("version", 4)),
+                and(in("_id", List.of("o-1", "o-2", "o-999")), eq("partnerId", "p1")),
+                and(eq("_id", "o-40"), or(eq("lease", null), lt("lease", Date.from(base)))),
+                lt("deadline", Date.from(base.plusSeconds(100))),
+                and(gte("deadline", Date.from(base.plusSeconds(50))), lte("deadline", Date.from(base.plusSeconds(80)))),
+                gt("deadline", Date.from(base.plusSeconds(550))),
+                eq("partnerId", "p2"),
+                and(eq("partnerId", "p2"), eq("status", "DONE")),
+                and(eq("partnerId", "p3"), gte("createdAt", Date.from(base.plusSeconds(300)))),
+                in("partnerId", List.of("p1", "p3")),
+                eq("tags", "blue"),
+                eq("accountKey", "p1/acct-12"),
+                and(eq("accountKey", "p1/acct-12"), eq("status", "DONE")),
+                regex("accountKey", "^p2/"),
+                eq("partnerId", "nobody"));
+        for (Bson query : served) {
+            assertSameAnswer(query);
+            assertThat(fullScansDuring(() -> indexed.find(query).into(new ArrayList<>()))).as("%s", query).isZero();
+        }
+
+        List<Bson> scanned = List.of(eq("status", "DONE"), ne("partnerId", "p1"), eq("deadline", null),
+                or(eq("partnerId", "p1"), eq("status", "NEW")));
+        for (Bson query : scanned) {
+            assertSameAnswer(query);
+            assertThat(fullScansDuring(() -> indexed.find(query).into(new ArrayList<>()))).as("%s", query).isOne();
+        }
+    }
+
+    @Test
+    void keepsItsIndexesRightThroughUpdatesAndDeletes() {
+        for (MongoCollection<Document> collection : List.of(indexed, stock)) {
+            declareIndexes(collection);
+            collection.insertMany(orders(200, new Random(11)));
+            collection.updateMany(eq("partnerId", "p1"), Updates.combine(Updates.set("partnerId", "p4"),
+                    Updates.unset("deadline"), Updates.inc("version", 1)));
+            collection.deleteMany(in("partnerId", List.of("p2")));
+            collection.updateOne(and(eq("_id", "o-3"), eq("version", 0)), Updates.set("tags", List.of("green", "red")));
+            collection.findOneAndUpdate(lt("deadline", Date.from(Instant.parse("2026-12-01T00:01:00Z"))),
+                    Updates.set("deadline", Date.from(Instant.parse("2030-01-01T00:00:00Z"))),
+                    new FindOneAndUpdateOptions().sort(Sorts.ascending("deadline", "_id")));
+        }
+        for (Bson query : List.of(eq("partnerId", "p1"), eq("partnerId", "p4"), eq("partnerId", "p2"),
+                eq("tags", "green"), eq("tags", "blue"), lt("deadline", Date.from(Instant.parse("2026-12-01T00:05:00Z"))),
+                gt("deadline", Date.from(Instant.parse("2029-01-01T00:00:00Z"))), and(eq("_id", "o-3"), eq("version", 0)))) {
+            assertSameAnswer(query);
+        }
+        assertThat(fullScansDuring(() -> indexed.find(eq("partnerId", "p4")).into(new ArrayList<>()))).isZero();
+    }
+
+    @Test
+    void rebuildsSecondaryIndexesWhenAStoreFileIsOpenedAgain(@TempDir java.nio.file.Path directory) {
+        String file = directory.resolve("store.mv").toString();
+        IndexedH2Backend first = IndexedH2Backend.file(file);
+        MongoServer server = new MongoServer(first);
+        try (MongoClient client = MongoClients.create(uri(server))) {
+            MongoCollection<Document> orders = client.getDatabase(DATABASE).getCollection("orders");
+            declareIndexes(orders);
+            orders.insertMany(orders(50, new Random(3)));
+        }
+        server.shutdownNow();
+
+        IndexedH2Backend reopened = IndexedH2Backend.file(file);
+        MongoServer again = new MongoServer(reopened);
+        try (MongoClient client = MongoClients.create(uri(again))) {
+            MongoCollection<Document> orders = client.getDatabase(DATABASE).getCollection("orders");
+            long before = reopened.fullScans().getOrDefault(FULL_NAME, 0L);
+            List<Document> p3 = orders.find(eq("partnerId", "p3")).into(new ArrayList<>());
+            assertThat(p3).isNotEmpty().allSatisfy(d -> assertThat(d.getString("partnerId")).isEqualTo("p3"));
+            assertThat(p3).hasSize((int) orders(50, new Random(3)).stream()
+                    .filter(d -> d.getString("partnerId").equals("p3")).count());
+            assertThat(reopened.fullScans().getOrDefault(FULL_NAME, 0L)).isEqualTo(before);
+        } finally {
+            again.shutdownNow();
+        }
+    }
+
+    private void assertSameAnswer(Bson query) {
+        List<Document> expected = stock.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        List<Document> actual = indexed.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        assertThat(actual).as("%s", query).isEqualTo(expected);
+        assertThat(indexed.countDocuments(query)).as("count %s", query).isEqualTo(expected.size());
+    }
+
+    private long fullScansDuring(Supplier<?> query) {
+        long before = indexedBackend.fullScans().getOrDefault(FULL_NAME, 0L);
+        query.get();
+        return indexedBackend.fullScans().getOrDefault(FULL_NAME, 0L) - before;
+    }
+
+    private static void declareIndexes(MongoCollection<Document> collection) {
+        collection.createIndex(Indexes.ascending("deadline"), new IndexOptions().name("deadline"));
+        collection.createIndex(Indexes.ascending("partnerId", "createdAt"), new IndexOptions().name("partner_list"));
+        collection.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
+        collection.createIndex(Indexes.ascending("accountKey"),
+                new IndexOptions().unique(true).sparse(true).name("account_key"));
+    }
+
+    /** Orders of three partners; some without deadline, some with tags, some with an account key. */
+    private static List<Document> orders(int count, Random random) {
+        Instant base = Instant.parse("2026-12-01T00:00:00Z");
+        List<String> partners = List.of("p1", "p2", "p3");
+        List<Document> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Document order = new Document("_id", "o-" + i)
+                    .append("partnerId", partners.get(random.nextInt(partners.size())))
+                    .append("status", random.nextBoolean() ? "DONE" : "NEW")
+                    .append("version", random.nextInt(5))
+                    .append("createdAt", Date.from(base.plusSeconds(random.nextInt(600))));
+            if (random.nextInt(4) > 0) {
+                order.append("deadline", Date.from(base.plusSeconds(random.nextInt(600))));
+            }
+            if (random.nextInt(3) == 0) {
+                order.append("tags", List.of("blue", "red").subList(0, 1 + random.nextInt(2)));
+            }
+            if (random.nextInt(2) == 0) {
+                order.append("accountKey", order.getString("partnerId") + "/acct-" + i);
+            }
+            if (random.nextInt(5) == 0) {
+                order.append("lease", Date.from(base.minusSeconds(random.nextInt(100) - 50)));
+            }
+            orders.add(order);
+        }
+        return orders;
+    }
+
+    private static String uri(MongoServer server) {
+        java.net.InetSocketAddress address = server.bind();
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+}
