@@ -1,20 +1,21 @@
 package io.provisio.identity.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.security.PartnerSecurity;
+import io.provisio.platform.security.PartnerTokens;
 import io.provisio.platform.security.ProblemSecurityHandlers;
 import io.provisio.platform.security.SecurityProperties;
+import io.provisio.platform.security.VerifiedTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -45,11 +46,9 @@ class ApiSecurityConfiguration {
      * signature, expiry, issuer, and a partner id.
      */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, SecurityProperties properties) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, SecurityProperties properties, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<String>(PartnerId.CLAIM, partner -> partner != null && !partner.isBlank())));
-        return decoder;
+        decoder.setJwtValidator(PartnerTokens.validator(properties.issuer()));
+        return new VerifiedTokens(decoder, clock, Duration.ofMinutes(5), 10_000);
     }
 }

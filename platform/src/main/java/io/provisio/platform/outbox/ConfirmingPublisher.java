@@ -2,7 +2,8 @@ package io.provisio.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -15,9 +16,10 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * Publishes one message through Spring Cloud Stream and returns only once the broker has
- * confirmed it. An unroutable message (no queue bound yet, e.g. the consumer never started)
- * comes back as a return and counts as a failure, so it stays in the outbox and is tried again.
+ * Publishes through Spring Cloud Stream with publisher confirms. {@link #send} hands a message to the
+ * broker and answers a future the broker's confirm completes, so many messages can be in flight on one
+ * channel; {@link #publish} waits for it. An unroutable command or reply (no queue bound yet, e.g. its
+ * consumer never started) comes back as a return and counts as a failure, so it stays in the outbox.
  */
 public final class ConfirmingPublisher {
 
@@ -40,8 +42,16 @@ public final class ConfirmingPublisher {
         return channel.endsWith("-events") || channel.endsWith("dry-run-replies");
     }
 
-    /** @param traceparent W3C trace context, sent as the {@code traceparent} header too, or {@code null} */
-    public void publish(String channel, String messageId, String type, String traceparent, String body) {
+    /**
+     * Hands a message to the broker.
+     *
+     * @param traceparent W3C trace context, sent as the {@code traceparent} header too, or {@code null}
+     * @return completes when the broker confirmed and routed the message; fails with a
+     *         {@link PublishFailedException} on a nack, a return, no confirm within the timeout, or a
+     *         broker that cannot be reached
+     */
+    public CompletableFuture<Void> send(String channel, String messageId, String type, String traceparent,
+                                        String body) {
         CorrelationData correlation = new CorrelationData(messageId);
         Message<byte[]> message = MessageBuilder.withPayload(body.getBytes(StandardCharsets.UTF_8))
                 .setHeader(AmqpHeaders.PUBLISH_CONFIRM_CORRELATION, correlation)
@@ -51,24 +61,45 @@ public final class ConfirmingPublisher {
                 .setHeader("traceparent", traceparent)
                 .build();
         String destination = namespace + channel;
-        if (!bridge.send(destination, message)) {
-            throw new PublishFailedException("stream bridge refused " + type + " to " + destination);
-        }
-        CorrelationData.Confirm confirm;
         try {
-            confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted waiting for the confirm of " + messageId, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException("no confirm for " + messageId + " within " + confirmTimeout, e);
+            if (!bridge.send(destination, message)) {
+                return CompletableFuture.failedFuture(
+                        new PublishFailedException("stream bridge refused " + type + " to " + destination, true));
+            }
+        } catch (RuntimeException e) {
+            // Broker unreachable, channel closed, ...: the same for the caller as a nack.
+            return CompletableFuture.failedFuture(
+                    new PublishFailedException("could not send " + type + " to " + destination + ": " + e, true, e));
         }
-        if (!confirm.ack()) {
-            throw new PublishFailedException("broker nacked " + messageId + ": " + confirm.reason());
-        }
-        if (correlation.getReturned() != null && !broadcast(channel)) {
-            throw new PublishFailedException("unroutable " + type + " to " + destination + ": "
-                    + correlation.getReturned().getReplyText());
+        return correlation.getFuture()
+                .orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((confirm, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        throw new PublishFailedException(cause instanceof TimeoutException
+                                ? "no confirm for " + messageId + " within " + confirmTimeout
+                                : "no confirm for " + messageId + ": " + cause, true, cause);
+                    }
+                    if (!confirm.ack()) {
+                        throw new PublishFailedException("broker nacked " + messageId + ": " + confirm.reason(), false);
+                    }
+                    if (correlation.getReturned() != null && !broadcast(channel)) {
+                        throw new PublishFailedException("unroutable " + type + " to " + destination + ": "
+                                + correlation.getReturned().getReplyText(), false);
+                    }
+                    return null;
+                });
+    }
+
+    /** {@link #send} and wait for the confirm. */
+    public void publish(String channel, String messageId, String type, String traceparent, String body) {
+        try {
+            send(channel, messageId, type, traceparent, body).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PublishFailedException failed) {
+                throw failed;
+            }
+            throw new PublishFailedException(e.getCause().toString(), true, e.getCause());
         }
     }
 }

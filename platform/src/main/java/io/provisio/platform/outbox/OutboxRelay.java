@@ -6,17 +6,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import io.micrometer.core.instrument.Counter;
+import com.mongodb.client.model.Sorts;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.provisio.platform.time.PeriodicWorker;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,130 +30,164 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 /**
- * Drains the outboxes of the registered collections. Safe with any number of replicas: a replica
- * first leases a document (atomic find-and-modify on {@code outboxLeaseUntil}), publishes its
- * messages in order with confirms, then pulls exactly the confirmed ones by id. A replica that dies
- * mid-way leaves the lease to expire; the next one re-publishes what was not pulled, which the
- * idempotent consumers absorb (at-least-once delivery).
+ * Recovers what the {@link OutboxPublisher} did not publish: the writing process died before the
+ * confirm, its queue was full, or the broker refused. Every {@code recovery-interval} it asks each outbox
+ * collection, through the sparse index on {@code outboxPendingSince}, for documents whose oldest message
+ * has waited longer than {@code recovery-age}. It leases each one (atomic find-and-modify on the lease
+ * fields, so any number of replicas can run), publishes its whole outbox in order with confirms, and
+ * takes out what was confirmed. A document that fails waits {@code retry-delay}, doubling per failure.
+ * While the broker fails, a round tries one document only (a probe) instead of all of them.
  *
- * <p>It polls on a fixed delay, and a local write nudges it, so a message usually leaves within
- * milliseconds of its commit.
+ * <p>It also exports {@code provisio_outbox_oldest_pending_seconds}: how long the oldest unpublished
+ * message of the service has waited, the figure that shows a stalled relay even when nothing succeeds.
  */
 public final class OutboxRelay extends PeriodicWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String LEASE_UNTIL = "outboxLeaseUntil";
-    private static final String LEASE_OWNER = "outboxLeaseOwner";
 
     private final MongoTemplate mongo;
     private final ConfirmingPublisher publisher;
     private final List<String> collections;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final OutboxMetrics metrics;
     private final String owner = UUID.randomUUID().toString();
-    private final Counter published;
-    private final Counter failures;
-    private final Timer lag;
+    private final Map<String, Double> oldestPending = new ConcurrentHashMap<>();
 
     public OutboxRelay(MongoTemplate mongo, ConfirmingPublisher publisher, List<String> collections,
-                       OutboxProperties properties, Clock clock, MeterRegistry meters) {
-        // Stops before the broker connection and the MongoDB client go away.
-        super("outbox-relay", properties.pollInterval(), Integer.MAX_VALUE - 100);
+                       OutboxProperties properties, Clock clock, OutboxMetrics metrics, MeterRegistry meters) {
+        // Stops before the publisher, the broker connection and the MongoDB client go away.
+        super("outbox-relay", properties.recoveryInterval(), Integer.MAX_VALUE - 100);
         this.mongo = mongo;
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
         this.properties = properties;
         this.clock = clock;
-        this.published = Counter.builder("provisio.outbox.published")
-                .description("Messages the outbox relay published and the broker confirmed").register(meters);
-        this.failures = Counter.builder("provisio.outbox.publish.failures")
-                .description("Publish attempts the broker nacked, returned or did not confirm in time")
-                .register(meters);
-        this.lag = Timer.builder("provisio.outbox.lag")
-                .description("Time from the state change to the broker's confirm")
-                .publishPercentileHistogram().register(meters);
-    }
-
-    /** Asks the relay to run now instead of at its next poll. */
-    public void nudge() {
-        wakeUp();
+        this.metrics = metrics;
+        Gauge.builder("provisio.outbox.oldest.pending", oldestPending,
+                        ages -> ages.values().stream().mapToDouble(Double::doubleValue).max().orElse(0))
+                .description("Age of the oldest message still waiting in an outbox of this service (0: none)")
+                .baseUnit("seconds").register(meters);
     }
 
     /**
-     * Publishes everything currently pending, in batches.
+     * Declares the marker's index and marks what was written before the marker existed. Runs on every
+     * start: index creation is idempotent, and the marking finds nothing after the first time.
+     */
+    @Override
+    public void start() {
+        for (String name : collections) {
+            MongoCollection<Document> collection = mongo.getCollection(name);
+            collection.createIndex(Indexes.ascending(OutboxStore.PENDING_SINCE),
+                    new IndexOptions().sparse(true).name("outbox_pending"));
+            // Start-up only: the one query here that is not served by an index.
+            collection.updateMany(and(exists(OutboxStore.OUTBOX + ".0"), exists(OutboxStore.PENDING_SINCE, false)),
+                    new Document("$set", new Document(OutboxStore.PENDING_SINCE, Date.from(clock.instant()))));
+        }
+        super.start();
+    }
+
+    /**
+     * Publishes what waited longer than {@code recovery-age} (or anything pending, with
+     * {@code Duration.ZERO}, for tests and operators).
      *
      * @return how many messages were confirmed
      */
     public int relayPending() {
+        return relayPending(properties.recoveryAge());
+    }
+
+    public int relayPending(Duration minimumAge) {
         int total = 0;
-        for (String collection : collections) {
-            for (int i = 0; i < properties.batchSize() && active(); i++) {
-                Document leased = lease(mongo.getCollection(collection));
-                if (leased == null) {
-                    break;
+        for (String name : collections) {
+            MongoCollection<Document> collection = mongo.getCollection(name);
+            Instant now = clock.instant();
+            Document oldest = collection.find(lt(OutboxStore.PENDING_SINCE, Date.from(now)))
+                    .projection(new Document(OutboxStore.PENDING_SINCE, 1))
+                    .sort(Sorts.ascending(OutboxStore.PENDING_SINCE)).limit(1).first();
+            oldestPending.put(name, oldest == null ? 0.0
+                    : Duration.between(oldest.getDate(OutboxStore.PENDING_SINCE).toInstant(), now).toMillis() / 1000.0);
+            List<Object> due = collection.find(lte(OutboxStore.PENDING_SINCE, Date.from(now.minus(minimumAge))))
+                    .projection(new Document("_id", 1))
+                    .sort(Sorts.ascending(OutboxStore.PENDING_SINCE)).limit(properties.batchSize())
+                    .map(d -> d.get("_id")).into(new ArrayList<>());
+            for (Object id : due) {
+                if (!active()) {
+                    return total;
                 }
-                total += publishLeased(mongo.getCollection(collection), leased);
+                boolean probing = metrics.publishingFails();
+                Document leased = lease(collection, id);
+                if (leased != null) {
+                    total += publish(collection, leased);
+                    if (probing && metrics.publishingFails()) {
+                        break;
+                    }
+                }
             }
         }
         return total;
     }
 
-    private Document lease(MongoCollection<Document> collection) {
+    private Document lease(MongoCollection<Document> collection, Object id) {
         Instant now = clock.instant();
-        Bson pending = and(exists("outbox.0"),
-                or(eq(LEASE_UNTIL, null), lt(LEASE_UNTIL, Date.from(now))));
-        Document update = new Document("$set", new Document(LEASE_UNTIL, Date.from(now.plus(properties.lease())))
-                .append(LEASE_OWNER, owner));
-        return collection.findOneAndUpdate(pending, update,
+        return collection.findOneAndUpdate(
+                and(eq("_id", id), exists(OutboxStore.PENDING_SINCE),
+                        or(eq(PublishedEntries.LEASE_UNTIL, null), lt(PublishedEntries.LEASE_UNTIL, Date.from(now)))),
+                new Document("$set", new Document(PublishedEntries.LEASE_UNTIL, Date.from(now.plus(properties.lease())))
+                        .append(PublishedEntries.LEASE_OWNER, owner)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                        .projection(new Document("outbox", 1)));
+                        .projection(new Document(OutboxStore.OUTBOX, 1).append(PublishedEntries.FAILURES, 1)));
     }
 
-    private int publishLeased(MongoCollection<Document> collection, Document leased) {
+    private int publish(MongoCollection<Document> collection, Document leased) {
+        Object id = leased.get("_id");
+        List<OutboxEntry> entries = leased.getList(OutboxStore.OUTBOX, Document.class, List.of()).stream()
+                .map(OutboxEntry::of).toList();
         List<String> confirmed = new ArrayList<>();
         boolean failed = false;
-        try {
-            for (Document message : leased.getList("outbox", Document.class)) {
-                if (!renewLease(collection, leased.get("_id"))) {
-                    // Another replica took over after our lease ran out: it publishes the rest.
-                    log.warn("Outbox lease on {} lost while publishing; leaving it to its new owner",
-                            leased.get("_id"));
-                    break;
-                }
-                publisher.publish(message.getString("channel"), message.getString("messageId"),
-                        message.getString("type"), message.getString("traceparent"), message.getString("body"));
-                confirmed.add(message.getString("entryId"));
-                published.increment();
-                Date createdAt = message.getDate("createdAt");
-                if (createdAt != null) {
-                    lag.record(Duration.between(createdAt.toInstant(), clock.instant()));
-                }
+        List<CompletableFuture<Void>> confirms = entries.stream()
+                .map(e -> publisher.send(e.channel(), e.messageId(), e.type(), e.traceparent(), e.body())).toList();
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                confirms.get(i).join();
+                metrics.confirmed(entries.get(i));
+                confirmed.add(entries.get(i).entryId());
+            } catch (CompletionException e) {
+                failed = true;
+                metrics.failed(e.getCause());
+                break;
             }
-        } catch (PublishFailedException e) {
-            failed = true;
-            failures.increment();
-            log.warn("Outbox publish failed, will retry in {}: {}", properties.retryDelay(), e.getMessage());
         }
-        // After a failure the lease is kept for the retry delay: the document waits, the others go on.
-        Document update = failed
-                ? new Document("$set", new Document(LEASE_UNTIL, Date.from(clock.instant().plus(properties.retryDelay()))))
-                : new Document("$unset", new Document(LEASE_UNTIL, "").append(LEASE_OWNER, ""));
+        if (!failed) {
+            // Everything it held is out (an empty leftover outbox just loses its marker), lease included.
+            PublishedEntries.remove(collection, Map.of(id, confirmed), eq(PublishedEntries.LEASE_OWNER, owner));
+            releaseIfStillOurs(collection, id, new Document("$unset",
+                    new Document(PublishedEntries.LEASE_UNTIL, "").append(PublishedEntries.LEASE_OWNER, "")));
+            return confirmed.size();
+        }
         if (!confirmed.isEmpty()) {
-            // No version bump: a writer's $push and this $pull by entryId commute, so stale writers
-            // need not lose their optimistic write because the relay drained the outbox meanwhile.
-            update.append("$pull", new Document("outbox", new Document("entryId", new Document("$in", confirmed))));
+            PublishedEntries.remove(collection, Map.of(id, confirmed), eq(PublishedEntries.LEASE_OWNER, owner));
         }
-        collection.updateOne(and(eq("_id", leased.get("_id")), eq(LEASE_OWNER, owner)), update);
+        int failures = leased.getInteger(PublishedEntries.FAILURES, 0);
+        Duration wait = backOff(failures);
+        // The lease, kept for the back-off, is what makes the document wait while the others go on.
+        releaseIfStillOurs(collection, id, new Document("$set", new Document(PublishedEntries.LEASE_UNTIL,
+                Date.from(clock.instant().plus(wait)))).append("$inc", new Document(PublishedEntries.FAILURES, 1)));
+        log.debug("Outbox of {} in {} failed {} time(s); next try in {}", id, collection.getNamespace(), failures + 1, wait);
         return confirmed.size();
     }
 
-    private boolean renewLease(MongoCollection<Document> collection, Object id) {
-        return collection.updateOne(and(eq("_id", id), eq(LEASE_OWNER, owner)),
-                new Document("$set", new Document(LEASE_UNTIL, Date.from(clock.instant().plus(properties.lease())))))
-                .getMatchedCount() == 1;
+    private void releaseIfStillOurs(MongoCollection<Document> collection, Object id, Document update) {
+        collection.updateOne(and(eq("_id", id), eq(PublishedEntries.LEASE_OWNER, owner)), update);
+    }
+
+    private Duration backOff(int failures) {
+        Duration wait = properties.retryDelay().multipliedBy(1L << Math.min(failures, 20));
+        return wait.compareTo(properties.maxRetryDelay()) > 0 ? properties.maxRetryDelay() : wait;
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.provisio.platform.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import io.provisio.platform.messaging.MessageCodec;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -13,25 +16,29 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * Writes an aggregate document and its outgoing messages in one atomic single-document operation.
- * Every aggregate written here carries a {@code version} (optimistic locking: a stale writer loses
- * and must reload) and an {@code outbox} array the {@link OutboxRelay} drains.
+ * Writes an aggregate document and its outgoing messages in one atomic single-document operation,
+ * then hands the messages to the {@link OutboxPublisher}, which publishes them at once. Every aggregate
+ * written here carries a {@code version} (optimistic locking: a stale writer loses and must reload), an
+ * {@code outbox} array, and while that holds anything unpublished, {@code outboxPendingSince}: the
+ * indexed marker the {@link OutboxRelay} recovers from when a process died before it published.
  */
 public final class OutboxStore {
 
     static final String OUTBOX = "outbox";
     static final String VERSION = "version";
+    /** When the oldest unpublished entry was written; absent when the outbox is empty. */
+    static final String PENDING_SINCE = "outboxPendingSince";
 
     private final MongoTemplate mongo;
     private final MessageCodec codec;
     private final Clock clock;
-    private final Runnable relayNudge;
+    private final OutboxPublisher publisher;
 
-    public OutboxStore(MongoTemplate mongo, MessageCodec codec, Clock clock, Runnable relayNudge) {
+    public OutboxStore(MongoTemplate mongo, MessageCodec codec, Clock clock, OutboxPublisher publisher) {
         this.mongo = mongo;
         this.codec = codec;
         this.clock = clock;
-        this.relayNudge = relayNudge;
+        this.publisher = publisher;
     }
 
     /**
@@ -40,11 +47,16 @@ public final class OutboxStore {
      * @throws org.springframework.dao.DuplicateKeyException when a unique index refuses it
      */
     public void insert(String collection, Document aggregate, List<OutgoingMessage> messages) {
+        Instant now = clock.instant();
+        List<OutboxEntry> entries = entries(messages, now);
         Document document = new Document(aggregate);
         document.put(VERSION, 0L);
-        document.put(OUTBOX, entries(messages));
+        document.put(OUTBOX, entries.stream().map(OutboxEntry::toDocument).toList());
+        if (!entries.isEmpty()) {
+            document.put(PENDING_SINCE, Date.from(now));
+        }
         mongo.getCollection(collection).insertOne(document);
-        nudge(messages);
+        publisher.written(collection, document.get("_id"), entries);
     }
 
     /**
@@ -61,7 +73,7 @@ public final class OutboxStore {
     /** As {@link #update(String, Object, long, Document, List)}, also removing the {@code unset} fields. */
     public boolean update(String collection, Object id, long expectedVersion, Document fields, List<String> unset,
                           List<OutgoingMessage> messages) {
-        return write(collection, and(eq("_id", id), eq(VERSION, expectedVersion)), fields, unset, messages);
+        return write(collection, id, and(eq("_id", id), eq(VERSION, expectedVersion)), fields, unset, messages);
     }
 
     /**
@@ -71,30 +83,7 @@ public final class OutboxStore {
      * @return whether a document matched
      */
     public boolean updateWhere(String collection, Bson filter, Document fields, List<OutgoingMessage> messages) {
-        return write(collection, filter, fields, List.of(), messages);
-    }
-
-    private boolean write(String collection, Bson filter, Document fields, List<String> unset,
-                          List<OutgoingMessage> messages) {
-        Document set = new Document(fields);
-        set.remove("_id");
-        set.remove(VERSION);
-        set.remove(OUTBOX);
-        Document update = new Document("$set", set).append("$inc", new Document(VERSION, 1L));
-        if (!unset.isEmpty()) {
-            Document fieldsToUnset = new Document();
-            unset.forEach(field -> fieldsToUnset.append(field, ""));
-            update.append("$unset", fieldsToUnset);
-        }
-        if (!messages.isEmpty()) {
-            update.append("$push", new Document(OUTBOX, new Document("$each", entries(messages))));
-        }
-        UpdateResult result = mongo.getCollection(collection).updateOne(filter, update);
-        boolean matched = result.getMatchedCount() == 1;
-        if (matched) {
-            nudge(messages);
-        }
-        return matched;
+        return write(collection, null, filter, fields, List.of(), messages);
     }
 
     /** Appends messages to an aggregate without a version check, e.g. to re-send a stored reply. */
@@ -102,28 +91,62 @@ public final class OutboxStore {
         if (messages.isEmpty()) {
             return;
         }
-        mongo.getCollection(collection).updateOne(eq("_id", id),
-                new Document("$push", new Document(OUTBOX, new Document("$each", entries(messages))))
-                        .append("$inc", new Document(VERSION, 1L)));
-        nudge(messages);
+        Instant now = clock.instant();
+        List<OutboxEntry> entries = entries(messages, now);
+        if (mongo.getCollection(collection).updateOne(eq("_id", id), pushing(entries, now)
+                .append("$inc", new Document(VERSION, 1L))).getMatchedCount() == 1) {
+            publisher.written(collection, id, entries);
+        }
     }
 
-    private List<Document> entries(List<OutgoingMessage> messages) {
+    /** @param id the document's id, or {@code null} when only {@code filter} knows it */
+    private boolean write(String collection, Object id, Bson filter, Document fields, List<String> unset,
+                          List<OutgoingMessage> messages) {
+        Instant now = clock.instant();
+        List<OutboxEntry> entries = entries(messages, now);
+        Document set = new Document(fields);
+        set.remove("_id");
+        set.remove(VERSION);
+        set.remove(OUTBOX);
+        set.remove(PENDING_SINCE);
+        Document update = entries.isEmpty() ? new Document() : pushing(entries, now);
+        update.append("$set", set).append("$inc", new Document(VERSION, 1L));
+        if (!unset.isEmpty()) {
+            Document fieldsToUnset = new Document();
+            unset.forEach(field -> fieldsToUnset.append(field, ""));
+            update.append("$unset", fieldsToUnset);
+        }
+        if (entries.isEmpty()) {
+            return mongo.getCollection(collection).updateOne(filter, update).getMatchedCount() == 1;
+        }
+        Object written = id;
+        if (written == null) {
+            // One round trip either way; this one also names the document the messages belong to.
+            Document matched = mongo.getCollection(collection).findOneAndUpdate(filter, update,
+                    new FindOneAndUpdateOptions().projection(new Document("_id", 1)));
+            written = matched == null ? null : matched.get("_id");
+        } else if (mongo.getCollection(collection).updateOne(filter, update).getMatchedCount() != 1) {
+            written = null;
+        }
+        if (written == null) {
+            return false;
+        }
+        publisher.written(collection, written, entries);
+        return true;
+    }
+
+    /** Appends the entries and keeps the marker at the oldest unpublished one. */
+    private static Document pushing(List<OutboxEntry> entries, Instant now) {
+        return new Document("$push", new Document(OUTBOX,
+                new Document("$each", entries.stream().map(OutboxEntry::toDocument).toList())))
+                .append("$min", new Document(PENDING_SINCE, Date.from(now)));
+    }
+
+    private List<OutboxEntry> entries(List<OutgoingMessage> messages, Instant now) {
         return messages.stream()
                 // entryId, not messageId, identifies an entry: a re-sent reply repeats its messageId.
-                .map(m -> new Document("entryId", java.util.UUID.randomUUID().toString())
-                        .append("messageId", m.envelope().messageId())
-                        .append("channel", m.channel())
-                        .append("type", m.envelope().type())
-                        .append("traceparent", m.envelope().traceparent())
-                        .append("body", codec.encode(m.envelope()))
-                        .append("createdAt", java.util.Date.from(clock.instant())))
+                .map(m -> new OutboxEntry(UUID.randomUUID().toString(), m.envelope().messageId(), m.channel(),
+                        m.envelope().type(), m.envelope().traceparent(), codec.encode(m.envelope()), now))
                 .toList();
-    }
-
-    private void nudge(List<OutgoingMessage> messages) {
-        if (!messages.isEmpty()) {
-            relayNudge.run();
-        }
     }
 }

@@ -1,0 +1,276 @@
+package io.provisio.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Publishes what a write put into an outbox right after the write, in this process: the way nearly
+ * every message leaves. One sender thread takes whatever writes have queued up, hands all their messages
+ * to the broker without waiting in between, and lets the confirms arrive together; a second thread then
+ * takes the confirmed entries out of their documents, many per round trip ({@link PublishedEntries}).
+ * Under load the batches grow by themselves, so the cost per message falls as the rate rises.
+ *
+ * <p>Nothing here is needed for correctness, only for speed: a message this publisher does not get to
+ * (process killed, queue full, broker failing, a nack) stays in its document with the pending marker,
+ * and the {@link OutboxRelay} publishes it later. Within one document, messages leave in the order they
+ * were written; after a failure the document's later messages are left to the relay too.
+ */
+public final class OutboxPublisher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+
+    /**
+     * A write's messages.
+     *
+     * @param released it was held back behind an earlier write of its document, which has now been confirmed
+     */
+    private record Written(String collection, Object id, List<OutboxEntry> entries, boolean released) {
+
+        String document() {
+            return collection + '\u0000' + id;
+        }
+    }
+
+    /** A write's messages as handed to the broker, each with its confirm. */
+    private record Sent(Written written, List<CompletableFuture<Void>> confirms) {
+    }
+
+    private final MongoTemplate mongo;
+    private final ConfirmingPublisher publisher;
+    private final OutboxMetrics metrics;
+    private final int batchSize;
+    private final BlockingQueue<Written> queue;
+    private final Duration confirmTimeout;
+    /** Batches handed to the broker whose confirmed entries are not yet out of their documents. */
+    private final Set<CompletableFuture<Void>> settling = ConcurrentHashMap.newKeySet();
+    /**
+     * Documents with messages at the broker not yet confirmed, each with the later writes that wait for
+     * that confirm. Consecutive sends may go out on different channels, which the broker does not keep in
+     * order, so a document never has two writes in flight: this is what keeps its messages in order.
+     */
+    private final Map<String, List<Written>> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile boolean accepting;
+    private Thread sender;
+    private ExecutorService settler;
+
+    public OutboxPublisher(MongoTemplate mongo, ConfirmingPublisher publisher, OutboxMetrics metrics,
+                           OutboxProperties properties) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.batchSize = properties.batchSize();
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.confirmTimeout = properties.confirmTimeout();
+    }
+
+    /** Takes a committed write's messages; never blocks the writer. */
+    void written(String collection, Object id, List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        // While the broker fails, the relay probes it with back-off: hammering it from here would not help.
+        if (!accepting || metrics.publishingFails() || !queue.offer(new Written(collection, id, entries, false))) {
+            metrics.deferred(entries.size());
+        }
+    }
+
+    private void sendLoop() {
+        List<Written> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Written first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                List<Sent> sent = send(batch);
+                CompletableFuture<Void> settled = CompletableFuture.allOf(sent.stream()
+                                .flatMap(s -> s.confirms().stream()).toArray(CompletableFuture[]::new))
+                        .handle((ignored, failure) -> null)
+                        .thenRunAsync(() -> settle(sent), settler);
+                settling.add(settled);
+                settled.whenComplete((ignored, failure) -> settling.remove(settled));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The relay publishes whatever this batch did not: the loop must go on.
+                log.warn("Publishing a batch of {} outbox writes failed; the relay will publish them", batch.size(), e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private List<Sent> send(List<Written> batch) {
+        List<Sent> sent = new ArrayList<>(batch.size());
+        for (Written written : batch) {
+            if (!written.released() && holdBack(written)) {
+                continue;
+            }
+            List<CompletableFuture<Void>> confirms = new ArrayList<>(written.entries().size());
+            for (OutboxEntry entry : written.entries()) {
+                CompletableFuture<Void> confirm = publisher.send(entry.channel(), entry.messageId(), entry.type(),
+                        entry.traceparent(), entry.body());
+                confirms.add(confirm);
+                if (confirm.isCompletedExceptionally()) {
+                    // Refused on the spot (broker down): the rest of this write waits for the relay.
+                    break;
+                }
+            }
+            sent.add(new Sent(written, confirms));
+        }
+        return sent;
+    }
+
+    /** Whether the write must wait for an earlier write of its document (it then waits in {@link #inFlight}). */
+    private boolean holdBack(Written written) {
+        boolean[] held = {false};
+        inFlight.compute(written.document(), (document, waiting) -> {
+            if (waiting == null) {
+                return new ArrayList<>();
+            }
+            waiting.add(written);
+            held[0] = true;
+            return waiting;
+        });
+        return held[0];
+    }
+
+    /**
+     * The document's write is settled: the next write that waited for it may go, unless this one
+     * failed, in which case every waiting write is left to the relay, which keeps them in order.
+     */
+    private void release(Written settled, boolean confirmed) {
+        List<Written> dropped = new ArrayList<>();
+        inFlight.compute(settled.document(), (document, waiting) -> {
+            if (waiting == null || waiting.isEmpty()) {
+                return null;
+            }
+            if (!confirmed) {
+                dropped.addAll(waiting);
+                return null;
+            }
+            Written next = waiting.removeFirst();
+            if (!queue.offer(new Written(next.collection(), next.id(), next.entries(), true))) {
+                dropped.add(next);
+                dropped.addAll(waiting);
+                return null;
+            }
+            return waiting;
+        });
+        dropped.forEach(w -> metrics.deferred(w.entries().size()));
+    }
+
+    /** Runs once every confirm of a batch is in: takes the confirmed entries out of their outboxes. */
+    private void settle(List<Sent> sent) {
+        Map<String, Map<Object, List<String>>> confirmedByCollection = new LinkedHashMap<>();
+        List<Map.Entry<Written, Boolean>> settled = new ArrayList<>();
+        for (Sent s : sent) {
+            List<String> confirmed = new ArrayList<>();
+            for (int i = 0; i < s.confirms().size(); i++) {
+                try {
+                    s.confirms().get(i).join();
+                    OutboxEntry entry = s.written().entries().get(i);
+                    metrics.confirmed(entry);
+                    confirmed.add(entry.entryId());
+                } catch (CompletionException e) {
+                    metrics.failed(e.getCause());
+                    break;
+                }
+            }
+            boolean all = confirmed.size() == s.written().entries().size();
+            if (!all) {
+                metrics.deferred(s.written().entries().size() - confirmed.size());
+            }
+            settled.add(Map.entry(s.written(), all));
+            if (!confirmed.isEmpty()) {
+                confirmedByCollection.computeIfAbsent(s.written().collection(), c -> new LinkedHashMap<>())
+                        .merge(s.written().id(), confirmed, (a, b) -> {
+                            List<String> both = new ArrayList<>(a);
+                            both.addAll(b);
+                            return both;
+                        });
+            }
+        }
+        confirmedByCollection.forEach((collection, confirmed) -> {
+            try {
+                PublishedEntries.remove(mongo.getCollection(collection), confirmed, null);
+            } catch (RuntimeException e) {
+                // They stay marked pending: the relay publishes them again, consumers drop the duplicates.
+                log.warn("Could not take {} published entries out of {}: {}", confirmed.size(), collection, e.toString());
+            }
+        });
+        // Only now: a released write then usually finds its outbox holding just its own entries.
+        settled.forEach(written -> release(written.getKey(), written.getValue()));
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        settler = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-settler"));
+        running = true;
+        accepting = true;
+        sender = new Thread(this::sendLoop, "outbox-publisher");
+        sender.start();
+    }
+
+    /** Publishes what is queued, waits for its confirms and settles it, then stops. */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        accepting = false;
+        running = false;
+        try {
+            sender.join(confirmTimeout.toMillis());
+            CompletableFuture.allOf(settling.toArray(CompletableFuture[]::new))
+                    .get(confirmTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Stopped with published outbox entries not yet taken out of their documents; "
+                    + "the relay will publish them again: {}", e.toString());
+        } finally {
+            settler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Starts before the consumers and the web server, which write, and stops after them, so what they
+     * wrote in their last moments still leaves; the broker connection and MongoDB client outlive it.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+}
