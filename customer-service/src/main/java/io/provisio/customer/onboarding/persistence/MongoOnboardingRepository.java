@@ -72,6 +72,8 @@ class MongoOnboardingRepository implements OnboardingRepository {
         // Non-unique: used by MongoDB, ignored by the embedded store (which scans).
         collection().createIndex(Indexes.ascending("deadline"), new IndexOptions().name("deadline"));
         collection().createIndex(Indexes.ascending("partnerId", "createdAt"), new IndexOptions().name("partner_list"));
+        // The in-flight and stuck gauges count by status.
+        collection().createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
     }
 
     @Override

@@ -32,7 +32,8 @@ public class CustomerStore {
 
     /** Whether the customer exists and is the partner's; another partner's customer is as absent as none. */
     public boolean isOf(String partnerId, String customerId) {
-        return customers.countDocuments(and(eq("_id", customerId), eq("partnerId", partnerId))) == 1;
+        // find, not countDocuments: a count is an aggregation, which the embedded store runs over every document.
+        return customers.find(and(eq("_id", customerId), eq("partnerId", partnerId))).first() != null;
     }
 
     /** Deletes the customer if this saga created it; a record of another saga stays. */

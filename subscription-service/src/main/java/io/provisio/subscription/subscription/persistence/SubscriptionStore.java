@@ -203,7 +203,7 @@ public class SubscriptionStore {
         return subscriptions.updateOne(
                 and(eq("_id", id), in("status", LIVE), gte("free", 1), ne("users", userId)),
                 combine(inc("free", -1), push("users", userId))).getMatchedCount() == 1
-                || subscriptions.countDocuments(and(eq("_id", id), eq("users", userId))) == 1;
+                || subscriptions.find(and(eq("_id", id), eq("users", userId))).first() != null;
     }
 
     /** @return whether this call gave the user's unit back */

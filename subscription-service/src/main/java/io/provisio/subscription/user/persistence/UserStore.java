@@ -55,7 +55,7 @@ public class UserStore {
 
     /** Whether the partner's customer has this user and it is not deleted. */
     public boolean exists(String partnerId, String customerId, String userId) {
-        return users.countDocuments(and(eq("_id", idOf(partnerId, userId)), eq("customerId", customerId),
-                ne("deleted", true))) == 1;
+        return users.find(and(eq("_id", idOf(partnerId, userId)), eq("customerId", customerId),
+                ne("deleted", true))).first() != null;
     }
 }
