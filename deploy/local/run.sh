@@ -88,7 +88,7 @@ start_service() {
   MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$store_port}" \
   PROVISIO_BOOTSTRAP="$bootstrap" \
   PROVISIO_ISSUER="http://localhost:$gateway_port" \
-  nohup "$JAVA_HOME/bin/java" -Xmx384m -XX:TieredStopAtLevel=1 -jar "$(jar_of "$name")" "${args[@]}" \
+  nohup "$JAVA_HOME/bin/java" -Xmx384m -jar "$(jar_of "$name")" "${args[@]}" \
     >>"$logs/$name.log" 2>&1 &
   echo $! >"$pids/$name.pid"
 }

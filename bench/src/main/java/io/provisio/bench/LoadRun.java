@@ -1,0 +1,316 @@
+package io.provisio.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The workload of issue 12, closed loop: each client takes one token, then loops
+ * {@code POST /api/v1/onboardings} (one CUSTOMER-PORTAL unit, two contacts, welcome e-mail now) and
+ * {@code GET} of the onboarding every {@code poll} until it is COMPLETED or FAILED.
+ * {@code load} measures a window after a warm-up; {@code seed} just runs {@code count} onboardings.
+ */
+final class LoadRun {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Bench.Options options;
+    private final boolean seed;
+    private final URI gateway;
+    private final int clients;
+    private final Duration poll;
+    private final Duration giveUp;
+    private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong sequence = new AtomicLong();
+    private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private final AtomicLong gets = new AtomicLong();
+    private volatile long stopStartingAt = Long.MAX_VALUE;
+
+    /** One onboarding as the client saw it; nanoTime stamps. */
+    record Outcome(long startedAt, long finishedAt, String status, String failure) {
+    }
+
+    LoadRun(Bench.Options options, boolean seed) {
+        this.options = options;
+        this.seed = seed;
+        this.gateway = URI.create(options.text("gateway", "http://localhost:8080"));
+        this.clients = options.number("clients", seed ? 96 : 64);
+        this.poll = options.duration("poll", "50ms");
+        this.giveUp = options.duration("give-up", "120s");
+    }
+
+    void run() throws Exception {
+        String[] credentials = options.text("client", "nordic-it-api:change-me").split(":", 2);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            tokens.add(token(credentials[0], credentials[1]));
+        }
+        if (seed) {
+            runSeed(tokens);
+        } else {
+            runLoad(tokens);
+        }
+    }
+
+    private void runSeed(List<String> tokens) throws InterruptedException {
+        long count = options.number("count", 100_000);
+        AtomicLong left = new AtomicLong(count);
+        long begin = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (String token : tokens) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (left.getAndDecrement() > 0) {
+                        onboardOnce(token);
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        long reported = 0;
+        while (!done.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            long finished = outcomes.size();
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            System.out.printf(Locale.ROOT, "seed: %d of %d finished in %.0f s (%.1f/s over the last 10 s)%n",
+                    finished, count, seconds, (finished - reported) / 10.0);
+            reported = finished;
+        }
+        long completed = outcomes.stream().filter(o -> o.status().equals("COMPLETED")).count();
+        System.out.printf(Locale.ROOT, "seed: %d COMPLETED, %d FAILED, %d unfinished, refusals %s, in %.0f s%n",
+                completed, outcomes.size() - completed, unfinished.get(), refusals,
+                (System.nanoTime() - begin) / 1e9);
+    }
+
+    private void runLoad(List<String> tokens) throws Exception {
+        Duration warmup = options.duration("warmup", "60s");
+        Duration window = options.duration("duration", "60s");
+        Map<String, Long> pids = new TreeMap<>();
+        options.pairs("pid").forEach((name, pid) -> pids.put(name, Long.parseLong(pid)));
+        pids.put("load-client", ProcessHandle.current().pid());
+        Prometheus prometheus = new Prometheus(options.pairs("metrics"));
+
+        long begin = System.nanoTime();
+        long windowStart = begin + warmup.toNanos();
+        long windowEnd = windowStart + window.toNanos();
+        stopStartingAt = windowEnd;
+        CountDownLatch done = new CountDownLatch(clients);
+        for (String token : tokens) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (System.nanoTime() < stopStartingAt) {
+                        onboardOnce(token);
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        sleepUntil(windowStart);
+        Map<String, Double> cpuBefore = ProcessCpu.cpuSeconds(pids);
+        Map<String, Double> metricsBefore = prometheus.scrape();
+        long getsBefore = gets.get();
+        System.out.printf(Locale.ROOT, "warm-up over (%d onboardings finished); measuring %d s%n", outcomes.size(),
+                window.toSeconds());
+        sleepUntil(windowEnd);
+        Map<String, Double> cpuAfter = ProcessCpu.cpuSeconds(pids);
+        Map<String, Double> metricsAfter = prometheus.scrape();
+        long getsInWindow = gets.get() - getsBefore;
+        Map<String, long[]> memory = new TreeMap<>();
+        pids.forEach((name, pid) -> memory.put(name, ProcessCpu.memoryMiB(pid)));
+        done.await();
+
+        List<Outcome> all = List.copyOf(outcomes);
+        List<Outcome> inWindow = all.stream()
+                .filter(o -> o.finishedAt() >= windowStart && o.finishedAt() < windowEnd).toList();
+        long completed = inWindow.stream().filter(o -> o.status().equals("COMPLETED")).count();
+        long failedTotal = all.stream().filter(o -> !o.status().equals("COMPLETED")).count();
+        double seconds = window.toNanos() / 1e9;
+        long[] millis = inWindow.stream().filter(o -> o.status().equals("COMPLETED"))
+                .mapToLong(o -> (o.finishedAt() - o.startedAt()) / 1_000_000).sorted().toArray();
+
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "%nProvisio onboarding benchmark: %d clients, poll %d ms, warm-up %d s, window %d s%n",
+                clients, poll.toMillis(), warmup.toSeconds(), window.toSeconds()));
+        report.append(String.format(Locale.ROOT, "completed in window   %d (%.1f/s)%n", completed, completed / seconds));
+        report.append(String.format(Locale.ROOT, "latency (ms)          p50 %d  p95 %d  p99 %d  max %d%n",
+                percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99),
+                millis.length == 0 ? 0 : millis[millis.length - 1]));
+        report.append(String.format(Locale.ROOT, "whole run             %d finished, %d FAILED, %d not finished after %d s, refused %s%n",
+                all.size(), failedTotal, unfinished.get(), giveUp.toSeconds(), refusals));
+        all.stream().filter(o -> !o.status().equals("COMPLETED")).map(Outcome::failure).distinct().limit(5)
+                .forEach(f -> report.append("  failure: ").append(f).append('\n'));
+        report.append(String.format(Locale.ROOT, "GETs per onboarding   %.1f%n", completed == 0 ? 0.0 : (double) getsInWindow / completed));
+
+        report.append(String.format(Locale.ROOT, "%n%-22s %10s %12s %10s %10s%n", "process", "CPU s", "CPU ms/onb", "RSS MiB", "peak MiB"));
+        double totalCpu = 0;
+        for (Map.Entry<String, Long> process : pids.entrySet()) {
+            String name = process.getKey();
+            double cpu = cpuAfter.get(name) - cpuBefore.get(name);
+            totalCpu += cpu;
+            long[] mem = memory.get(name);
+            report.append(String.format(Locale.ROOT, "%-22s %10.1f %12.2f %10d %10d%n", name, cpu,
+                    completed == 0 ? 0.0 : cpu * 1000 / completed, mem[0], mem[1]));
+        }
+        report.append(String.format(Locale.ROOT, "%-22s %10.1f %12.2f   (machine: %.0f%% of 2 cores)%n", "all", totalCpu,
+                completed == 0 ? 0.0 : totalCpu * 1000 / completed, 100 * totalCpu / seconds / 2));
+
+        double published = Prometheus.delta(metricsBefore, metricsAfter, null, "provisio_outbox_published_total");
+        double lagCount = Prometheus.delta(metricsBefore, metricsAfter, null, "provisio_outbox_lag_seconds_count");
+        double lagSum = Prometheus.delta(metricsBefore, metricsAfter, null, "provisio_outbox_lag_seconds_sum");
+        report.append(String.format(Locale.ROOT, "%nsaga messages         %.0f published (%.0f/s, %.1f per onboarding)%n",
+                published, published / seconds, completed == 0 ? 0.0 : published / completed));
+        report.append(String.format(Locale.ROOT, "outbox lag (ms)       mean %.1f  p50 <= %s  p99 <= %s%n",
+                lagCount == 0 ? Double.NaN : lagSum * 1000 / lagCount,
+                bound(Prometheus.quantile(metricsBefore, metricsAfter, "provisio_outbox_lag_seconds", 0.50)),
+                bound(Prometheus.quantile(metricsBefore, metricsAfter, "provisio_outbox_lag_seconds", 0.99))));
+        for (String service : options.pairs("metrics").keySet()) {
+            double count = Prometheus.delta(metricsBefore, metricsAfter, service, "provisio_outbox_lag_seconds_count");
+            double sum = Prometheus.delta(metricsBefore, metricsAfter, service, "provisio_outbox_lag_seconds_sum");
+            if (count > 0) {
+                report.append(String.format(Locale.ROOT, "  %-20s %.0f messages, mean lag %.1f ms%n", service, count,
+                        sum * 1000 / count));
+            }
+        }
+        System.out.print(report);
+        System.out.printf(Locale.ROOT, "RESULT throughput=%.1f p50=%d p95=%d p99=%d failed=%d unfinished=%d messagesPerSecond=%.0f cpuMsPerOnboarding=%.2f%n",
+                completed / seconds, percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99),
+                failedTotal, unfinished.get(), published / seconds, completed == 0 ? 0.0 : totalCpu * 1000 / completed);
+    }
+
+    private void onboardOnce(String token) {
+        long n = sequence.incrementAndGet();
+        long started = System.nanoTime();
+        HttpResponse<String> posted;
+        try {
+            posted = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/onboardings"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(request(n))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            refused("POST " + e.getClass().getSimpleName());
+            pause();
+            return;
+        }
+        if (posted.statusCode() != 202) {
+            refused("POST " + posted.statusCode());
+            pause();
+            return;
+        }
+        URI onboarding = gateway.resolve(posted.headers().firstValue("Location").orElseThrow());
+        while (true) {
+            pause();
+            if (System.nanoTime() - started > giveUp.toNanos()) {
+                unfinished.incrementAndGet();
+                return;
+            }
+            HttpResponse<String> got;
+            try {
+                got = http.send(HttpRequest.newBuilder(onboarding).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                refused("GET " + e.getClass().getSimpleName());
+                continue;
+            }
+            gets.incrementAndGet();
+            if (got.statusCode() != 200) {
+                refused("GET " + got.statusCode());
+                continue;
+            }
+            JsonNode body = JSON.readTree(got.body());
+            String status = body.path("status").asString();
+            if (status.equals("COMPLETED") || status.equals("FAILED")) {
+                JsonNode failure = body.path("failure");
+                outcomes.add(new Outcome(started, System.nanoTime(), status,
+                        failure.isMissingNode() || failure.isNull() ? null
+                                : failure.path("step").asString() + " " + failure.path("code").asString()));
+                return;
+            }
+        }
+    }
+
+    /** A valid onboarding with names unique to this run and sequence number. */
+    private String request(long n) {
+        String account = "b" + runId + "-" + n;
+        String domain = account + ".se";
+        return """
+                {"customer": {"accountName": "%1$s", "companyName": "Bänkbolaget %2$d AB",
+                  "address": {"street": "Kungsgatan 12", "city": "Göteborg", "region": "Västra Götaland",
+                              "postalCode": "411 19", "country": "SE"},
+                  "businessType": "PROFESSIONAL_SERVICES", "locale": "sv-SE", "domains": ["%3$s"]},
+                 "administrator": {"username": "bengt.testsson", "firstName": "Bengt", "lastName": "Testsson",
+                  "email": "bengt.testsson@%3$s"},
+                 "contacts": [{"kind": "ADMIN", "name": "Bengt Testsson", "email": "bengt.testsson@%3$s"},
+                              {"kind": "SITE_ADMIN", "name": "Åsa Öberg", "email": "asa.oberg@%3$s"}],
+                 "plans": [{"planCode": "CUSTOMER-PORTAL", "units": 1}],
+                 "welcomeEmail": {"sendAt": null, "language": "sv"},
+                 "acceptPaidPlans": false}
+                """.formatted(account, n, domain);
+    }
+
+    private String token(String clientId, String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token request answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("access_token").asString();
+    }
+
+    private void refused(String what) {
+        refusals.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(poll);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Duration.ofNanos(Math.min(left, 1_000_000_000L)));
+        }
+    }
+
+    private static long percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static String bound(double seconds) {
+        return Double.isNaN(seconds) ? "n/a" : Double.isInfinite(seconds) ? "+Inf"
+                : String.format(Locale.ROOT, "%.1f", seconds * 1000);
+    }
+}
