@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.platform.messaging.DirectReplies;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.outbox.ConfirmingPublisher;
+import io.provisio.platform.outbox.LocalChannel;
 import io.provisio.platform.outbox.OutboxMetrics;
 import io.provisio.platform.outbox.OutboxProperties;
 import io.provisio.platform.outbox.OutboxPublisher;
@@ -98,9 +99,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxPublisher outboxPublisher(MongoTemplate mongo, ConfirmingPublisher publisher, OutboxMetrics metrics,
+    OutboxPublisher outboxPublisher(MongoTemplate mongo, ConfirmingPublisher publisher, MessageCodec codec,
+                                    ObjectProvider<LocalChannel> localChannels, OutboxMetrics metrics,
                                     OutboxProperties properties) {
-        return new OutboxPublisher(mongo, publisher, metrics, properties);
+        return new OutboxPublisher(mongo, publisher, codec, () -> localChannels.orderedStream().toList(), metrics,
+                properties);
     }
 
     @Bean

@@ -14,6 +14,7 @@ public final class OutboxMetrics {
     private final Counter published;
     private final Counter failures;
     private final Counter handedToRecovery;
+    private final Counter deliveredLocally;
     private final Timer lag;
     private final PublishingHealth health;
 
@@ -28,6 +29,9 @@ public final class OutboxMetrics {
                 .description("Written messages not published at once (queue full, stopping, broker failing); "
                         + "the recovery relay publishes them")
                 .register(meters);
+        this.deliveredLocally = Counter.builder("provisio.outbox.delivered.locally")
+                .description("Messages to this process's own channels handled here instead of through the broker")
+                .register(meters);
         this.lag = Timer.builder("provisio.outbox.lag")
                 .description("Time from the state change to the broker's confirm of its message")
                 .publishPercentileHistogram()
@@ -39,10 +43,19 @@ public final class OutboxMetrics {
 
     void confirmed(OutboxEntry entry) {
         published.increment();
+        recordLag(entry);
+        health.succeeded();
+    }
+
+    void handledLocally(OutboxEntry entry) {
+        deliveredLocally.increment();
+        recordLag(entry);
+    }
+
+    private void recordLag(OutboxEntry entry) {
         if (entry.createdAt() != null) {
             lag.record(Duration.between(entry.createdAt(), clock.instant()));
         }
-        health.succeeded();
     }
 
     void failed(Throwable why) {

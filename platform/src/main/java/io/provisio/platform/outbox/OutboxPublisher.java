@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.messaging.MessageContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,6 +37,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * takes the confirmed entries out of their documents, many per round trip ({@link PublishedEntries}).
  * Under load the batches grow by themselves, so the cost per message falls as the rate rises.
  *
+ * <p>A message to one of this process's own {@link LocalChannel}s skips the broker: its handler runs here.
+ *
  * <p>Nothing here is needed for correctness, only for speed: a message this publisher does not get to
  * (process killed, queue full, broker failing, a nack) stays in its document with the pending marker,
  * and the {@link OutboxRelay} publishes it later. Within one document, messages leave in the order they
@@ -37,6 +47,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public final class OutboxPublisher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+    /** As many as a service's consumer threads per binding: local delivery replaces such a consumer. */
+    private static final int LOCAL_DELIVERY_THREADS = 4;
 
     /**
      * A write's messages.
@@ -56,6 +68,10 @@ public final class OutboxPublisher implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final ConfirmingPublisher publisher;
+    private final MessageCodec codec;
+    /** Resolved at start: the channels' handlers depend (through their stores) on this publisher. */
+    private final Supplier<List<LocalChannel>> localChannelBeans;
+    private volatile Map<String, Consumer<Envelope>> localChannels = Map.of();
     private final OutboxMetrics metrics;
     private final int batchSize;
     private final BlockingQueue<Written> queue;
@@ -72,11 +88,15 @@ public final class OutboxPublisher implements SmartLifecycle {
     private volatile boolean accepting;
     private Thread sender;
     private ExecutorService settler;
+    private ExecutorService localDelivery;
 
-    public OutboxPublisher(MongoTemplate mongo, ConfirmingPublisher publisher, OutboxMetrics metrics,
+    public OutboxPublisher(MongoTemplate mongo, ConfirmingPublisher publisher, MessageCodec codec,
+                           Supplier<List<LocalChannel>> localChannels, OutboxMetrics metrics,
                            OutboxProperties properties) {
         this.mongo = mongo;
         this.publisher = publisher;
+        this.codec = codec;
+        this.localChannelBeans = localChannels;
         this.metrics = metrics;
         this.batchSize = properties.batchSize();
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
@@ -131,8 +151,9 @@ public final class OutboxPublisher implements SmartLifecycle {
             }
             List<CompletableFuture<Void>> confirms = new ArrayList<>(written.entries().size());
             for (OutboxEntry entry : written.entries()) {
-                CompletableFuture<Void> confirm = publisher.send(entry.channel(), entry.messageId(), entry.type(),
-                        entry.traceparent(), entry.body());
+                CompletableFuture<Void> confirm = localChannels.containsKey(entry.channel()) ? deliverLocally(entry)
+                        : publisher.send(entry.channel(), entry.messageId(), entry.type(), entry.traceparent(),
+                        entry.body());
                 confirms.add(confirm);
                 if (confirm.isCompletedExceptionally()) {
                     // Refused on the spot (broker down): the rest of this write waits for the relay.
@@ -142,6 +163,17 @@ public final class OutboxPublisher implements SmartLifecycle {
             sent.add(new Sent(written, confirms));
         }
         return sent;
+    }
+
+    /** Runs the channel's own handler on this process's local-delivery threads; done when it returned. */
+    private CompletableFuture<Void> deliverLocally(OutboxEntry entry) {
+        Consumer<Envelope> handler = localChannels.get(entry.channel());
+        return CompletableFuture.runAsync(() -> {
+            Envelope envelope = codec.decode(entry.body().getBytes(StandardCharsets.UTF_8));
+            try (MessageContext ignored = MessageContext.open(envelope)) {
+                handler.accept(envelope);
+            }
+        }, localDelivery);
     }
 
     /** Whether the write must wait for an earlier write of its document (it then waits in {@link #inFlight}). */
@@ -193,10 +225,19 @@ public final class OutboxPublisher implements SmartLifecycle {
                 try {
                     s.confirms().get(i).join();
                     OutboxEntry entry = s.written().entries().get(i);
-                    metrics.confirmed(entry);
+                    if (localChannels.containsKey(entry.channel())) {
+                        metrics.handledLocally(entry);
+                    } else {
+                        metrics.confirmed(entry);
+                    }
                     confirmed.add(entry.entryId());
                 } catch (CompletionException e) {
-                    metrics.failed(e.getCause());
+                    if (localChannels.containsKey(s.written().entries().get(i).channel())) {
+                        log.warn("Handling {} here failed; the relay publishes it to the broker: {}",
+                                s.written().entries().get(i).type(), e.getCause().toString());
+                    } else {
+                        metrics.failed(e.getCause());
+                    }
                     break;
                 }
             }
@@ -231,7 +272,12 @@ public final class OutboxPublisher implements SmartLifecycle {
         if (running) {
             return;
         }
+        localChannels = localChannelBeans.get().stream()
+                .collect(Collectors.toUnmodifiableMap(LocalChannel::channel, LocalChannel::handler));
         settler = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-settler"));
+        AtomicInteger threads = new AtomicInteger();
+        localDelivery = Executors.newFixedThreadPool(LOCAL_DELIVERY_THREADS,
+                r -> new Thread(r, "local-delivery-" + threads.incrementAndGet()));
         running = true;
         accepting = true;
         sender = new Thread(this::sendLoop, "outbox-publisher");
@@ -257,6 +303,7 @@ public final class OutboxPublisher implements SmartLifecycle {
                     + "the relay will publish them again: {}", e.toString());
         } finally {
             settler.shutdownNow();
+            localDelivery.shutdownNow();
         }
     }
 

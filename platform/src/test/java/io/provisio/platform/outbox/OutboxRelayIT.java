@@ -70,7 +70,7 @@ class OutboxRelayIT {
     @AfterAll
     static void deleteExchanges() {
         TestNamespace.delete(List.of(), List.of("relay-confirmed", "relay-unroutable", "relay-shared", "relay-burst",
-                "relay-orphan"));
+                "relay-orphan", PlatformTestApplication.LOCAL));
     }
 
     @Test
@@ -140,6 +140,33 @@ class OutboxRelayIT {
             assertThat(stored("orphan-1").getList("outbox", Document.class)).isEmpty();
             assertThat(stored("orphan-1")).doesNotContainKeys(OutboxStore.PENDING_SINCE, PublishedEntries.LEASE_OWNER);
         });
+    }
+
+    @Test
+    void handsAMessageToItsOwnChannelToTheLocalHandlerInsteadOfTheBroker() {
+        String tap = broker.tap(PlatformTestApplication.LOCAL);
+        OutgoingMessage message = message(PlatformTestApplication.LOCAL, "here-1");
+
+        outbox.insert(PlatformTestApplication.AGGREGATES, new Document("_id", "local-1"), List.of(message));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(PlatformTestApplication.HANDLED_LOCALLY).extracting(Envelope::messageId)
+                    .contains(message.envelope().messageId());
+            assertThat(stored("local-1")).doesNotContainKey(OutboxStore.PENDING_SINCE);
+        });
+        assertThat(broker.receive(tap, Duration.ofMillis(500))).isEmpty();
+    }
+
+    @Test
+    void publishesToTheBrokerWhatTheLocalHandlerFailedOn() {
+        String tap = broker.tap(PlatformTestApplication.LOCAL);
+        outbox.insert(PlatformTestApplication.AGGREGATES, new Document("_id", "local-2"),
+                List.of(message(PlatformTestApplication.LOCAL, "refuse-2")));
+
+        // After recovery-age the relay takes it to the broker, where the service's ordinary consumer is.
+        assertThat(broker.receive(tap, WAIT).map(this::name)).contains("refuse-2");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stored("local-2"))
+                .doesNotContainKey(OutboxStore.PENDING_SINCE));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import io.provisio.customer.contracts.ActivateCustomer;
 import io.provisio.customer.contracts.CustomerActivated;
+import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.CustomerDeleted;
 import io.provisio.customer.contracts.CustomerRegistered;
 import io.provisio.customer.contracts.CustomerRegistrationRejected;
@@ -15,6 +16,7 @@ import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.EnvelopeHandler;
 import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.LocalChannel;
 import io.provisio.platform.participant.SagaParticipant;
 import io.provisio.platform.participant.StepResult;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +42,12 @@ class CustomerParticipant {
     @Bean
     Consumer<Message<byte[]>> customerCommands() {
         return new EnvelopeHandler(codec, this::handle);
+    }
+
+    /** The orchestrator sends these commands from this very process: they need not cross the broker. */
+    @Bean
+    LocalChannel customerCommandsHere() {
+        return new LocalChannel(CustomerChannels.COMMANDS, this::handle);
     }
 
     void handle(Envelope command) {

@@ -1,6 +1,7 @@
 package io.provisio.customer.onboarding.application;
 
-import io.provisio.customer.onboarding.domain.Onboarding;
+import java.util.Optional;
+
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.platform.web.Page;
 import org.springframework.stereotype.Service;
@@ -15,8 +16,13 @@ public class OnboardingQueries {
         this.onboardings = onboardings;
     }
 
-    public Page<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size) {
+    public Page<OnboardingSummary> list(String partnerId, OnboardingStatus status, int page, int size) {
         return new Page<>(onboardings.list(partnerId, status, page, size), page, size,
                 onboardings.count(partnerId, status));
+    }
+
+    /** The partner's onboarding, or empty when there is none (another partner's is none either). */
+    public Optional<OnboardingSummary> get(String partnerId, String id) {
+        return onboardings.summary(partnerId, id);
     }
 }

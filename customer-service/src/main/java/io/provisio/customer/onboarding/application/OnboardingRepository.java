@@ -37,7 +37,10 @@ public interface OnboardingRepository {
 
     Optional<Onboarding> find(String partnerId, String id);
 
-    List<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size);
+    /** The partner's onboarding as its resource shows it, read without its request. */
+    Optional<OnboardingSummary> summary(String partnerId, String id);
+
+    List<OnboardingSummary> list(String partnerId, OnboardingStatus status, int page, int size);
 
     long count(String partnerId, OnboardingStatus status);
 

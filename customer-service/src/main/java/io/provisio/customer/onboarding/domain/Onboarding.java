@@ -165,6 +165,11 @@ public final class Onboarding {
 
     /** The W3C trace id of the request that started the onboarding. */
     public String traceId() {
+        return traceIdOf(traceparent);
+    }
+
+    /** The 32-hex trace id inside a W3C {@code traceparent}, or {@code null}. */
+    public static String traceIdOf(String traceparent) {
         String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
         return parts.length >= 2 ? parts[1] : null;
     }

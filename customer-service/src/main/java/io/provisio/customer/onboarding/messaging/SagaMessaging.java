@@ -2,8 +2,10 @@ package io.provisio.customer.onboarding.messaging;
 
 import java.util.function.Consumer;
 
+import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.platform.messaging.EnvelopeHandler;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.LocalChannel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -15,5 +17,11 @@ class SagaMessaging {
     @Bean
     Consumer<Message<byte[]>> sagaReplies(MessageCodec codec, ReplyTranslator replies) {
         return new EnvelopeHandler(codec, replies::handle);
+    }
+
+    /** The customer participant's replies are written in this very process: they need not cross the broker. */
+    @Bean
+    LocalChannel sagaRepliesHere(ReplyTranslator replies) {
+        return new LocalChannel(CustomerChannels.SAGA_REPLIES, replies::handle);
     }
 }

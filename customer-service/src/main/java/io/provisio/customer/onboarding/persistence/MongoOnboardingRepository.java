@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import io.provisio.customer.onboarding.application.AccountNameTakenException;
 import io.provisio.customer.onboarding.application.IdempotencyKey;
 import io.provisio.customer.onboarding.application.OnboardingRepository;
+import io.provisio.customer.onboarding.application.OnboardingSummary;
 import io.provisio.customer.onboarding.domain.AdministratorAccount;
 import io.provisio.customer.onboarding.domain.Failure;
 import io.provisio.customer.onboarding.domain.Onboarding;
@@ -119,11 +120,18 @@ class MongoOnboardingRepository implements OnboardingRepository {
     }
 
     @Override
-    public List<Onboarding> list(String partnerId, OnboardingStatus status, int page, int size) {
+    public Optional<OnboardingSummary> summary(String partnerId, String id) {
+        return Optional.ofNullable(collection().find(and(eq("_id", id), eq("partnerId", partnerId)))
+                .projection(SUMMARY).first()).map(MongoOnboardingRepository::toSummary);
+    }
+
+    @Override
+    public List<OnboardingSummary> list(String partnerId, OnboardingStatus status, int page, int size) {
         return collection().find(filter(partnerId, status))
+                .projection(SUMMARY)
                 .sort(Sorts.descending("createdAt"))
                 .skip(PageQuery.skip(page, size)).limit(size)
-                .map(this::fromDocument).into(new ArrayList<>());
+                .map(MongoOnboardingRepository::toSummary).into(new ArrayList<>());
     }
 
     @Override
@@ -201,8 +209,26 @@ class MongoOnboardingRepository implements OnboardingRepository {
                 .append("attempts", s.attempts());
     }
 
-    private Onboarding fromDocument(Document d) {
+    /** The fields an {@link OnboardingSummary} needs: not the request, the outbox or the administrator's account. */
+    private static final Document SUMMARY = new Document("status", 1).append("customerId", 1)
+            .append("accountName", 1).append("steps", 1).append("failure", 1).append("traceparent", 1)
+            .append("createdAt", 1).append("updatedAt", 1);
+
+    private static OnboardingSummary toSummary(Document d) {
+        return new OnboardingSummary(d.getString("_id"), OnboardingStatus.valueOf(d.getString("status")),
+                d.getString("customerId"), d.getString("accountName"),
+                d.getList("steps", Document.class).stream().map(MongoOnboardingRepository::stepState).toList(),
+                failure(d), Onboarding.traceIdOf(d.getString("traceparent")),
+                instant(d.getDate("createdAt")), instant(d.getDate("updatedAt")));
+    }
+
+    private static Failure failure(Document d) {
         Document failure = d.get("failure", Document.class);
+        return failure == null ? null : new Failure(Step.valueOf(failure.getString("step")),
+                failure.getString("code"), failure.getString("message"));
+    }
+
+    private Onboarding fromDocument(Document d) {
         return new Onboarding(
                 d.getString("_id"),
                 d.getString("partnerId"),
@@ -211,8 +237,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
                 json.readValue(d.get("request", Document.class).toJson(), OnboardingRequest.class),
                 OnboardingStatus.valueOf(d.getString("status")),
                 d.getList("steps", Document.class).stream().map(MongoOnboardingRepository::stepState).toList(),
-                failure == null ? null : new Failure(Step.valueOf(failure.getString("step")),
-                        failure.getString("code"), failure.getString("message")),
+                failure(d),
                 account(d),
                 instant(d.getDate("createdAt")),
                 instant(d.getDate("updatedAt")),

@@ -12,6 +12,7 @@ import io.provisio.customer.onboarding.application.IdempotencyKey;
 import io.provisio.customer.onboarding.application.IdempotencyKeyReusedException;
 import io.provisio.customer.onboarding.application.OnboardingQueries;
 import io.provisio.customer.onboarding.application.OnboardingService;
+import io.provisio.customer.onboarding.application.OnboardingSummary;
 import io.provisio.customer.onboarding.application.ParentNotFoundException;
 import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
@@ -98,7 +99,7 @@ class OnboardingController {
         Onboarding onboarding = started.onboarding();
         return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/onboardings/" + onboarding.id()))
-                .body(OnboardingView.of(onboarding));
+                .body(OnboardingView.of(OnboardingSummary.of(onboarding)));
     }
 
     /** The partner's display name from its token, for the e-mails' greeting; the id when the token has none. */
@@ -120,7 +121,7 @@ class OnboardingController {
 
     @GetMapping("/{id}")
     OnboardingView get(PartnerId partner, @PathVariable String id) {
-        return onboardings.find(partner.value(), id).map(OnboardingView::of)
+        return queries.get(partner.value(), id).map(OnboardingView::of)
                 .orElseThrow(() -> ApiProblem.notFound("Onboarding", id));
     }
 

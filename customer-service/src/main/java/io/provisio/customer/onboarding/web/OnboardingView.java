@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.provisio.customer.onboarding.domain.Onboarding;
+import io.provisio.customer.onboarding.application.OnboardingSummary;
 import io.provisio.customer.onboarding.domain.StepState;
 
 /** The onboarding resource of API.md. */
@@ -29,7 +29,7 @@ record OnboardingView(
     record FailureView(String step, String code, String message) {
     }
 
-    static OnboardingView of(Onboarding o) {
+    static OnboardingView of(OnboardingSummary o) {
         return new OnboardingView(o.id(), o.status().name(), o.customerId(), o.accountName(),
                 o.steps().stream().map(OnboardingView::step).toList(),
                 o.failure() == null ? null
