@@ -87,7 +87,11 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
             }
             if (entry.getKey().equals("customer-service")) {
                 arguments.add("--provisio.onboarding.step-timeouts.ASSIGN_PLANS=" + ASSIGN_PLANS_TIMEOUT.toSeconds() + "s");
-                arguments.add("--provisio.onboarding.compensation-retry=5s");
+                // Commands and compensations go out again every 3 s at first, so tests do not wait long.
+                arguments.add("--provisio.onboarding.resend-after=3s");
+                // Tests time steps out right after the start; in production replies queued during a
+                // restart are read first.
+                arguments.add("--provisio.onboarding.startup-grace=0s");
                 // A participant restart on a loaded 2-core machine must not look like a timeout.
                 arguments.add("--provisio.onboarding.step-timeout=180s");
             }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.devstack.TestInfrastructureInitializer;
 import io.provisio.devstack.TestNamespace;
 import io.provisio.identity.contracts.IdentityChannels;
@@ -101,9 +102,10 @@ public abstract class RunningService {
             application.close();
             TestNamespace.delete(List.of(NotificationChannels.COMMANDS + ".notification-service",
                             SubscriptionChannels.EVENTS + ".notification-service",
-                            IdentityChannels.EVENTS + ".notification-service"),
+                            IdentityChannels.EVENTS + ".notification-service",
+                            CustomerChannels.EVENTS + ".notification-service"),
                     List.of(NotificationChannels.COMMANDS, SubscriptionChannels.EVENTS, IdentityChannels.EVENTS,
-                            "saga-replies"));
+                            CustomerChannels.EVENTS, "saga-replies"));
             SMTP.stop();
         }
     }

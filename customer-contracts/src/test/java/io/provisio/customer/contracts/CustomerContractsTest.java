@@ -20,6 +20,7 @@ class CustomerContractsTest {
                 CustomerActivated.class,
                 CustomerSuspended.class,
                 CustomerResumed.class,
+                OnboardingCompleted.class,
                 DryRunFinding.class,
                 DryRunReport.class);
     }

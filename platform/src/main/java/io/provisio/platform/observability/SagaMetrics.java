@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Timer;
  *   <li>{@code provisio_saga_duration_seconds{outcome}} and {@code provisio_saga_step_duration_seconds{step,outcome}}
  *       histograms;</li>
  *   <li>{@code provisio_saga_in_flight} and {@code provisio_saga_stuck} gauges (stuck: waiting well past
- *       its deadline, or a compensation that keeps going unanswered: page someone).</li>
+ *       its deadline, or a step or compensation whose command keeps going unanswered: page someone).</li>
  * </ul>
  * All carry {@code saga} (the saga's name), so one dashboard serves every saga.
  */
@@ -32,7 +32,7 @@ public final class SagaMetrics {
                 .description("Sagas in progress or compensating")
                 .tag("saga", saga).register(meters);
         Gauge.builder("provisio.saga.stuck", stuck)
-                .description("Sagas overdue by more than a minute or with a compensation re-sent 3 times or more")
+                .description("Sagas overdue by more than a minute, or waiting on a command sent 4 times or more")
                 .tag("saga", saga).register(meters);
     }
 

@@ -25,6 +25,7 @@ class OnboardingConfiguration {
     @Bean
     SagaMetrics onboardingSagaMetrics(MeterRegistry meters, OnboardingRepository onboardings, Clock clock) {
         return new SagaMetrics(meters, "onboarding", onboardings::countInFlight,
-                () -> onboardings.countStuck(clock.instant().minus(Duration.ofMinutes(1)), 3));
+                // 4 sends: about 70 s without an answer with the default back-off (10 s, 20 s, 40 s).
+                () -> onboardings.countStuck(clock.instant().minus(Duration.ofMinutes(1)), 4));
     }
 }

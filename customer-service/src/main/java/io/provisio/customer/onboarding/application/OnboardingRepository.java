@@ -27,8 +27,11 @@ public interface OnboardingRepository {
     record KeyedOnboarding(Onboarding onboarding, String requestDigest) {
     }
 
-    /** @return false when the stored version moved on (another replica or reply won): reload and retry */
-    boolean update(Onboarding onboarding, List<SagaCommand> commands);
+    /**
+     * @param announcements events to publish on {@code customer-events}, in the same write
+     * @return false when the stored version moved on (another replica or reply won): reload and retry
+     */
+    boolean update(Onboarding onboarding, List<SagaCommand> commands, List<Object> announcements);
 
     Optional<Onboarding> find(String id);
 
@@ -49,6 +52,9 @@ public interface OnboardingRepository {
 
     long countInFlight();
 
-    /** Onboardings overdue since before {@code overdueSince}, or compensating a step sent {@code attempts}+ times. */
+    /**
+     * Onboardings the sweeper is late for (deadline before {@code overdueSince}), or waiting on a step whose
+     * command (action or compensation) went out {@code attempts} times or more without an answer.
+     */
     long countStuck(Instant overdueSince, int attempts);
 }

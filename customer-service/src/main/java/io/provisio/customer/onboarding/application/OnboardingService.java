@@ -34,14 +34,17 @@ public class OnboardingService {
     private final OnboardingSaga saga;
     private final SagaMetrics metrics;
     private final Clock clock;
+    /** Until then no step times out: replies that waited in the queue while this process was down come first. */
+    private final Instant timeoutsFrom;
 
     OnboardingService(OnboardingRepository onboardings, ParentCustomers parents, OnboardingSaga saga,
-                      SagaMetrics metrics, Clock clock) {
+                      SagaMetrics metrics, Clock clock, OnboardingProperties properties) {
         this.onboardings = onboardings;
         this.parents = parents;
         this.saga = saga;
         this.metrics = metrics;
         this.clock = clock;
+        this.timeoutsFrom = clock.instant().plus(properties.startupGrace());
     }
 
     /** An onboarding, and whether this call created it (false: an Idempotency-Key replay). */
@@ -125,12 +128,12 @@ public class OnboardingService {
         });
     }
 
-    /** Times out or re-sends what waited too long. Any replica may call it; the lock keeps it single. */
+    /** Re-sends or times out what waited too long. Any replica may call it; the lock keeps it single. */
     public int sweepDeadlines(int limit) {
         List<String> overdue = onboardings.overdueIds(clock.instant(), limit);
         for (String id : overdue) {
             try {
-                decide(id, fresh -> saga.onDeadline(fresh, clock.instant()));
+                decide(id, fresh -> saga.onDeadline(fresh, clock.instant(), !clock.instant().isBefore(timeoutsFrom)));
             } catch (RuntimeException e) {
                 // One onboarding that cannot be decided must not hold back every other deadline.
                 log.error("Deadline of onboarding {} could not be handled; will retry", id, e);
@@ -156,7 +159,7 @@ public class OnboardingService {
             if (decision == null || !decision.changed()) {
                 return;
             }
-            if (onboardings.update(onboarding, decision.commands())) {
+            if (onboardings.update(onboarding, decision.commands(), decision.announcements())) {
                 record(decision);
                 return;
             }

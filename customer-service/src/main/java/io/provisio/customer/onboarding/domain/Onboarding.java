@@ -55,9 +55,22 @@ public final class Onboarding {
 
     // --- transitions, each guarded ------------------------------------------------------------
 
-    void begin(Step step, Instant now, Instant deadline) {
+    /** @param giveUpAt {@code null} for the point of no return, which is sent again until it succeeds */
+    void begin(Step step, Instant now, Instant resendAt, Instant giveUpAt) {
         require(status == OnboardingStatus.IN_PROGRESS && state(step).status() == StepStatus.PENDING, "begin", step);
-        set(state(step).running(now, deadline), now);
+        set(state(step).running(now, resendAt, giveUpAt), now);
+    }
+
+    /** The running step's command goes out once more; if still unanswered at {@code resendAt}, again. */
+    void sendAgain(Step step, Instant now, Instant resendAt) {
+        require(state(step).status() == StepStatus.RUNNING, "send again", step);
+        set(state(step).sentAgain(resendAt), now);
+    }
+
+    /** The running step's owner refused it, but the step must not fail (the point of no return): retry then. */
+    void retryAfterRefusal(Step step, StepError refusal, Instant now, Instant retryAt) {
+        require(state(step).status() == StepStatus.RUNNING, "retry", step);
+        set(state(step).refused(refusal, retryAt), now);
     }
 
     Duration succeed(Step step, Instant now) {
@@ -71,6 +84,7 @@ public final class Onboarding {
         set(state(step).failed(now, error), now);
         failure = new Failure(step, error.code(), error.message());
         status = OnboardingStatus.COMPENSATING;
+        forgetPasswordHash();
         forgetActivationToken();
         for (StepState later : List.copyOf(steps)) {
             if (later.status() == StepStatus.PENDING) {
@@ -106,7 +120,10 @@ public final class Onboarding {
         updatedAt = now;
     }
 
-    /** The hash only needs to reach identity-service; once its command is written the saga forgets it. */
+    /**
+     * The hash only needs to reach identity-service: the saga keeps it while CREATE_ADMINISTRATOR may have to
+     * be sent again, and forgets it once the step succeeded or the onboarding failed.
+     */
     void forgetPasswordHash() {
         if (request.administrator().passwordHash() != null) {
             request = request.withoutPasswordHash();
@@ -117,8 +134,11 @@ public final class Onboarding {
         this.administrator = account;
     }
 
-    /** The activation token only needs to reach notification-service; once its command is written, or the
-     * onboarding failed, the saga forgets it. */
+    /**
+     * The activation token only needs to reach notification-service: the saga keeps it while
+     * SCHEDULE_WELCOME_EMAIL may have to be sent again, and forgets it once that step succeeded or the
+     * onboarding failed.
+     */
     void forgetActivationToken() {
         if (administrator != null && administrator.activationToken() != null) {
             administrator = administrator.withoutToken();

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.provisio.customer.contracts.ActivateCustomer;
 import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.DeleteCustomer;
+import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.customer.contracts.RegisterCustomer;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
@@ -30,10 +31,15 @@ import static io.provisio.customer.onboarding.domain.Step.SCHEDULE_WELCOME_EMAIL
  * The onboarding saga: its steps in order, each with the command that performs it and the one
  * that undoes it. Everything else here is the rule set that walks this table:
  * <ul>
- *   <li>a step's success starts the next step; the last one completes the onboarding;</li>
- *   <li>a step's failure, or its deadline passing (STEP_TIMEOUT), skips the rest and compensates
- *       every step that may have had an effect, in reverse order, one at a time;</li>
- *   <li>a compensation is re-sent until it is answered: an onboarding never stays half-built;</li>
+ *   <li>a step's success starts the next step; the last one completes the onboarding and announces
+ *       {@link OnboardingCompleted};</li>
+ *   <li>slow is not failed: an unanswered command is sent again with back-off (the participants are
+ *       idempotent), and only the step's long deadline passing fails it (STEP_TIMEOUT);</li>
+ *   <li>a step's failure or timeout skips the rest and compensates every step that may have had an
+ *       effect, in reverse order, one at a time;</li>
+ *   <li>a compensation is sent again until it is answered: an onboarding never stays half-built;</li>
+ *   <li>ACTIVATE_CUSTOMER is the point of no return ({@link #PIVOT}): once it has begun, nothing is
+ *       undone; it has no deadline, and a refusal only makes the saga try again;</li>
  *   <li>a reply for a step that is not waiting for it (duplicate or late) changes nothing.</li>
  * </ul>
  */
@@ -60,6 +66,9 @@ public final class OnboardingSaga {
                     o -> customer(new ActivateCustomer(o.customerId())),
                     null));
 
+    /** The point of no return: from here on the onboarding completes, whatever it takes. */
+    public static final Step PIVOT = ACTIVATE_CUSTOMER;
+
     private final SagaTimeouts timeouts;
 
     public OnboardingSaga(SagaTimeouts timeouts) {
@@ -77,42 +86,75 @@ public final class OnboardingSaga {
         return switch (reply.outcome()) {
             case SUCCEEDED -> state.status() == StepStatus.RUNNING
                     ? advance(onboarding, reply, now) : Decision.UNCHANGED;
-            case FAILED -> state.status() == StepStatus.RUNNING
-                    ? abort(onboarding, reply.step(), reply.error(), now) : Decision.UNCHANGED;
+            case FAILED -> state.status() != StepStatus.RUNNING ? Decision.UNCHANGED
+                    : reply.step() == PIVOT ? tryPivotAgain(onboarding, reply.error(), now)
+                    : abort(onboarding, reply.step(), reply.error(), now);
             case COMPENSATED -> state.status() == StepStatus.COMPENSATING
                     ? compensationDone(onboarding, reply.step(), now) : Decision.UNCHANGED;
         };
     }
 
-    /** Applies the waiting step's deadline: a running step times out, a compensation is re-sent. */
-    public Decision onDeadline(Onboarding onboarding, Instant now) {
+    /**
+     * Applies the waiting step's deadline: its command is sent again, or, once the step's own deadline
+     * has passed, a running step fails with STEP_TIMEOUT.
+     *
+     * @param mayGiveUp false while replies that may already be queued have had no chance to arrive (the
+     *                  orchestrator just started): commands are sent again, nothing times out
+     */
+    public Decision onDeadline(Onboarding onboarding, Instant now, boolean mayGiveUp) {
         StepState waiting = onboarding.waiting().orElse(null);
         if (waiting == null || waiting.deadline().isAfter(now)) {
             return Decision.UNCHANGED;
         }
-        if (waiting.status() == StepStatus.RUNNING) {
-            Duration waited = timeouts.forStep(waiting.step());
-            return abort(onboarding, waiting.step(), new StepError(StepError.STEP_TIMEOUT,
-                    waiting.step() + " had no reply within " + waited), now);
-        }
         StepDefinition definition = definition(waiting.step());
-        onboarding.compensate(waiting.step(), now, now.plus(timeouts.compensationRetry()));
+        if (waiting.status() == StepStatus.RUNNING) {
+            if (mayGiveUp && waiting.giveUpAt() != null && !now.isBefore(waiting.giveUpAt())) {
+                return abort(onboarding, waiting.step(), new StepError(StepError.STEP_TIMEOUT,
+                        waiting.step() + " had no reply within " + timeouts.forStep(waiting.step())), now);
+            }
+            onboarding.sendAgain(waiting.step(), now, nextSend(waiting, waiting.attempts() + 1, now));
+            return new Decision(true, List.of(definition.action().apply(onboarding)), List.of());
+        }
+        onboarding.compensate(waiting.step(), now, now.plus(timeouts.resendAfter(waiting.attempts() + 1)));
         return new Decision(true, List.of(definition.compensation().apply(onboarding)), List.of());
+    }
+
+    /**
+     * The point of no return was refused (it should not be; the stuck-saga gauge shows it): its command is
+     * sent again at its next deadline, with back-off, and nothing is undone.
+     */
+    private Decision tryPivotAgain(Onboarding onboarding, StepError refused, Instant now) {
+        StepState pivot = onboarding.state(PIVOT);
+        onboarding.retryAfterRefusal(PIVOT, refused, now, nextSend(pivot, pivot.attempts(), now));
+        return new Decision(true, List.of(), List.of());
+    }
+
+    /** When a running step's command, sent {@code sent} times, goes out next: back-off, never past giving up. */
+    private Instant nextSend(StepState running, int sent, Instant now) {
+        Instant next = now.plus(timeouts.resendAfter(sent));
+        return running.giveUpAt() != null && next.isAfter(running.giveUpAt()) ? running.giveUpAt() : next;
     }
 
     private Decision advance(Onboarding onboarding, StepReply reply, Instant now) {
         List<SagaEvent> events = new ArrayList<>();
         Duration took = onboarding.succeed(reply.step(), now);
         events.add(new SagaEvent.StepFinished(reply.step(), StepStatus.SUCCEEDED, took));
-        if (reply.step() == CREATE_ADMINISTRATOR && reply.administrator() != null) {
-            onboarding.administratorCreated(reply.administrator());
+        if (reply.step() == CREATE_ADMINISTRATOR) {
+            onboarding.forgetPasswordHash();
+            if (reply.administrator() != null) {
+                onboarding.administratorCreated(reply.administrator());
+            }
+        }
+        if (reply.step() == SCHEDULE_WELCOME_EMAIL) {
+            onboarding.forgetActivationToken();
         }
         int next = reply.step().ordinal() + 1;
         if (next == STEPS.size()) {
             onboarding.complete(now);
             events.add(new SagaEvent.SagaFinished(OnboardingStatus.COMPLETED, null,
                     Duration.between(onboarding.createdAt(), now)));
-            return new Decision(true, List.of(), events);
+            return new Decision(true, List.of(),
+                    List.of(new OnboardingCompleted(onboarding.id(), onboarding.customerId(), now)), events);
         }
         return new Decision(true, List.of(begin(onboarding, STEPS.get(next), now)), events);
     }
@@ -140,7 +182,7 @@ public final class OnboardingSaga {
             boolean mayHaveActed = status == StepStatus.SUCCEEDED
                     || (status == StepStatus.FAILED && isTimeout(onboarding.state(definition.step())));
             if (mayHaveActed && definition.compensation() != null) {
-                onboarding.compensate(definition.step(), now, now.plus(timeouts.compensationRetry()));
+                onboarding.compensate(definition.step(), now, now.plus(timeouts.resendAfter(1)));
                 return new Decision(true, List.of(definition.compensation().apply(onboarding)), events);
             }
         }
@@ -151,15 +193,11 @@ public final class OnboardingSaga {
     }
 
     private SagaCommand begin(Onboarding onboarding, StepDefinition definition, Instant now) {
-        onboarding.begin(definition.step(), now, now.plus(timeouts.forStep(definition.step())));
-        SagaCommand command = definition.action().apply(onboarding);
-        if (definition.step() == CREATE_ADMINISTRATOR) {
-            onboarding.forgetPasswordHash();
-        }
-        if (definition.step() == SCHEDULE_WELCOME_EMAIL) {
-            onboarding.forgetActivationToken();
-        }
-        return command;
+        Instant giveUpAt = definition.step() == PIVOT ? null : now.plus(timeouts.forStep(definition.step()));
+        Instant resendAt = now.plus(timeouts.resendAfter(1));
+        onboarding.begin(definition.step(), now,
+                giveUpAt != null && resendAt.isAfter(giveUpAt) ? giveUpAt : resendAt, giveUpAt);
+        return definition.action().apply(onboarding);
     }
 
     private static ScheduleWelcomeEmail welcomeEmail(Onboarding o) {

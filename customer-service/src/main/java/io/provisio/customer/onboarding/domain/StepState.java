@@ -5,37 +5,52 @@ import java.time.Instant;
 /**
  * One step's place on the onboarding's timeline.
  *
- * @param deadline     when the step stops waiting for its reply (RUNNING or COMPENSATING only)
- * @param attempts     compensation commands sent so far (a compensation is re-sent until it is answered)
+ * @param error    why the step failed; on the running point of no return, why its last attempt was refused
+ * @param deadline when the waiting step (RUNNING or COMPENSATING) next needs the saga: its command is sent
+ *                 again, or it gives up
+ * @param giveUpAt when a RUNNING step fails with STEP_TIMEOUT; {@code null} for the point of no return, which
+ *                 never gives up, and for every other status
+ * @param attempts commands sent for the step's current phase: actions while RUNNING, compensations while
+ *                 COMPENSATING (both are sent again until answered)
  */
 public record StepState(Step step, StepStatus status, Instant startedAt, Instant finishedAt, StepError error,
-                        Instant deadline, int attempts) {
+                        Instant deadline, Instant giveUpAt, int attempts) {
 
     static StepState pending(Step step) {
-        return new StepState(step, StepStatus.PENDING, null, null, null, null, 0);
+        return new StepState(step, StepStatus.PENDING, null, null, null, null, null, 0);
     }
 
-    StepState running(Instant now, Instant deadline) {
-        return new StepState(step, StepStatus.RUNNING, now, null, null, deadline, 0);
+    StepState running(Instant now, Instant resendAt, Instant giveUpAt) {
+        return new StepState(step, StepStatus.RUNNING, now, null, null, resendAt, giveUpAt, 1);
+    }
+
+    StepState sentAgain(Instant resendAt) {
+        return new StepState(step, status, startedAt, finishedAt, error, resendAt, giveUpAt, attempts + 1);
+    }
+
+    StepState refused(StepError refusal, Instant retryAt) {
+        return new StepState(step, status, startedAt, finishedAt, refusal, retryAt, giveUpAt, attempts);
     }
 
     StepState succeeded(Instant now) {
-        return new StepState(step, StepStatus.SUCCEEDED, startedAt, now, null, null, attempts);
+        return new StepState(step, StepStatus.SUCCEEDED, startedAt, now, null, null, null, attempts);
     }
 
     StepState failed(Instant now, StepError error) {
-        return new StepState(step, StepStatus.FAILED, startedAt, now, error, null, attempts);
+        return new StepState(step, StepStatus.FAILED, startedAt, now, error, null, null, attempts);
     }
 
+    /** The first compensation command, or one sent again: the count restarts when compensating starts. */
     StepState compensating(Instant deadline) {
-        return new StepState(step, StepStatus.COMPENSATING, startedAt, finishedAt, error, deadline, attempts + 1);
+        int sent = status == StepStatus.COMPENSATING ? attempts + 1 : 1;
+        return new StepState(step, StepStatus.COMPENSATING, startedAt, finishedAt, error, deadline, null, sent);
     }
 
     StepState compensated(Instant now) {
-        return new StepState(step, StepStatus.COMPENSATED, startedAt, now, error, null, attempts);
+        return new StepState(step, StepStatus.COMPENSATED, startedAt, now, error, null, null, attempts);
     }
 
     StepState skipped() {
-        return new StepState(step, StepStatus.SKIPPED, null, null, null, null, 0);
+        return new StepState(step, StepStatus.SKIPPED, null, null, null, null, null, 0);
     }
 }

@@ -101,11 +101,14 @@ class MongoOnboardingRepository implements OnboardingRepository {
     }
 
     @Override
-    public boolean update(Onboarding onboarding, List<SagaCommand> commands) {
+    public boolean update(Onboarding onboarding, List<SagaCommand> commands, List<Object> announcements) {
         // A failed onboarding frees its account name in the same write that marks it FAILED.
         List<String> unset = onboarding.status() == OnboardingStatus.FAILED ? List.of("accountNameKey") : List.of();
+        List<OutgoingMessage> messages = new ArrayList<>(messages(onboarding, commands));
+        announcements.forEach(event -> messages.add(new OutgoingMessage(CustomerChannels.EVENTS, codec.event(
+                event.getClass().getSimpleName(), onboarding.partnerId(), onboarding.traceparent(), event))));
         return outbox.update(COLLECTION, onboarding.id(), onboarding.version(), toDocument(onboarding), unset,
-                messages(onboarding, commands));
+                messages);
     }
 
     @Override
@@ -155,7 +158,8 @@ class MongoOnboardingRepository implements OnboardingRepository {
     @Override
     public long countStuck(Instant overdueSince, int attempts) {
         return collection().countDocuments(or(lt("deadline", Date.from(overdueSince)),
-                elemMatch("steps", and(eq("status", StepStatus.COMPENSATING.name()), gte("attempts", attempts)))));
+                elemMatch("steps", and(in("status", StepStatus.RUNNING.name(), StepStatus.COMPENSATING.name()),
+                        gte("attempts", attempts)))));
     }
 
     private static Bson filter(String partnerId, OnboardingStatus status) {
@@ -206,6 +210,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
                 .append("error", s.error() == null ? null
                         : new Document("code", s.error().code()).append("message", s.error().message()))
                 .append("deadline", date(s.deadline()))
+                .append("giveUpAt", date(s.giveUpAt()))
                 .append("attempts", s.attempts());
     }
 
@@ -265,10 +270,15 @@ class MongoOnboardingRepository implements OnboardingRepository {
 
     private static StepState stepState(Document s) {
         Document error = s.get("error", Document.class);
-        return new StepState(Step.valueOf(s.getString("step")), StepStatus.valueOf(s.getString("status")),
+        StepStatus status = StepStatus.valueOf(s.getString("status"));
+        Instant deadline = instant(s.getDate("deadline"));
+        // Written before steps were sent again: a running step's one deadline was its giving up.
+        Instant giveUpAt = s.containsKey("giveUpAt") || status != StepStatus.RUNNING
+                ? instant(s.getDate("giveUpAt")) : deadline;
+        return new StepState(Step.valueOf(s.getString("step")), status,
                 instant(s.getDate("startedAt")), instant(s.getDate("finishedAt")),
                 error == null ? null : new StepError(error.getString("code"), error.getString("message")),
-                instant(s.getDate("deadline")), s.getInteger("attempts", 0));
+                deadline, giveUpAt, s.getInteger("attempts", 0));
     }
 
     private MongoCollection<Document> collection() {

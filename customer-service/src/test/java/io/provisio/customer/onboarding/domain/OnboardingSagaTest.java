@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.provisio.customer.contracts.ActivateCustomer;
 import io.provisio.customer.contracts.DeleteCustomer;
+import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.customer.contracts.RegisterCustomer;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
@@ -30,8 +31,9 @@ class OnboardingSagaTest {
 
     private static final String TOKEN = "q5WlQw8m3xY0bq3fN7tT1bqkq3VvJmX0o4h4rV9aH2E";
 
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration COMPENSATION_RETRY = Duration.ofSeconds(30);
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(15);
+    /** 10 s, 20 s, 40 s, ... as configured by default. */
+    private static final Duration FIRST_RESEND = Duration.ofSeconds(10);
 
     private final OnboardingSaga saga = new OnboardingSaga(new SagaTimeouts() {
         @Override
@@ -40,8 +42,8 @@ class OnboardingSagaTest {
         }
 
         @Override
-        public Duration compensationRetry() {
-            return COMPENSATION_RETRY;
+        public Duration resendAfter(int sent) {
+            return FIRST_RESEND.multipliedBy(1L << (sent - 1));
         }
     });
 
@@ -63,7 +65,8 @@ class OnboardingSagaTest {
             assertThat(command.payload()).isEqualTo(new RegisterCustomer("cus-1", onboarding.request().customer()));
         });
         assertThat(onboarding.state(REGISTER_CUSTOMER).status()).isEqualTo(StepStatus.RUNNING);
-        assertThat(onboarding.deadline()).isEqualTo(T0.plus(STEP_TIMEOUT));
+        assertThat(onboarding.deadline()).as("when the command is sent again").isEqualTo(T0.plus(FIRST_RESEND));
+        assertThat(onboarding.state(REGISTER_CUSTOMER).giveUpAt()).isEqualTo(T0.plus(STEP_TIMEOUT));
         assertThat(onboarding.steps().subList(1, 5)).allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.PENDING));
     }
 
@@ -75,7 +78,9 @@ class OnboardingSagaTest {
         assertThat(succeed(CREATE_ADMINISTRATOR)).singleElement().isInstanceOf(AssignPlans.class);
         assertThat(succeed(ASSIGN_PLANS)).singleElement().isInstanceOf(ScheduleWelcomeEmail.class);
         assertThat(succeed(SCHEDULE_WELCOME_EMAIL)).singleElement().isInstanceOf(ActivateCustomer.class);
-        assertThat(succeed(ACTIVATE_CUSTOMER)).isEmpty();
+        Decision completion = saga.onReply(onboarding, StepReply.succeeded(ACTIVATE_CUSTOMER), later());
+        assertThat(completion.commands()).isEmpty();
+        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now));
 
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPLETED);
         assertThat(onboarding.steps()).allSatisfy(s -> {
@@ -103,8 +108,25 @@ class OnboardingSagaTest {
                     assertThat(welcome.language()).isEqualTo("sv");
                     assertThat(welcome.companyName()).isEqualTo("Testbolag Göteborg AB");
                 });
+        // Kept while the command may have to be sent again, forgotten once the e-mails are scheduled.
+        assertThat(onboarding.administrator().activationToken()).isEqualTo(TOKEN);
+        succeed(SCHEDULE_WELCOME_EMAIL);
         assertThat(onboarding.administrator().activationToken()).isNull();
         assertThat(onboarding.activationRequired()).isTrue();
+    }
+
+    @Test
+    void sendsThePasswordHashAgainWithAResentCommandAndForgetsItOnceTheAdministratorExists() {
+        onboarding = Onboardings.withPassword("{bcrypt}$2a$10$hash");
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+
+        Decision resent = saga.onDeadline(onboarding, now.plus(FIRST_RESEND), true);
+
+        assertThat(payloads(resent)).singleElement().isInstanceOfSatisfying(CreateAdministrator.class,
+                command -> assertThat(command.administrator().passwordHash()).isEqualTo("{bcrypt}$2a$10$hash"));
+        succeed(CREATE_ADMINISTRATOR);
+        assertThat(onboarding.request().administrator().passwordHash()).isNull();
     }
 
     @Test
@@ -182,14 +204,41 @@ class OnboardingSagaTest {
     }
 
     @Test
-    void timesOutAStepWithNoReplyAndUndoesItFirstBecauseItMayHaveActed() {
+    void sendsAnUnansweredCommandAgainWithBackOffBeforeGivingUp() {
         saga.start(onboarding, now);
         succeed(REGISTER_CUSTOMER);
         succeed(CREATE_ADMINISTRATOR);
+        Instant began = now;
 
-        assertThat(saga.onDeadline(onboarding, now.plus(STEP_TIMEOUT).minusMillis(1)).changed()).isFalse();
-        now = now.plus(STEP_TIMEOUT).plusSeconds(1);
-        Decision timeout = saga.onDeadline(onboarding, now);
+        assertThat(saga.onDeadline(onboarding, began.plus(FIRST_RESEND).minusMillis(1), true).changed()).isFalse();
+        Decision first = saga.onDeadline(onboarding, began.plus(FIRST_RESEND), true);
+        assertThat(payloads(first)).singleElement().isInstanceOf(AssignPlans.class);
+        assertThat(onboarding.state(ASSIGN_PLANS).attempts()).isEqualTo(2);
+        assertThat(onboarding.deadline()).isEqualTo(began.plus(FIRST_RESEND).plusSeconds(20));
+        Decision second = saga.onDeadline(onboarding, onboarding.deadline(), true);
+        assertThat(payloads(second)).singleElement().isInstanceOf(AssignPlans.class);
+        assertThat(onboarding.deadline()).isEqualTo(began.plusSeconds(10 + 20 + 40));
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.IN_PROGRESS);
+        assertThat(onboarding.state(ASSIGN_PLANS).status()).isEqualTo(StepStatus.RUNNING);
+
+        // A participant that answers late is still welcome.
+        assertThat(succeed(ASSIGN_PLANS)).singleElement().isInstanceOf(ScheduleWelcomeEmail.class);
+    }
+
+    @Test
+    void timesOutAStepOnlyAfterItsDeadlineAndUndoesItFirstBecauseItMayHaveActed() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        succeed(CREATE_ADMINISTRATOR);
+        Instant giveUp = onboarding.state(ASSIGN_PLANS).giveUpAt();
+        while (onboarding.deadline().isBefore(giveUp)) {
+            assertThat(payloads(saga.onDeadline(onboarding, onboarding.deadline(), true)))
+                    .singleElement().isInstanceOf(AssignPlans.class);
+        }
+        assertThat(onboarding.deadline()).as("the last wait ends at the step's deadline").isEqualTo(giveUp);
+
+        now = giveUp;
+        Decision timeout = saga.onDeadline(onboarding, now, true);
 
         assertThat(payloads(timeout)).containsExactly(new ReleasePlans("cus-1"));
         assertThat(onboarding.failure().code()).isEqualTo(StepError.STEP_TIMEOUT);
@@ -210,18 +259,39 @@ class OnboardingSagaTest {
     }
 
     @Test
-    void timingOutTheLastStepUndoesTheEarlierOnesSinceActivationHasNothingToUndo() {
+    void givesNothingUpRightAfterAStartSinceTheRepliesMayBeWaitingInTheQueue() {
+        saga.start(onboarding, now);
+
+        Decision resent = saga.onDeadline(onboarding, now.plus(STEP_TIMEOUT).plusSeconds(1), false);
+
+        assertThat(payloads(resent)).singleElement().isInstanceOf(RegisterCustomer.class);
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void neverTimesOutThePointOfNoReturnAndTriesItAgainWhenRefused() {
         saga.start(onboarding, now);
         succeed(REGISTER_CUSTOMER);
         succeed(CREATE_ADMINISTRATOR);
         succeed(ASSIGN_PLANS);
         succeed(SCHEDULE_WELCOME_EMAIL);
+        assertThat(onboarding.state(ACTIVATE_CUSTOMER).giveUpAt()).isNull();
 
-        Decision timeout = saga.onDeadline(onboarding, now.plus(Duration.ofMinutes(5)));
+        Decision muchLater = saga.onDeadline(onboarding, now.plus(Duration.ofDays(2)), true);
+        assertThat(payloads(muchLater)).singleElement().isInstanceOf(ActivateCustomer.class);
 
-        assertThat(payloads(timeout)).singleElement().isInstanceOf(
-                io.provisio.notification.contracts.CancelWelcomeEmail.class);
-        assertThat(onboarding.state(ACTIVATE_CUSTOMER).status()).isEqualTo(StepStatus.FAILED);
+        Decision refused = saga.onReply(onboarding,
+                StepReply.failed(ACTIVATE_CUSTOMER, "CUSTOMER_NOT_FOUND", "gone"), later());
+        assertThat(refused.commands()).as("sent again at its next deadline, not in a loop").isEmpty();
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.IN_PROGRESS);
+        assertThat(onboarding.state(ACTIVATE_CUSTOMER).status()).isEqualTo(StepStatus.RUNNING);
+        assertThat(onboarding.state(ACTIVATE_CUSTOMER).error().code()).isEqualTo("CUSTOMER_NOT_FOUND");
+        assertThat(onboarding.state(SCHEDULE_WELCOME_EMAIL).status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(payloads(saga.onDeadline(onboarding, onboarding.deadline(), true)))
+                .singleElement().isInstanceOf(ActivateCustomer.class);
+
+        succeed(ACTIVATE_CUSTOMER);
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPLETED);
     }
 
     @Test
@@ -231,13 +301,15 @@ class OnboardingSagaTest {
         saga.onReply(onboarding, StepReply.failed(CREATE_ADMINISTRATOR, "ADMIN_EMAIL_IN_USE", "in use"), now);
         assertThat(onboarding.state(REGISTER_CUSTOMER).attempts()).isEqualTo(1);
 
-        now = now.plus(COMPENSATION_RETRY).plusSeconds(1);
-        Decision retry = saga.onDeadline(onboarding, now);
+        now = now.plus(FIRST_RESEND);
+        Decision retry = saga.onDeadline(onboarding, now, true);
 
         assertThat(payloads(retry)).containsExactly(new DeleteCustomer("cus-1"));
         assertThat(onboarding.state(REGISTER_CUSTOMER).attempts()).isEqualTo(2);
-        assertThat(onboarding.deadline()).isEqualTo(now.plus(COMPENSATION_RETRY));
+        assertThat(onboarding.deadline()).isEqualTo(now.plusSeconds(20));
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPENSATING);
+        assertThat(payloads(saga.onDeadline(onboarding, now.plus(STEP_TIMEOUT.multipliedBy(10)), true)))
+                .as("a compensation never gives up").containsExactly(new DeleteCustomer("cus-1"));
     }
 
     @Test

@@ -20,13 +20,22 @@ final class Onboardings {
 
     /** The Swedish example: hosted services bundle, activation link instead of a password. */
     static Onboarding swedishCustomerWithHostedExchange() {
+        return swedishCustomer(null);
+    }
+
+    /** The Swedish example, but the partner set the administrator's password (here already hashed). */
+    static Onboarding withPassword(String passwordHash) {
+        return swedishCustomer(passwordHash);
+    }
+
+    private static Onboarding swedishCustomer(String passwordHash) {
         OnboardingRequest request = new OnboardingRequest(
                 new CustomerProfile("testbolag", "Testbolag Göteborg AB", "OIP-10042", null,
                         new Address("Kungsgatan 12", "Göteborg", "Västra Götaland", "411 19", "SE"),
                         "PROFESSIONAL_SERVICES", "STANDARD", "BASIC", "sv-SE", List.of("testbolag.se"),
                         "driftlarm@testbolag.se"),
                 new Administrator("bengt.testsson", "Bengt", "Testsson", "Bengt Testsson",
-                        "bengt.testsson@testbolag.se", null, null, "IT-ansvarig", "IT"),
+                        "bengt.testsson@testbolag.se", passwordHash, null, "IT-ansvarig", "IT"),
                 List.of(new SupportContact("SITE_ADMIN", "Åsa Öberg", "asa.oberg@testbolag.se", null)),
                 List.of(new PlanRequest("CUSTOMER-PORTAL", 1, LocalDate.parse("2026-12-01")),
                         new PlanRequest("HOSTED-EXCHANGE", 10, LocalDate.parse("2026-12-01"))),

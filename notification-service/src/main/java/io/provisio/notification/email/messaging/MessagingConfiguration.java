@@ -41,6 +41,17 @@ class MessagingConfiguration {
         return new DeletedUserEmails(codec, store, clock);
     }
 
+    @Bean
+    CompletedOnboardings completedOnboardings(MessageCodec codec, NotificationStore store, Clock clock) {
+        return new CompletedOnboardings(codec, store, clock);
+    }
+
+    /** Bound to {@code customer-events}; queue customer-events.notification-service. */
+    @Bean
+    Consumer<Message<byte[]>> customerEvents(MessageCodec codec, CompletedOnboardings completed) {
+        return new EnvelopeHandler(codec, completed::handle);
+    }
+
     /** Bound to {@code notification-commands} (application.yml); queue notification-commands.notification-service. */
     @Bean
     Consumer<Message<byte[]>> notificationCommands(MessageCodec codec, WelcomeEmailStep welcome,

@@ -14,6 +14,7 @@ import io.provisio.notification.contracts.WelcomeEmailRejected;
 import io.provisio.notification.contracts.WelcomeEmailScheduled;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
+import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
@@ -24,7 +25,8 @@ import io.provisio.platform.participant.StepResult;
 
 /**
  * SCHEDULE_WELCOME_EMAIL. The action stores the WELCOME e-mail, and the ACTIVATION e-mail when identity
- * issued a token, both at the requested {@code sendAt} (the dispatcher sends them when due); it also
+ * issued a token, both HELD at the requested {@code sendAt} until the onboarding completes
+ * ({@link CompletedOnboardings} then schedules them; the dispatcher sends them when due); it also
  * records the customer's profile and hands the administrator to e-mails that waited for one. Everything
  * is keyed by the saga, so a redelivered command finds its own documents. The compensation cancels
  * whatever of the onboarding is not sent yet.
@@ -67,7 +69,7 @@ final class WelcomeEmailStep {
         List<String> ids = new ArrayList<>();
         Notification welcome = Notification.scheduled(Notification.idFor(envelope.sagaId(), Template.WELCOME),
                 envelope.partnerId(), command.customerId(), envelope.sagaId(), Template.WELCOME, command.to(),
-                language, welcomeModel(command), sendAt, now);
+                language, welcomeModel(command), sendAt, now).withStatus(NotificationStatus.HELD);
         // false: a redelivery after a crash; what the first delivery stored stands.
         store.insertIfAbsent(welcome);
         ids.add(welcome.id());
@@ -75,7 +77,7 @@ final class WelcomeEmailStep {
             Notification activation = Notification.scheduled(
                     Notification.idFor(envelope.sagaId(), Template.ACTIVATION), envelope.partnerId(),
                     command.customerId(), envelope.sagaId(), Template.ACTIVATION, command.to(), language,
-                    activationModel(command), sendAt, now)
+                    activationModel(command), sendAt, now).withStatus(NotificationStatus.HELD)
                     // The administrator's user id, so identity's UserDeleted can cancel the e-mail while it waits.
                     .withActivation(command.administratorUserId(), command.activationToken());
             store.insertIfAbsent(activation);

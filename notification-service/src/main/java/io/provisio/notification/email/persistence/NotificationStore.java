@@ -48,8 +48,13 @@ public final class NotificationStore {
     public static final String COLLECTION = "notifications";
 
     private static final String TOKEN = "activationToken";
+    /** Not sent and not being sent: a partner may reschedule or cancel it, and a newer link replaces it. */
     private static final List<String> CANCELLABLE = List.of(NotificationStatus.SCHEDULED.name(),
-            NotificationStatus.WAITING_FOR_RECIPIENT.name());
+            NotificationStatus.WAITING_FOR_RECIPIENT.name(), NotificationStatus.HELD.name());
+    /** Everything that may still leave, including one a dispatcher holds right now. */
+    private static final List<String> UNSENT = List.of(NotificationStatus.SCHEDULED.name(),
+            NotificationStatus.SENDING.name(), NotificationStatus.WAITING_FOR_RECIPIENT.name(),
+            NotificationStatus.HELD.name());
 
     private final MongoTemplate mongo;
 
@@ -117,9 +122,7 @@ public final class NotificationStore {
      * @return how many this call cancelled
      */
     public long cancelUnsent(String partnerId, String sagaId, String customerId, Instant now) {
-        return collection().updateMany(and(onboarding(partnerId, sagaId, customerId),
-                        in("status", NotificationStatus.SCHEDULED.name(), NotificationStatus.SENDING.name(),
-                                NotificationStatus.WAITING_FOR_RECIPIENT.name())),
+        return collection().updateMany(and(onboarding(partnerId, sagaId, customerId), in("status", UNSENT)),
                 cancellation(now, HistoryEntry.SYSTEM, "onboarding compensated")).getModifiedCount();
     }
 
@@ -136,8 +139,9 @@ public final class NotificationStore {
 
     /** When the customer's unsent WELCOME e-mail is due, if there is one: other e-mails do not overtake it. */
     public Optional<Instant> unsentWelcomeSendAt(String partnerId, String customerId) {
-        Document welcome = collection().find(and(eq("partnerId", partnerId), eq("customerId", customerId), eq("template", Template.WELCOME.name()),
-                in("status", NotificationStatus.SCHEDULED.name(), NotificationStatus.SENDING.name()))).first();
+        Document welcome = collection().find(and(eq("partnerId", partnerId), eq("customerId", customerId),
+                eq("template", Template.WELCOME.name()), in("status", NotificationStatus.SCHEDULED.name(),
+                        NotificationStatus.SENDING.name(), NotificationStatus.HELD.name()))).first();
         return Optional.ofNullable(welcome).map(d -> instant(d.getDate("sendAt")));
     }
 
@@ -165,9 +169,7 @@ public final class NotificationStore {
      */
     public long cancelActivationsOfDeletedUser(String partnerId, String customerId, String userId, Instant now) {
         return collection().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
-                        eq("userId", userId), eq("template", Template.ACTIVATION.name()),
-                        in("status", NotificationStatus.SCHEDULED.name(), NotificationStatus.SENDING.name(),
-                                NotificationStatus.WAITING_FOR_RECIPIENT.name())),
+                        eq("userId", userId), eq("template", Template.ACTIVATION.name()), in("status", UNSENT)),
                 cancellation(now, HistoryEntry.SYSTEM, "user " + userId + " deleted")).getModifiedCount();
     }
 
@@ -189,6 +191,21 @@ public final class NotificationStore {
                         .append("$max", new Document("sendAt", date(notBefore)))
                         .append("$push", new Document("history", event(now, "RECIPIENT_KNOWN", HistoryEntry.SYSTEM,
                                 to)))).getModifiedCount();
+    }
+
+    /**
+     * Schedules what an onboarding held back until it completed: at its {@code sendAt}, or at once if that
+     * time has passed. Only HELD e-mails change, so a redelivered event changes nothing.
+     *
+     * @return how many this call released
+     */
+    public long releaseHeld(String partnerId, String sagaId, Instant now) {
+        return collection().updateMany(and(eq("sagaId", sagaId), eq("partnerId", partnerId),
+                        eq("status", NotificationStatus.HELD.name())),
+                new Document("$set", new Document("status", NotificationStatus.SCHEDULED.name()))
+                        .append("$max", new Document("sendAt", date(now)))
+                        .append("$push", new Document("history", event(now, "RELEASED", HistoryEntry.SYSTEM,
+                                "onboarding completed")))).getModifiedCount();
     }
 
     /**

@@ -58,7 +58,8 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
         assertThat(older.activationToken()).isNull();
         assertThat(older.history().getLast().detail()).isEqualTo("superseded by " + id);
         assertThat(store.find(Notification.idFor(sagaId, Template.WELCOME)).orElseThrow().status())
-                .as("the welcome e-mail is not an activation link").isEqualTo(NotificationStatus.SCHEDULED);
+                .as("the welcome e-mail is not an activation link (and waits for the onboarding to complete)")
+                .isEqualTo(NotificationStatus.HELD);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.provisio.notification.email.messaging;
 
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.notification.MutableClock;
 import io.provisio.notification.RunningService;
@@ -40,5 +42,11 @@ abstract class BrokerIT extends RunningService {
     @BeforeEach
     void tapReplies() {
         replies = broker.tap("saga-replies");
+    }
+
+    /** What customer-service announces when an onboarding of partner p1 completed: its held e-mails may go. */
+    void complete(String sagaId, String customerId) {
+        broker.publish(CustomerChannels.EVENTS, codec.encode(codec.event("OnboardingCompleted", "p1", null,
+                new OnboardingCompleted(sagaId, customerId, clock.instant()))));
     }
 }

@@ -47,7 +47,7 @@ class DeletedUserEmailsIT extends BrokerIT {
         awaitHandled(marker());
 
         Notification untouched = store.find(activationId).orElseThrow();
-        assertThat(untouched.status()).isEqualTo(NotificationStatus.SCHEDULED);
+        assertThat(untouched.status()).as("held until its onboarding completes").isEqualTo(NotificationStatus.HELD);
         assertThat(untouched.activationToken()).isEqualTo(token);
 
         Envelope deleted = codec.event("UserDeleted", "p1", null, new UserDeleted(customerId, userId));
@@ -66,7 +66,7 @@ class DeletedUserEmailsIT extends BrokerIT {
                 });
         Notification welcome = store.find(welcomeId).orElseThrow();
         assertThat(welcome.status()).as("only activation links die with the user")
-                .isEqualTo(NotificationStatus.SCHEDULED);
+                .isEqualTo(NotificationStatus.HELD);
         assertThat(welcome.history()).hasSize(1);
     }
 
@@ -79,7 +79,7 @@ class DeletedUserEmailsIT extends BrokerIT {
         awaitHandled(marker());
 
         assertThat(store.findBySaga(sagaId)).hasSize(2).allSatisfy(n ->
-                assertThat(n.status()).isEqualTo(NotificationStatus.SCHEDULED));
+                assertThat(n.status()).isEqualTo(NotificationStatus.HELD));
     }
 
     /**

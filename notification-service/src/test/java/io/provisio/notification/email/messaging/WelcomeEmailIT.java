@@ -11,12 +11,15 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.notification.contracts.WelcomeEmailCancelled;
 import io.provisio.notification.contracts.WelcomeEmailRejected;
 import io.provisio.notification.contracts.WelcomeEmailScheduled;
+import io.provisio.notification.email.domain.HistoryEntry;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
@@ -65,6 +68,7 @@ class WelcomeEmailIT extends BrokerIT {
         assertThat(reply.type()).isEqualTo("WelcomeEmailScheduled");
         assertThat(codec.payload(reply, WelcomeEmailScheduled.class))
                 .isEqualTo(new WelcomeEmailScheduled(customerId, List.of(id)));
+        complete(sagaId, customerId);
 
         String messageId = "<" + id + "@provisio>";
         await().atMost(Duration.ofSeconds(15)).until(() -> receivedWithMessageId(messageId).size() == 1);
@@ -119,6 +123,7 @@ class WelcomeEmailIT extends BrokerIT {
 
         String id = Notification.idFor(sagaId, Template.WELCOME);
         assertThat(store.findBySaga(sagaId)).hasSize(1);
+        complete(sagaId, "cus-" + sagaId);
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> store.find(id).orElseThrow().status() == NotificationStatus.SENT);
         assertThat(receivedWithMessageId("<" + id + "@provisio>")).hasSize(1);
@@ -131,6 +136,7 @@ class WelcomeEmailIT extends BrokerIT {
         publish(schedule(sagaId, swedishWelcome("cus-" + sagaId, "later-" + sagaId + "@testbolag.se", tomorrow)));
         assertThat(nextReply(sagaId).type()).isEqualTo("WelcomeEmailScheduled");
         String id = Notification.idFor(sagaId, Template.WELCOME);
+        complete(sagaId, "cus-" + sagaId);
 
         // Several dispatch rounds (every 100 ms) pass without sending it.
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
@@ -245,6 +251,7 @@ class WelcomeEmailIT extends BrokerIT {
         assertThat(reply.payload().toString()).doesNotContain(token);
         assertThat(store.find(activationId).orElseThrow().userId()).as("the administrator a UserDeleted names")
                 .isEqualTo("usr-" + sagaId);
+        complete(sagaId, customerId);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> receivedWithMessageId("<" + activationId + "@provisio>")
                 .size() == 1);
@@ -289,6 +296,36 @@ class WelcomeEmailIT extends BrokerIT {
             assertThat(n.activationToken()).isNull();
             assertThat(n.history().getLast().event()).isEqualTo("CANCELLED");
         });
+    }
+
+    @Test
+    void holdsTheWelcomeAndActivationEmailsUntilTheOnboardingCompletedThenSendsThemAtOnce() {
+        String sagaId = newSagaId();
+        String customerId = "cus-" + sagaId;
+        publish(schedule(sagaId, new ScheduleWelcomeEmail(customerId, "held-" + sagaId + "@testbolag.se",
+                "Bengt Testsson", "sv", null, "Testbolag Göteborg AB", "testbolag", true, "Nordic IT Partner AB",
+                "bengt.testsson@testbolag.se", "Hld9WlQw8m3xY0bq3fN7tT1bqkq3VvJmX0o4h4rV9aH2",
+                clock.instant().plus(Duration.ofHours(72)), "usr-" + sagaId)));
+        assertThat(nextReply(sagaId).type()).isEqualTo("WelcomeEmailScheduled");
+        String welcomeId = Notification.idFor(sagaId, Template.WELCOME);
+        String activationId = Notification.idFor(sagaId, Template.ACTIVATION);
+
+        // Due at once, but the onboarding may still be rolled back: several dispatch rounds pass without it.
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() ->
+                store.findBySaga(sagaId).stream().allMatch(n -> n.status() == NotificationStatus.HELD));
+        assertThat(receivedWithMessageId("<" + welcomeId + "@provisio>")).isEmpty();
+
+        // Another partner's completion of the same saga id releases nothing.
+        broker.publish(CustomerChannels.EVENTS, codec.encode(codec.event("OnboardingCompleted", "p2", null,
+                new OnboardingCompleted(sagaId, customerId, clock.instant()))));
+        complete(sagaId, customerId);
+        complete(sagaId, customerId);
+
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                receivedWithMessageId("<" + welcomeId + "@provisio>").size() == 1
+                        && receivedWithMessageId("<" + activationId + "@provisio>").size() == 1);
+        assertThat(store.find(welcomeId).orElseThrow().history()).extracting(HistoryEntry::event)
+                .containsOnlyOnce("RELEASED");
     }
 
     /** The text parts of a (possibly nested) multipart e-mail by media type, decoded. */
