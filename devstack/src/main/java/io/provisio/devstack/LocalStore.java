@@ -17,11 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local run's MongoDB stand-in: one process serving every service's database over the
- * wire protocol, persisted to an H2 file under {@code PROVISIO_DATA_DIR}, oplog on.
+ * wire protocol, persisted to an H2 file under {@code PROVISIO_DATA_DIR}. With
+ * {@code PROVISIO_STORE_DURABILITY=write} (the default) every write is in the file before it is acknowledged,
+ * so even a kill -9 of this process loses nothing acknowledged; {@code interval} lets H2 write once a
+ * second (cheaper; a hard kill loses that second). {@code PROVISIO_STORE_OPLOG=true} turns the oplog on.
  * It runs apart from the services, as a real mongod would, so killing a service never takes
  * its data along. Like a mongod, it serves queries from the indexes the services declare
  * ({@link IndexedH2Backend}), and it logs once a minute which collections were read whole.
- * Writes of the last second or so may be lost on a hard kill of this process.
  *
  * <p>Usage: {@code java -jar devstack-exec.jar [port]} (default 27017).
  */
@@ -38,13 +40,17 @@ public final class LocalStore {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("store.mv");
 
-        IndexedH2Backend backend = IndexedH2Backend.file(file.toAbsolutePath().toString());
+        boolean commitEachWrite = !"interval".equalsIgnoreCase(System.getenv()
+                .getOrDefault("PROVISIO_STORE_DURABILITY", "write"));
+        IndexedH2Backend backend = IndexedH2Backend.file(file.toAbsolutePath().toString(), commitEachWrite);
         MongoServer server = new MongoServer(backend);
         if (Boolean.parseBoolean(System.getenv().getOrDefault("PROVISIO_STORE_OPLOG", "false"))) {
             server.enableOplog();
         }
         server.bind("127.0.0.1", port);
-        log.info("Local store listening on mongodb://127.0.0.1:{} with data in {}", port, file.toAbsolutePath());
+        log.info("Local store listening on mongodb://127.0.0.1:{} with data in {}, {}", port, file.toAbsolutePath(),
+                commitEachWrite ? "every write on disk before it is acknowledged"
+                        : "written about once a second (a kill -9 loses the last second)");
         reportFullScans(backend);
 
         CountDownLatch stopped = new CountDownLatch(1);

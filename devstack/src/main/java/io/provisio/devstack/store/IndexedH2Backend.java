@@ -1,10 +1,14 @@
 package io.provisio.devstack.store;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
@@ -22,19 +26,41 @@ import org.h2.mvstore.MVStore;
  */
 public final class IndexedH2Backend extends H2Backend {
 
-    private final Map<String, LongAdder> fullScans = new ConcurrentHashMap<>();
+    /** Commands that change data: with {@code commitEachWrite} they are on disk before they are acknowledged. */
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
+            "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
-    private IndexedH2Backend(MVStore store) {
+    private final Map<String, LongAdder> fullScans = new ConcurrentHashMap<>();
+    private final boolean commitEachWrite;
+
+    private IndexedH2Backend(MVStore store, boolean commitEachWrite) {
         super(store);
+        this.commitEachWrite = commitEachWrite;
     }
 
-    /** A store persisted to {@code fileName} (created if missing). */
-    public static IndexedH2Backend file(String fileName) {
-        return new IndexedH2Backend(MVStore.open(fileName));
+    /**
+     * A store persisted to {@code fileName} (created if missing).
+     *
+     * @param commitEachWrite write every change to the file before acknowledging it, so a killed store
+     *                        process loses nothing it acknowledged (the operating system still holds what it
+     *                        wrote); otherwise H2 writes about once a second and a kill -9 loses that second
+     */
+    public static IndexedH2Backend file(String fileName, boolean commitEachWrite) {
+        return new IndexedH2Backend(MVStore.open(fileName), commitEachWrite);
     }
 
     public static IndexedH2Backend inMemory() {
-        return new IndexedH2Backend(MVStore.open(null));
+        return new IndexedH2Backend(MVStore.open(null), false);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        Document result = super.handleCommand(channel, databaseName, command, query);
+        if (commitEachWrite && WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            // Concurrent writers' changes go to disk in one commit: MVStore serialises commits itself.
+            commit();
+        }
+        return result;
     }
 
     @Override

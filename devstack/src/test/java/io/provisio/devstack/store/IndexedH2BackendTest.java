@@ -133,7 +133,7 @@ class IndexedH2BackendTest {
     @Test
     void rebuildsSecondaryIndexesWhenAStoreFileIsOpenedAgain(@TempDir java.nio.file.Path directory) {
         String file = directory.resolve("store.mv").toString();
-        IndexedH2Backend first = IndexedH2Backend.file(file);
+        IndexedH2Backend first = IndexedH2Backend.file(file, true);
         MongoServer server = new MongoServer(first);
         try (MongoClient client = MongoClients.create(uri(server))) {
             MongoCollection<Document> orders = client.getDatabase(DATABASE).getCollection("orders");
@@ -142,7 +142,7 @@ class IndexedH2BackendTest {
         }
         server.shutdownNow();
 
-        IndexedH2Backend reopened = IndexedH2Backend.file(file);
+        IndexedH2Backend reopened = IndexedH2Backend.file(file, true);
         MongoServer again = new MongoServer(reopened);
         try (MongoClient client = MongoClients.create(uri(again))) {
             MongoCollection<Document> orders = client.getDatabase(DATABASE).getCollection("orders");
