@@ -2,6 +2,7 @@ package io.provisio.platform.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,7 @@ import io.provisio.platform.web.ProblemDetailsAdvice;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -136,6 +138,15 @@ public class PlatformAutoConfiguration {
                                                   org.springframework.amqp.rabbit.connection.ConnectionFactory rabbit,
                                                   MeterRegistry meters) {
         return new DeadLetterQueueMetrics(bindings, new RabbitAdmin(rabbit), meters);
+    }
+
+    /**
+     * Without a reachable MongoDB a call fails after 5 s instead of the driver's 30 s: a request answers
+     * 503 while the gateway still waits for it, and threads do not pile up during an outage.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer failFastWithoutMongo() {
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS));
     }
 
     /** Replaces Boot's MongoDB health check, switched off in the platform defaults. */

@@ -4,9 +4,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpConnectException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -104,6 +111,15 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (unavailableDependency(e)) {
+            // Our store or broker is away (restarting, failing over): the request may well succeed soon.
+            log.warn("Answered 503: a dependency is unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Service unavailable",
+                            "A service this request needs is unavailable for a moment; try again", List.of()));
+        }
         if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
             return respond(Problems.of(status, status.name(), status.getReasonPhrase(),
@@ -115,9 +131,21 @@ public class ProblemDetailsAdvice {
                 "Something went wrong on our side; the trace id in our logs has the details", List.of()));
     }
 
+    /** MongoDB or RabbitMQ cannot be reached, or did not answer in time: not the client's fault, nor a bug. */
+    static boolean unavailableDependency(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoNotPrimaryException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof AmqpConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 

@@ -1,0 +1,41 @@
+package io.provisio.platform.web;
+
+import java.util.List;
+
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemDetailsAdviceTest {
+
+    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
+
+    @Test
+    void answers503WithRetryAfterWhenTheStoreCannotBeReached() {
+        for (Exception unavailable : List.of(
+                new MongoTimeoutException("no server within 5000 ms"),
+                new DataAccessResourceFailureException("store away"),
+                new IllegalStateException("while reading", new MongoSocketOpenException("refused",
+                        new ServerAddress("127.0.0.1", 27017))))) {
+            ResponseEntity<ProblemDetail> answer = advice.unexpected(unavailable);
+
+            assertThat(answer.getStatusCode()).as(unavailable.toString()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+            assertThat(answer.getBody().getProperties()).containsEntry("code", "SERVICE_UNAVAILABLE");
+        }
+    }
+
+    @Test
+    void answers500ForAnythingElseUnexpected() {
+        assertThat(advice.unexpected(new IllegalStateException("a bug")).getStatusCode())
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+}
