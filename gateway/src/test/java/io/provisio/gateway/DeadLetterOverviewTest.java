@@ -95,6 +95,20 @@ class DeadLetterOverviewTest {
     }
 
     @Test
+    void asksTheServicesWithinTheCallersTrace() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+        client.get().uri(PATH)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.forPartner("provisio"))
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(NOTIFICATION.requestsTo(PATH)).singleElement()
+                .satisfies(received -> assertThat(received.header("traceparent")).startsWith("00-" + traceId + "-"));
+    }
+
+    @Test
     void pagesTheMergedList() {
         client.get().uri(PATH + "?page=1&size=3")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.forPartner("provisio"))
