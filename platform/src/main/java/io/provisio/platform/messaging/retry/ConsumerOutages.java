@@ -136,10 +136,7 @@ public final class ConsumerOutages implements SmartLifecycle {
     }
 
     private static String summary(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = FailureClassifier.rootCause(cause);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 

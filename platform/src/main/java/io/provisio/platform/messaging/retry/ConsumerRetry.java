@@ -46,7 +46,8 @@ final class ConsumerRetry extends RetryTemplate {
                     return super.execute(retryable);
                 } catch (RetryException failed) {
                     Throwable last = failed.getLastException() != null ? failed.getLastException() : failed;
-                    if (outages.stopping()) {
+                    // Interrupted: the container is being torn down, possibly during the bounded back-off.
+                    if (outages.stopping() || Thread.currentThread().isInterrupted()) {
                         throw giveBack(last);
                     }
                     if (FailureClassifier.classify(last) != FailureClassifier.Failure.OUTAGE) {
@@ -69,14 +70,11 @@ final class ConsumerRetry extends RetryTemplate {
 
     /**
      * The binder writes this exception's message into the dead letter's {@code x-exception-message}; the
-     * template's own ("Retry policy ... exhausted") would tell an operator nothing. The innermost cause is
+     * template's own ("Retry policy ... exhausted") would tell an operator nothing; the innermost cause is
      * the handler's or the driver's own words.
      */
     private static RetryException forRecoverer(Throwable last) {
-        Throwable root = last;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = FailureClassifier.rootCause(last);
         return new RetryException(root.getClass().getSimpleName() + ": " + root.getMessage(), last);
     }
 

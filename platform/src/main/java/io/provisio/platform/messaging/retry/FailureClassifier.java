@@ -96,6 +96,16 @@ public final class FailureClassifier {
                 || t instanceof ShutdownSignalException shutdown && shutdown.isHardError();
     }
 
+    /** The innermost cause: the handler's or the driver's own words, under the binder's wrappers. */
+    static Throwable rootCause(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable root = failure;
+        while (seen.add(root) && root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     private static boolean anyInChain(Throwable failure, Predicate<Throwable> test) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {

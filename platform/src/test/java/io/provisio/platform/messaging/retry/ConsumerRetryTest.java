@@ -149,6 +149,17 @@ class ConsumerRetryTest {
     }
 
     @Test
+    void givesTheMessageBackWhenItsThreadIsInterruptedDuringTheBoundedBackOff() {
+        Script handler = new Script().then(10, new IllegalStateException("flaky"));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> retry.execute(handler)).isInstanceOf(ImmediateRequeueAmqpException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void givesTheMessageBackWhenItsThreadIsInterrupted() {
         Script handler = new Script().then(10, outage());
         Thread.currentThread().interrupt();
