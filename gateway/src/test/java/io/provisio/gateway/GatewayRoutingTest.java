@@ -89,6 +89,14 @@ class GatewayRoutingTest {
             "GET,    /api/v1/inventory,                                          subscription",
             "PUT,    /api/v1/operator/plans/HOSTED-EXCHANGE,                     subscription",
             "PUT,    /api/v1/operator/partners/nordic-it/inventory/HOSTED-EXCHANGE, subscription",
+            "GET,    /api/v1/operator/dead-letters/saga-replies.customer-service.dlq,           customer",
+            "POST,   /api/v1/operator/dead-letters/customer-commands.customer-service.dlq/redrive, customer",
+            "GET,    /api/v1/operator/dead-letters/identity-commands.identity-service.dlq,      identity",
+            "POST,   /api/v1/operator/dead-letters/t1a2b3c4-customer-events.identity-service.dlq/redrive, identity",
+            "GET,    /api/v1/operator/dead-letters/identity-events.subscription-service.dlq,    subscription",
+            "POST,   /api/v1/operator/dead-letters/subscription-commands.subscription-service.dlq/redrive, subscription",
+            "GET,    /api/v1/operator/dead-letters/identity-events.notification-service.dlq,    notification",
+            "POST,   /api/v1/operator/dead-letters/subscription-events.notification-service.dlq/redrive, notification",
             "GET,    /api/v1/customers/c-1/notifications,                        notification",
             "GET,    /api/v1/customers/c-1/notifications/n-1,                    notification",
             "POST,   /api/v1/onboardings,                                        customer",
@@ -221,6 +229,19 @@ class GatewayRoutingTest {
                 .expectStatus().isNotFound();
 
         assertThat(IDENTITY.requestsTo("/api/v1/operator/partners")).isEmpty();
+    }
+
+    @Test
+    void leavesDeadLetterQueuesOfNoServiceUnrouted() {
+        for (String path : List.of("/api/v1/operator/dead-letters/saga-replies.billing-service.dlq/redrive",
+                "/api/v1/operator/dead-letters/saga-replies.customer-service")) {
+            client.post().uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.forPartner("operator"))
+                    .exchange()
+                    .expectStatus().isNotFound();
+        }
+
+        BACKENDS.values().forEach(backend -> assertThat(backend.received()).isEmpty());
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +43,8 @@ final class StubBackend implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Map<String, String> fixedAnswers = new TreeMap<>();
+    private final Map<String, String> fixedAnswers = new ConcurrentSkipListMap<>();
+    private final Map<String, Integer> fixedStatuses = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private StubBackend(String name) throws IOException {
@@ -63,6 +66,13 @@ final class StubBackend implements AutoCloseable {
     /** Answers {@code body} as JSON for this exact path instead of the default answer (e.g. the JWK set). */
     StubBackend answering(String path, String body) {
         fixedAnswers.put(path, body);
+        return this;
+    }
+
+    /** Answers {@code status} with {@code body} (problem+json unless 200) for this exact path. */
+    StubBackend answering(String path, int status, String body) {
+        fixedAnswers.put(path, body);
+        fixedStatuses.put(path, status);
         return this;
     }
 
@@ -96,6 +106,11 @@ final class StubBackend implements AutoCloseable {
         int status = 200;
         String contentType = "application/json";
         String body = fixedAnswers.getOrDefault(path, "{\"backend\":\"" + name + "\"}");
+        Integer fixedStatus = fixedStatuses.get(path);
+        if (fixedStatus != null && fixedStatus != 200) {
+            status = fixedStatus;
+            contentType = "application/problem+json";
+        }
         if (path.contains("/missing")) {
             status = 404;
             contentType = "application/problem+json";

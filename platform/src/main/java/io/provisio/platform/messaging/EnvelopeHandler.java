@@ -10,8 +10,9 @@ import org.springframework.messaging.Message;
 /**
  * Adapts a handler of envelopes into the {@code Consumer<Message<byte[]>>} a Spring Cloud Stream
  * binding wants: it decodes, sets the logging context, and sends malformed messages straight to
- * the dead-letter queue instead of retrying them. Any other exception is retried by the binder
- * with back-off and then dead-lettered.
+ * the dead-letter queue instead of retrying them. What happens to any other exception is decided by
+ * {@code FailureClassifier} around the binding (ADR 010): an unreachable MongoDB or broker is waited
+ * out without limit, anything else is retried a few times with back-off and then dead-lettered.
  */
 public final class EnvelopeHandler implements Consumer<Message<byte[]>> {
 

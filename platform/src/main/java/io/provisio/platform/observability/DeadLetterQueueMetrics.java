@@ -1,19 +1,19 @@
 package io.provisio.platform.observability;
 
-import java.util.Map;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.platform.deadletter.DeadLetterQueue;
+import io.provisio.platform.deadletter.DeadLetterQueues;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 
 /**
  * {@code provisio_messaging_dlq_depth{queue}}: messages waiting in the dead-letter queue of each of
  * this service's consumer bindings ({@code <destination>.<group>.dlq}). Anything above zero is a
- * message that failed every retry and needs a person; the alert rule watches this gauge.
+ * message that failed for good and needs a person; the alert rule watches this gauge. Operators read
+ * and redrive them through {@code /api/v1/operator/dead-letters} (ADR 010).
  */
 public final class DeadLetterQueueMetrics implements SmartInitializingSingleton {
 
@@ -29,15 +29,8 @@ public final class DeadLetterQueueMetrics implements SmartInitializingSingleton 
 
     @Override
     public void afterSingletonsInstantiated() {
-        for (Map.Entry<String, BindingProperties> binding : bindings.getBindings().entrySet()) {
-            if (!binding.getKey().contains("-in-")) {
-                continue;
-            }
-            BindingProperties properties = bindings.getBindingProperties(binding.getKey());
-            if (properties.getDestination() == null || properties.getGroup() == null) {
-                continue;
-            }
-            String dlq = properties.getDestination() + "." + properties.getGroup() + ".dlq";
+        for (DeadLetterQueue queue : new DeadLetterQueues(bindings).all()) {
+            String dlq = queue.name();
             Gauge.builder("provisio.messaging.dlq.depth", () -> depth(dlq))
                     .description("Messages in a consumer's dead-letter queue")
                     .tag("queue", dlq).register(meters);
