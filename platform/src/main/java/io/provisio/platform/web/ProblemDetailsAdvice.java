@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
+import io.provisio.platform.messaging.retry.FailureClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpConnectException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -133,14 +129,7 @@ public class ProblemDetailsAdvice {
 
     /** MongoDB or RabbitMQ cannot be reached, or did not answer in time: not the client's fault, nor a bug. */
     static boolean unavailableDependency(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
-                    || cause instanceof MongoNotPrimaryException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof AmqpConnectException) {
-                return true;
-            }
-        }
-        return false;
+        return FailureClassifier.classify(e) == FailureClassifier.Failure.OUTAGE;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
