@@ -25,7 +25,7 @@ class OnboardingConfiguration {
     @Bean
     SagaMetrics onboardingSagaMetrics(MeterRegistry meters, OnboardingRepository onboardings, Clock clock) {
         return new SagaMetrics(meters, "onboarding", onboardings::countInFlight,
-                // 4 sends: about 70 s without an answer with the default back-off (10 s, 20 s, 40 s).
+                // 4 sends: about 3.5 min without an answer with the default back-off (30 s, 60 s, 120 s).
                 () -> onboardings.countStuck(clock.instant().minus(Duration.ofMinutes(1)), 4));
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OnboardingProperties(
         @DefaultValue("15m") Duration stepTimeout,
         Map<Step, Duration> stepTimeouts,
-        @DefaultValue("10s") Duration resendAfter,
+        @DefaultValue("30s") Duration resendAfter,
         @DefaultValue("2m") Duration resendMaxInterval,
         @DefaultValue("2m") Duration startupGrace,
         @DefaultValue("3s") Duration dryRunTimeout) implements SagaTimeouts {
