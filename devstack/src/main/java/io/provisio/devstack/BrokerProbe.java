@@ -87,6 +87,28 @@ public final class BrokerProbe implements AutoCloseable {
         return Optional.of(new String(received.get().getBody(), StandardCharsets.UTF_8));
     }
 
+    /** How many messages wait in a queue of this namespace ({@code name} without the namespace), 0 if none. */
+    public long depth(String queue) {
+        java.util.Properties properties = admin.getQueueProperties(namespace + queue);
+        return properties == null ? 0 : ((Number) properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue();
+    }
+
+    /**
+     * The bodies of the messages waiting in a queue of this namespace, left where they are: fetched without
+     * acknowledgement on one channel, which is then closed, so the broker puts them all back.
+     */
+    public java.util.List<String> peek(String queue) {
+        return template.execute(channel -> {
+            java.util.List<String> bodies = new java.util.ArrayList<>();
+            com.rabbitmq.client.GetResponse response;
+            while ((response = channel.basicGet(namespace + queue, false)) != null) {
+                bodies.add(new String(response.getBody(), StandardCharsets.UTF_8));
+            }
+            channel.basicRecover(true);
+            return bodies;
+        });
+    }
+
     @Override
     public void close() {
         connectionFactory.destroy();

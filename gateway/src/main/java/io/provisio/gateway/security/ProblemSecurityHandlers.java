@@ -1,6 +1,8 @@
 package io.provisio.gateway.security;
 
 import io.provisio.gateway.problem.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +19,8 @@ import reactor.core.publisher.Mono;
  */
 final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
+
     private final ProblemResponses problems;
 
     ProblemSecurityHandlers(ProblemResponses problems) {
@@ -25,6 +29,9 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+        // Why, for whoever runs the gateway (never the token itself); the client only learns that it was refused.
+        log.info("Refused {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                ex.getMessage());
         // A presented but unusable token gets the RFC 6750 error code; a missing one the bare challenge.
         String challenge = ex instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer";
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);

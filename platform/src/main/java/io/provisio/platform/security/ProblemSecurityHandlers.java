@@ -6,18 +6,23 @@ import java.util.List;
 import io.provisio.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as problem+json, as API.md asks, with the Bearer challenge of RFC 6750. */
 public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
     private final JsonMapper json;
 
@@ -28,7 +33,10 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        // Why, for whoever runs the service (never the token itself); the client only learns that it was refused.
+        log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), authException.getMessage());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, authException instanceof InvalidBearerTokenException
+                ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
                 "A valid bearer token is required", List.of()));
     }

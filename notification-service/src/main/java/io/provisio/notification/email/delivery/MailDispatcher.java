@@ -14,6 +14,7 @@ import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.RetryPolicy;
 import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.platform.messaging.retry.FailureClassifier;
 import io.provisio.platform.time.PeriodicWorker;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -38,6 +39,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 final class MailDispatcher extends PeriodicWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    private static final Duration MAX_RECORD_WAIT = Duration.ofSeconds(5);
 
     private final NotificationStore store;
     private final MailRenderer renderer;
@@ -117,8 +119,9 @@ final class MailDispatcher extends PeriodicWorker {
                 failed(notification, failure.get());
                 return;
             }
-            // If this write fails the claim expires and the e-mail goes out again: at least once, never lost.
-            if (store.markSent(notification.id(), owner, clock.instant())) {
+            // If this write is lost (the process dies right now) the claim expires and the e-mail goes out again:
+            // at least once, never lost. A store that is away for a moment is waited for instead.
+            if (recordSent(notification)) {
                 meters.counter("provisio.email.sent", "template", notification.template().name()).increment();
                 log.info("Sent {} e-mail {}", notification.template(), notification.id());
             } else {
@@ -128,6 +131,33 @@ final class MailDispatcher extends PeriodicWorker {
         } finally {
             MDC.remove("notificationId");
             MDC.remove("sagaId");
+        }
+    }
+
+    /**
+     * Records the e-mail as SENT, waiting out an unreachable store (with back-off) for as long as this
+     * dispatcher runs: the SMTP server has the e-mail, so giving up here would let the claim expire and send it
+     * a second time. Any other failure is thrown to the round, as before.
+     */
+    private boolean recordSent(Notification notification) {
+        Duration wait = Duration.ofMillis(200);
+        while (true) {
+            try {
+                return store.markSent(notification.id(), owner, clock.instant());
+            } catch (RuntimeException e) {
+                if (FailureClassifier.classify(e) != FailureClassifier.Failure.OUTAGE || !active()) {
+                    throw e;
+                }
+                log.warn("E-mail {} sent, but the store is unreachable; recording it again in {}: {}",
+                        notification.id(), wait, e.toString());
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = wait.multipliedBy(2).compareTo(MAX_RECORD_WAIT) > 0 ? MAX_RECORD_WAIT : wait.multipliedBy(2);
+            }
         }
     }
 
