@@ -1,5 +1,6 @@
 package io.provisio.devstack.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -8,6 +9,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -73,6 +75,24 @@ final class IndexedH2Database extends H2Database {
                     scans.accept(getFullName());
                 }
                 return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+
+            // The stock collection hands out the stored documents themselves, and an update rewrites a stored
+            // document in place (under the collection's lock). A reply is encoded after the lock is released,
+            // so a concurrent update tore it or failed the encoding (ConcurrentModificationException), which
+            // closed the client's connection. What leaves the lock is therefore a copy.
+            @Override
+            public synchronized QueryResult handleQuery(QueryParameters parameters) {
+                QueryResult result = super.handleQuery(parameters);
+                List<Document> copies = new ArrayList<>();
+                result.forEach(document -> copies.add(document.cloneDeeply()));
+                return new QueryResult(copies, result.getCursorId());
+            }
+
+            @Override
+            public synchronized Document findAndModify(Document command) {
+                Document result = super.findAndModify(command);
+                return result == null ? null : result.cloneDeeply();
             }
         };
     }

@@ -47,6 +47,7 @@ class IndexedH2BackendTest {
 
     private IndexedH2Backend indexedBackend;
     private MongoServer indexedServer;
+    private String indexedUri;
     private MongoServer stockServer;
     private MongoClient indexedClient;
     private MongoClient stockClient;
@@ -58,7 +59,8 @@ class IndexedH2BackendTest {
         indexedBackend = IndexedH2Backend.inMemory();
         indexedServer = new MongoServer(indexedBackend);
         stockServer = new MongoServer(H2Backend.inMemory());
-        indexedClient = MongoClients.create(uri(indexedServer));
+        indexedUri = uri(indexedServer);
+        indexedClient = MongoClients.create(indexedUri);
         stockClient = MongoClients.create(uri(stockServer));
         indexed = indexedClient.getDatabase(DATABASE).getCollection("orders");
         stock = stockClient.getDatabase(DATABASE).getCollection("orders");
@@ -204,6 +206,63 @@ class IndexedH2BackendTest {
             orders.add(order);
         }
         return orders;
+    }
+
+    /**
+     * Readers never see a document while an update rewrites it: each read gets a whole version. Before the
+     * store copied what it answers, an update changed the stored sub-documents in place while a reply holding
+     * them was being encoded: a half-updated document, or a ConcurrentModificationException that closed the
+     * client's connection (seen under load in the fault suite).
+     */
+    @Test
+    void readersGetWholeVersionsOfADocumentThatIsUpdatedMeanwhile() throws Exception {
+        Document steps = new Document();
+        for (int i = 0; i < 200; i++) {
+            steps.append("fixed" + i, new Document("at", i));
+        }
+        // No driver retry: a reply the store failed to send must fail this test, not be asked for again.
+        MongoClient strict = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(indexedUri))
+                .retryReads(false).retryWrites(false).build());
+        MongoCollection<Document> indexed = strict.getDatabase(DATABASE).getCollection("orders");
+        indexed.insertOne(new Document("_id", "saga").append("version", 0)
+                .append("steps", new Document(steps).append("k0", 0)));
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicReference<Throwable> writerFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                for (int version = 1; version <= 2_000; version++) {
+                    // As Spring Data saves an aggregate: the whole document replaced, top-level fields come and go.
+                    Document next = new Document("_id", "saga").append("version", version);
+                    if (version % 2 == 1) {
+                        next.append("failure", new Document("code", "F" + version));
+                    }
+                    indexed.replaceOne(eq("_id", "saga"), next.append("steps",
+                            new Document(steps).append("k" + version, version)));
+                }
+            } catch (RuntimeException e) {
+                writerFailure.set(e);
+            } finally {
+                writing.set(false);
+            }
+        });
+        List<String> torn = new ArrayList<>();
+        int reads = 0;
+        while (writing.get() || reads == 0) {
+            Document read = reads % 2 == 0 ? indexed.find(eq("_id", "saga")).first()
+                    : indexed.find(eq("_id", "saga")).projection(new Document("readAt", 0)).first();
+            int version = read.getInteger("version");
+            List<String> moving = read.get("steps", Document.class).keySet().stream()
+                    .filter(key -> key.startsWith("k")).toList();
+            if (!moving.equals(List.of("k" + version)) || read.containsKey("failure") != (version % 2 == 1)) {
+                torn.add("version " + version + " with " + moving + " and " + read.get("failure"));
+            }
+            reads++;
+        }
+        writer.join();
+        strict.close();
+        assertThat(writerFailure.get()).as("what the writer ran into").isNull();
+        assertThat(torn).as("documents read half-updated, of " + reads + " reads").isEmpty();
     }
 
     private static String uri(MongoServer server) {
