@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +105,15 @@ class GatewayBackendDownTest {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void leavesTheGatewaysOwnLoadSheddingOutOfTheBreaker() {
+        // A full bulkhead is answered 503 by the fallback, but one client's burst must not open the breaker for all.
+        BulkheadFullException full = BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("identity"));
+
+        assertThat(breakers.circuitBreaker("identity").getCircuitBreakerConfig().getIgnoreExceptionPredicate().test(full))
+                .isTrue();
     }
 
     private static int closedPort() {

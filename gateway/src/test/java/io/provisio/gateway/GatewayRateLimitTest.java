@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Each partner has its own budget; callers without a token share one per client address. */
+/** Each partner has its own budget; calls without a token share one per client address. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRateLimitTest {
 
@@ -32,6 +32,8 @@ class GatewayRateLimitTest {
         registry.add("provisio.gateway.rate-limit.limit-for-period", () -> String.valueOf(LIMIT));
         // Long enough that no refill happens while a test runs, so the count is exact without any waiting.
         registry.add("provisio.gateway.rate-limit.limit-refresh-period", () -> "1h");
+        registry.add("provisio.gateway.rate-limit.address.limit-for-period", () -> String.valueOf(LIMIT));
+        registry.add("provisio.gateway.rate-limit.address.limit-refresh-period", () -> "1h");
         registry.add("management.server.port", () -> "0");
     }
 

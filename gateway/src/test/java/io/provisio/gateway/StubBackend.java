@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,12 +28,16 @@ import com.sun.net.httpserver.HttpServer;
 final class StubBackend implements AutoCloseable {
 
     /** What arrived at the backend; header names are case-insensitive, as in HTTP. */
-    record Received(String method, String path, Map<String, List<String>> headers) {
+    record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
         String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.getFirst();
         }
+    }
+
+    /** An answer a stub decides per request (problem+json unless 200). */
+    record Answer(int status, String body) {
     }
 
     static final String MISSING_BODY =
@@ -45,6 +50,7 @@ final class StubBackend implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, String> fixedAnswers = new ConcurrentSkipListMap<>();
     private final Map<String, Integer> fixedStatuses = new ConcurrentHashMap<>();
+    private final Map<String, Function<Received, Answer>> deciders = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private StubBackend(String name) throws IOException {
@@ -76,6 +82,12 @@ final class StubBackend implements AutoCloseable {
         return this;
     }
 
+    /** Answers this exact path with what {@code decider} makes of each request, e.g. by its credentials. */
+    StubBackend answering(String path, Function<Received, Answer> decider) {
+        deciders.put(path, decider);
+        return this;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -96,9 +108,10 @@ final class StubBackend implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((key, values) -> headers.put(key, List.copyOf(values)));
-        exchange.getRequestBody().readAllBytes();
+        byte[] requestBody = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getRawPath();
-        received.add(new Received(exchange.getRequestMethod(), path, headers));
+        Received request = new Received(exchange.getRequestMethod(), path, headers, requestBody);
+        received.add(request);
 
         if (path.contains("/hang")) {
             awaitClose();
@@ -107,6 +120,12 @@ final class StubBackend implements AutoCloseable {
         String contentType = "application/json";
         String body = fixedAnswers.getOrDefault(path, "{\"backend\":\"" + name + "\"}");
         Integer fixedStatus = fixedStatuses.get(path);
+        Function<Received, Answer> decider = deciders.get(path);
+        if (decider != null) {
+            Answer answer = decider.apply(request);
+            body = answer.body();
+            fixedStatus = answer.status();
+        }
         if (fixedStatus != null && fixedStatus != 200) {
             status = fixedStatus;
             contentType = "application/problem+json";

@@ -5,19 +5,28 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * @param services  where each backend listens; the route table in application.yml points at these
- * @param jwkSetUri where identity-service publishes its signing keys (fetched on the first token, then cached)
- * @param issuer    the {@code iss} every accepted token must carry
- * @param rateLimit the per-partner request budget
+ * @param services    where each backend listens; the route table in application.yml points at these
+ * @param jwkSetUri   where identity-service publishes its signing keys (fetched on the first token, then cached)
+ * @param issuer      the {@code iss} every accepted token must carry
+ * @param rateLimit   the request budgets: per partner, per client id at the token endpoint, per client address
+ * @param maxBodySize the largest request body the gateway passes on; a larger one is answered 413
  */
 @ConfigurationProperties("provisio.gateway")
 public record GatewayProperties(
         @DefaultValue Services services,
         @DefaultValue("http://localhost:8082/oauth2/jwks") URI jwkSetUri,
         @DefaultValue("http://localhost:8080") String issuer,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("256KB") DataSize maxBodySize) {
+
+    public GatewayProperties {
+        if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("max-body-size must be between 1 byte and 2 GB");
+        }
+    }
 
     /** Base URLs of the four backends. */
     public record Services(
@@ -27,21 +36,64 @@ public record GatewayProperties(
             @DefaultValue("http://localhost:8084") URI notification) {
     }
 
+    /** A number of requests allowed per refill period, for one key (a partner, a client id, an address). */
+    public interface Budget {
+
+        int limitForPeriod();
+
+        Duration limitRefreshPeriod();
+
+        /** For the records' compact constructors, where the fields are not assigned yet. */
+        static void check(int limitForPeriod, Duration limitRefreshPeriod, String name) {
+            if (limitForPeriod < 1 || limitRefreshPeriod.isNegative() || limitRefreshPeriod.isZero()) {
+                throw new IllegalArgumentException(name + " needs a positive limit and period");
+            }
+        }
+    }
+
     /**
-     * @param limitForPeriod     requests one partner (or, on public paths, one client address) may make per period
-     * @param limitRefreshPeriod how often the budget is refilled
-     * @param maxKeys            how many partners/addresses are tracked at once; the least recently seen is
-     *                           forgotten first, so a flood of client addresses cannot exhaust memory
+     * @param limitForPeriod     requests one partner (verified token) may make per period
+     * @param limitRefreshPeriod how often the partner budget is refilled
+     * @param maxKeys            how many keys each budget tracks at once; beyond that the least valuable are
+     *                           forgotten, so a flood of client ids or addresses cannot exhaust memory
+     * @param tokenClient        budget per client id at {@code /oauth2/token}
+     * @param address            the coarse outer budget per client address for every call without a token
+     * @param trustedProxies     how many proxies in front of the gateway append to {@code X-Forwarded-For}; 0 (the
+     *                           default) ignores the header and uses the socket's peer
      */
     public record RateLimit(
             @DefaultValue("50") int limitForPeriod,
             @DefaultValue("1s") Duration limitRefreshPeriod,
-            @DefaultValue("10000") int maxKeys) {
+            @DefaultValue("10000") int maxKeys,
+            @DefaultValue TokenClient tokenClient,
+            @DefaultValue Address address,
+            @DefaultValue("0") int trustedProxies) implements Budget {
 
         public RateLimit {
-            if (limitForPeriod < 1 || limitRefreshPeriod.isNegative() || limitRefreshPeriod.isZero() || maxKeys < 1) {
-                throw new IllegalArgumentException("rate limit needs a positive limit, period and key count");
+            Budget.check(limitForPeriod, limitRefreshPeriod, "rate-limit");
+            if (maxKeys < 1 || trustedProxies < 0) {
+                throw new IllegalArgumentException("rate limit needs a positive key count and no negative proxy count");
             }
+        }
+    }
+
+    /** Per client id at the token endpoint: a client needs a token per expiry, not one per call. */
+    public record TokenClient(
+            @DefaultValue("20") int limitForPeriod,
+            @DefaultValue("1s") Duration limitRefreshPeriod) implements Budget {
+
+        public TokenClient {
+            Budget.check(limitForPeriod, limitRefreshPeriod, "rate-limit.token-client");
+        }
+    }
+
+    /** Per client address, for calls without a token: coarse, since many partners may share one NAT address. */
+    public record Address(
+            @DefaultValue("200") int limitForPeriod,
+            @DefaultValue("1s") Duration limitRefreshPeriod) implements Budget {
+
+        public Address {
+            Budget.check(limitForPeriod, limitRefreshPeriod, "rate-limit.address");
         }
     }
 }
