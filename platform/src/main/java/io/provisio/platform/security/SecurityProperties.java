@@ -20,4 +20,13 @@ public record SecurityProperties(
         @DefaultValue("http://localhost:8080") String issuer,
         @DefaultValue("provisio-api") String audience,
         @DefaultValue("5s") Duration jwkSetRefetchInterval) {
+
+    public SecurityProperties {
+        // Nimbus refuses an interval that is not shorter than the key set's 5-minute cache life.
+        if (jwkSetRefetchInterval.isNegative() || jwkSetRefetchInterval.isZero()
+                || jwkSetRefetchInterval.compareTo(Duration.ofMinutes(5)) >= 0) {
+            throw new IllegalArgumentException("provisio.security.jwk-set-refetch-interval must be between 0 and 5m, "
+                    + "was " + jwkSetRefetchInterval);
+        }
+    }
 }
