@@ -24,22 +24,31 @@ public record IdentityProperties(
         @DefaultValue("1m") Duration deletedUserSweep) {
 
     /**
-     * @param privateKeyPem     the RSA private key as PKCS#8 PEM (production, from a secret)
+     * @param privateKeyPem     the RSA private key that signs tokens, as PKCS#8 PEM (production, from a secret)
      * @param keyId             the {@code kid} published with it; a new id for every new key lets
      *                          resource servers pick the right key while caches still hold the old set
+     * @param previousKeyPem    the key that signed tokens before the last rotation, as PKCS#8 private or X.509
+     *                          public PEM: published and accepted, never used to sign, so tokens issued before
+     *                          the rotation stay valid until they expire (ADR 009); empty when there is none
+     * @param previousKeyId     its {@code kid}, which must differ from {@code keyId}
      * @param generateIfMissing without a configured key, generate one once and keep it in MongoDB;
      *                          for local runs and tests only, as the private key then sits in the database
      */
-    public record Signing(String privateKeyPem, String keyId, @DefaultValue("false") boolean generateIfMissing) {
+    public record Signing(String privateKeyPem, String keyId, String previousKeyPem, String previousKeyId,
+                          @DefaultValue("false") boolean generateIfMissing) {
 
         public boolean configured() {
             return privateKeyPem != null && !privateKeyPem.isBlank();
         }
 
+        public boolean hasPrevious() {
+            return previousKeyPem != null && !previousKeyPem.isBlank();
+        }
+
         @Override
         public String toString() {
-            return "Signing[keyId=" + keyId + ", configured=" + configured() + ", generateIfMissing="
-                    + generateIfMissing + "]";
+            return "Signing[keyId=" + keyId + ", configured=" + configured() + ", previousKeyId=" + previousKeyId
+                    + ", hasPrevious=" + hasPrevious() + ", generateIfMissing=" + generateIfMissing + "]";
         }
     }
 }

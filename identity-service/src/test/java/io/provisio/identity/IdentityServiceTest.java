@@ -13,8 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * identity-service started against the real broker and the test MongoDB, with the test bootstrap
- * file and a generated signing key. Every IT uses exactly this, so they share one context (and one
- * consumer of {@code identity-commands}).
+ * file, a generated signing key and a previous one ({@link RotatedOutSigningKey}). Every IT uses
+ * exactly this, so they share one context (and one consumer of {@code identity-commands}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
         "provisio.test-clock.enabled=true",
         // Tombstones of deleted users go soon after their UserDeleted left, so a test can see them go.
         "provisio.identity.deleted-user-sweep=200ms"})
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@ContextConfiguration(initializers = {TestInfrastructureInitializer.class, RotatedOutSigningKey.class})
 @AutoConfigureMockMvc
 @ExtendWith(LeaveNoQueues.class)
 public @interface IdentityServiceTest {

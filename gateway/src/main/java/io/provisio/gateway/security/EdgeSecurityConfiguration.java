@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -37,16 +38,19 @@ class EdgeSecurityConfiguration {
     }
 
     /**
-     * Validates signature, expiry, issuer, and that the token names a partner; keys are fetched on first use.
-     * A token verified once is trusted until it expires, for at most five minutes ({@link VerifiedTokens}).
+     * Validates signature (against identity's published keys, {@link PublishedKeys}: the current and the
+     * previous one, refetched at most twice per {@code provisio.security.jwk-set-refetch-interval}), expiry,
+     * issuer, audience, and that the token names a partner. A token verified once is trusted until it
+     * expires, for at most five minutes ({@link VerifiedTokens}).
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, TokenProperties tokens) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSetUri(properties.jwkSetUri().toString())
+                .withJwkSource(PublishedKeys.at(properties.jwkSetUri(), tokens.jwkSetRefetchInterval()))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtAudienceValidator(tokens.audience()),
                 new JwtClaimValidator<Object>(PARTNER_CLAIM,
                         partner -> partner instanceof String value && !value.isBlank())));
         return new VerifiedTokens(decoder, Clock.systemUTC(), Duration.ofMinutes(5), 10_000);

@@ -41,14 +41,14 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * Verifies tokens against the signing key in this process instead of fetching our own JWK set
-     * over HTTP; otherwise the same checks as every other service (PlatformAutoConfiguration):
-     * signature, expiry, issuer, and a partner id.
+     * Verifies tokens against the keys in this process (the signing key and the previous one) instead of
+     * fetching our own JWK set over HTTP; otherwise the same checks as every other service
+     * (PlatformAutoConfiguration): signature, expiry, issuer, audience, and a partner id.
      */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, SecurityProperties properties, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-        decoder.setJwtValidator(PartnerTokens.validator(properties.issuer()));
+        decoder.setJwtValidator(PartnerTokens.validator(properties.issuer(), properties.audience()));
         return new VerifiedTokens(decoder, clock, Duration.ofMinutes(5), 10_000);
     }
 }

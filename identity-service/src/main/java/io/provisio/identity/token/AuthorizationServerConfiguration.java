@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.provisio.identity.IdentityProperties;
 import io.provisio.identity.partner.persistence.PartnerStore;
+import io.provisio.platform.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -17,6 +18,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -57,15 +60,28 @@ class AuthorizationServerConfiguration {
         return new SigningKeyProvider(mongo, properties.signing(), clock);
     }
 
-    /** Resolved once at start-up: a missing key stops the start instead of the first token request. */
+    /**
+     * The keys tokens are verified with: published at {@code /oauth2/jwks} (public halves only) and used by
+     * this service's own API. The signing key and, after a rotation, the previous one (ADR 009). Resolved
+     * once at start-up: a missing or malformed key stops the start instead of the first token request.
+     */
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeyProvider keys) {
-        return new ImmutableJWKSet<>(new JWKSet(keys.signingKey()));
+        return new ImmutableJWKSet<>(new JWKSet(keys.verificationKeys()));
+    }
+
+    /**
+     * Signs with the current key only. Spring Authorization Server would otherwise build its encoder on the
+     * published set above, and with two RS256 keys in it cannot tell which one to sign with.
+     */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeyProvider keys) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaims(PartnerStore partners) {
-        return new PartnerClaims(partners);
+    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaims(PartnerStore partners, SecurityProperties security) {
+        return new PartnerClaims(partners, security.audience());
     }
 
     @Bean

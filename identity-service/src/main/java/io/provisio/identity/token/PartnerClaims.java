@@ -1,5 +1,7 @@
 package io.provisio.identity.token;
 
+import java.util.List;
+
 import io.provisio.identity.partner.domain.Partner;
 import io.provisio.identity.partner.persistence.ApiClientStore;
 import io.provisio.identity.partner.persistence.PartnerStore;
@@ -11,17 +13,20 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Puts the client's partner into every access token as {@code partner_id}: the one fact every
  * service scopes its data by; and its display name as {@code partner_name}, which customer-service
- * greets with in e-mails without asking identity. The {@code scope} claim is added by the token
- * generator itself.
+ * greets with in e-mails without asking identity. The audience ({@code aud}) is the Provisio API
+ * that every service and the gateway require (ADR 009), in place of the client id Spring Authorization
+ * Server puts there by default. The {@code scope} claim is added by the token generator itself.
  */
 final class PartnerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String PARTNER_NAME = "partner_name";
 
     private final PartnerStore partners;
+    private final String audience;
 
-    PartnerClaims(PartnerStore partners) {
+    PartnerClaims(PartnerStore partners, String audience) {
         this.partners = partners;
+        this.audience = audience;
     }
 
     @Override
@@ -36,6 +41,7 @@ final class PartnerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             throw new IllegalStateException("API client " + context.getRegisteredClient().getClientId()
                     + " belongs to no partner");
         }
+        context.getClaims().audience(List.of(audience));
         context.getClaims().claim(PartnerId.CLAIM, partnerId);
         context.getClaims().claim(PARTNER_NAME, partners.find(partnerId).map(Partner::name).orElse(partnerId));
     }

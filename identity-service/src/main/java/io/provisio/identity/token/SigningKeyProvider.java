@@ -12,11 +12,13 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.provisio.identity.IdentityProperties;
@@ -29,11 +31,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The RSA key that signs access tokens. In production it comes from configuration (a secret);
- * for local runs and tests it may be generated once and kept in MongoDB ({@code signing_keys},
- * one document with a fixed id), so that restarting identity-service, or starting a second
- * replica, keeps the same key and the tokens issued before stay valid. Insert-or-read makes two
- * replicas starting at the same moment agree on one key.
+ * The RSA key that signs access tokens, and the keys that verify them. In production the signing key
+ * comes from configuration (a secret); for local runs and tests it may be generated once and kept in
+ * MongoDB ({@code signing_keys}, one document with a fixed id), so that restarting identity-service, or
+ * starting a second replica, keeps the same key and the tokens issued before stay valid. Insert-or-read
+ * makes two replicas starting at the same moment agree on one key.
+ * <p>
+ * The previous key, from configuration only, is published next to the signing key and never signs:
+ * rotating is moving the current key to "previous" and configuring a new current one (ADR 009), and the
+ * tokens signed before keep verifying until they expire.
  */
 public final class SigningKeyProvider {
 
@@ -71,28 +77,86 @@ public final class SigningKeyProvider {
                 one key and keep it in MongoDB.""");
     }
 
+    /**
+     * What {@code /oauth2/jwks} publishes and this service verifies its own API's tokens with: the signing key
+     * and, after a rotation, the previous key (public half only, it signs nothing any more).
+     *
+     * @throws IllegalStateException when the previous key is malformed, has no key id or the signing key's
+     */
+    public List<JWK> verificationKeys() {
+        RSAKey current = signingKey();
+        if (!signing.hasPrevious()) {
+            return List.of(current);
+        }
+        String previousKeyId = signing.previousKeyId();
+        if (previousKeyId == null || previousKeyId.isBlank()) {
+            throw new IllegalStateException(
+                    "provisio.identity.signing.previous-key-id is required with previous-key-pem");
+        }
+        if (previousKeyId.equals(current.getKeyID())) {
+            throw new IllegalStateException("provisio.identity.signing.previous-key-id equals the signing key's id "
+                    + previousKeyId + ": a rotated-in key needs a new key id, or resource servers cannot tell the "
+                    + "two apart");
+        }
+        return List.of(current, previous(previousKeyId));
+    }
+
     private RSAKey configured() {
         if (signing.keyId() == null || signing.keyId().isBlank()) {
             throw new IllegalStateException("provisio.identity.signing.key-id is required with private-key-pem");
         }
-        String pem = signing.privateKeyPem().trim();
+        String property = "provisio.identity.signing.private-key-pem";
+        RSAPrivateCrtKey privateKey = privateKey(signing.privateKeyPem(), property);
+        return rsaKey(publicHalf(privateKey, property), privateKey, signing.keyId());
+    }
+
+    /** Accepts the old private key as it was configured, or only its public half; keeps only the latter. */
+    private RSAKey previous(String keyId) {
+        String property = "provisio.identity.signing.previous-key-pem";
+        String pem = signing.previousKeyPem().trim();
+        RSAPublicKey publicKey = pem.contains("BEGIN PUBLIC KEY")
+                ? publicKey(pem, property)
+                : publicHalf(privateKey(pem, property), property);
+        return new RSAKey.Builder(publicKey)
+                .keyID(keyId)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
+    }
+
+    private static RSAPrivateCrtKey privateKey(String pem, String property) {
         if (pem.contains("BEGIN RSA PRIVATE KEY")) {
-            throw new IllegalStateException("provisio.identity.signing.private-key-pem is PKCS#1; convert it with "
+            throw new IllegalStateException(property + " is PKCS#1; convert it with "
                     + "`openssl pkcs8 -topk8 -nocrypt -in key.pem` to a PKCS#8 'BEGIN PRIVATE KEY' PEM");
         }
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            return rsaKey(publicKey, privateKey, signing.keyId());
+            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             // The message names the property only: the key material must not end up in a log.
-            throw new IllegalStateException("provisio.identity.signing.private-key-pem is not an RSA private key "
-                    + "in PKCS#8 PEM", e);
+            throw new IllegalStateException(property + " is not an RSA private key in PKCS#8 PEM", e);
         }
+    }
+
+    private static RSAPublicKey publicKey(String pem, String property) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalStateException(property + " is not an RSA public key in X.509 PEM", e);
+        }
+    }
+
+    private static RSAPublicKey publicHalf(RSAPrivateCrtKey privateKey, String property) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(property + " is not a usable RSA key", e);
+        }
+    }
+
+    private static byte[] der(String pem) {
+        return Base64.getDecoder().decode(pem.trim().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
     }
 
     private RSAKey persisted() {

@@ -1,9 +1,19 @@
 package io.provisio.identity.token;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import io.provisio.identity.IdentityProperties;
 import io.provisio.identity.IdentityServiceTest;
+import io.provisio.identity.RotatedOutSigningKey;
 import io.provisio.identity.user.Customers;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserStore;
@@ -61,6 +71,9 @@ class TokenEndpointIT {
         assertThat(jwt.getClaimAsString("partner_name")).isEqualTo("Nordic IT Partner AB");
         assertThat(jwt.getClaimAsStringList("scope")).containsExactlyInAnyOrder("onboarding", "catalog");
         assertThat(jwt.getIssuer()).hasToString("http://localhost:8080");
+        assertThat(jwt.getAudience()).containsExactly("provisio-api");
+        assertThat(jwt.getHeaders().get("kid")).as("signed with the current key, never the previous one")
+                .isNotNull().isNotEqualTo(RotatedOutSigningKey.KEY.getKeyID());
     }
 
     @Test
@@ -115,14 +128,18 @@ class TokenEndpointIT {
     }
 
     @Test
-    void servesPublicSigningKeyAtJwksEndpoint() throws Exception {
+    void servesCurrentAndPreviousPublicKeysAtJwksEndpoint() throws Exception {
         JsonNode keys = json.readTree(mvc.perform(get("/oauth2/jwks")).andReturn().getResponse().getContentAsString())
                 .get("keys");
 
-        assertThat(keys).hasSize(1);
-        assertThat(keys.get(0).get("kty").asString()).isEqualTo("RSA");
-        assertThat(keys.get(0).get("alg").asString()).isEqualTo("RS256");
-        assertThat(keys.get(0).has("d")).as("private exponent must never be published").isFalse();
+        assertThat(keys).hasSize(2);
+        assertThat(keys.get(0).get("kid").asString()).isNotEqualTo(RotatedOutSigningKey.KEY.getKeyID());
+        assertThat(keys.get(1).get("kid").asString()).isEqualTo(RotatedOutSigningKey.KEY.getKeyID());
+        for (JsonNode key : keys) {
+            assertThat(key.get("kty").asString()).isEqualTo("RSA");
+            assertThat(key.get("alg").asString()).isEqualTo("RS256");
+            assertThat(key.has("d")).as("private exponent must never be published").isFalse();
+        }
     }
 
     @Test
@@ -132,7 +149,7 @@ class TokenEndpointIT {
 
         // What a restarted (or second) replica does on the same database.
         SigningKeyProvider restarted = new SigningKeyProvider(mongo,
-                new IdentityProperties.Signing(null, null, true), clock);
+                new IdentityProperties.Signing(null, null, null, null, true), clock);
 
         assertThat(restarted.signingKey().getKeyID()).isEqualTo(publishedKeyId);
         assertThat(mongo.getCollection(SigningKeyProvider.COLLECTION).countDocuments()).isEqualTo(1);
@@ -153,11 +170,60 @@ class TokenEndpointIT {
     }
 
     @Test
+    void acceptsTokenSignedWithThePreviousKeyAfterRotation() throws Exception {
+        Customers.Onboarded testbolag = Customers.testbolag(organizations, users, "nordic-it");
+
+        MvcResult result = mvc.perform(get("/api/v1/customers/{id}/users", testbolag.customerId())
+                .header("Authorization", "Bearer " + signedByPreviousKey("provisio-api"))).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesTokenWithoutTheAudience() throws Exception {
+        assertRefusedAsInvalid(signedByPreviousKey(null));
+    }
+
+    @Test
+    void refusesTokenForAnotherAudience() throws Exception {
+        assertRefusedAsInvalid(signedByPreviousKey("billing-api"));
+    }
+
+    @Test
     void refusesApiCallWithoutToken() throws Exception {
         MvcResult result = mvc.perform(get("/api/v1/customers/any/users")).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(401);
         assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+    }
+
+    private void assertRefusedAsInvalid(String token) throws Exception {
+        MvcResult result = mvc.perform(get("/api/v1/customers/any/users")
+                .header("Authorization", "Bearer " + token)).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getHeader("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+        assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+    }
+
+    /** A token as identity issued it before the rotation, signed by the key that is now the previous one. */
+    private String signedByPreviousKey(String audience) throws Exception {
+        // System time, as the decoder checks expiry by it (other ITs move the test clock forward).
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer("http://localhost:8080")
+                .subject("nordic-it-api")
+                .claim("partner_id", "nordic-it")
+                .claim("scope", List.of("onboarding", "catalog"))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)));
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(RotatedOutSigningKey.KEY.getKeyID()).build(), claims.build());
+        jwt.sign(new RSASSASigner(RotatedOutSigningKey.KEY));
+        return jwt.serialize();
     }
 
     private JsonNode token(org.springframework.test.web.servlet.RequestBuilder request, int expectedStatus)

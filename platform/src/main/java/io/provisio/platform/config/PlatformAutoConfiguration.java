@@ -23,6 +23,7 @@ import io.provisio.platform.participant.SagaParticipant;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.security.PartnerSecurity;
 import io.provisio.platform.security.PartnerTokens;
+import io.provisio.platform.security.PublishedKeys;
 import io.provisio.platform.security.VerifiedTokens;
 import io.provisio.platform.security.ProblemSecurityHandlers;
 import io.provisio.platform.security.SecurityProperties;
@@ -167,14 +168,17 @@ public class PlatformAutoConfiguration {
         }
 
         /**
-         * Validates signature, expiry, issuer, and that the token names a partner; a token verified once is
+         * Validates signature (against identity's published keys, {@link PublishedKeys}), expiry, issuer,
+         * audience, and that the token names a partner; a token verified once is
          * trusted until it expires, for at most five minutes ({@link VerifiedTokens}).
          */
         @Bean
         @ConditionalOnMissingBean
         JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-            decoder.setJwtValidator(PartnerTokens.validator(properties.issuer()));
+            NimbusJwtDecoder decoder = NimbusJwtDecoder
+                    .withJwkSource(PublishedKeys.at(properties.jwkSetUri(), properties.jwkSetRefetchInterval()))
+                    .build();
+            decoder.setJwtValidator(PartnerTokens.validator(properties.issuer(), properties.audience()));
             return new VerifiedTokens(decoder, clock, Duration.ofMinutes(5), 10_000);
         }
 
