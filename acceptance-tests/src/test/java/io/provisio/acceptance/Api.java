@@ -65,6 +65,13 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A POST a client may repeat safely: the same key answers the onboarding the first one started. */
+    Response post(String path, String json, String idempotencyKey) {
+        return send(request(path).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     Response put(String path, String json) {
         return send(path, "PUT", json);
     }

@@ -31,10 +31,18 @@ final class ServiceProcess {
     private final List<String> arguments;
     private final Map<String, String> environment;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
 
     ServiceProcess(String name, Path jar, int managementPort, List<String> arguments, Map<String, String> environment,
                    Path logDirectory) {
+        this(name, jar, managementPort, arguments, environment, logDirectory, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** @param jvmOptions what goes between {@code java} and {@code -jar} */
+    ServiceProcess(String name, Path jar, int managementPort, List<String> arguments, Map<String, String> environment,
+                   Path logDirectory, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.name = name;
         this.jar = jar;
         this.managementPort = managementPort;
@@ -53,8 +61,7 @@ final class ServiceProcess {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx384m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
@@ -78,6 +85,20 @@ final class ServiceProcess {
         });
     }
 
+    /** Whether its health endpoint answers at all (a frozen process accepts connections but never answers). */
+    boolean answers() {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private boolean ready() {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
@@ -89,6 +110,30 @@ final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** SIGSTOP: the process is frozen (a long GC pause, a starved VM), its sockets stay open. */
+    void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -40,6 +40,16 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     /** Short, so the timeout test does not wait long; ASSIGN_PLANS answers in milliseconds otherwise. */
     static final Duration ASSIGN_PLANS_TIMEOUT = Duration.ofSeconds(8);
 
+    /** Every durable queue the services declare (each with its {@code .dlq}), without the namespace. */
+    static final List<String> QUEUES = List.of("customer-commands.customer-service", "saga-replies.customer-service",
+            "identity-commands.identity-service", "subscription-commands.subscription-service",
+            "notification-commands.notification-service", "identity-events.subscription-service",
+            "subscription-events.notification-service", "identity-events.notification-service",
+            "customer-events.identity-service", "customer-events.notification-service");
+    static final List<String> EXCHANGES = List.of("customer-commands", "saga-replies", "identity-commands",
+            "subscription-commands", "notification-commands", "identity-events", "subscription-events",
+            "customer-events", "dry-run-replies");
+
     private static Suite running;
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -202,15 +212,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     public void close() {
         services.values().forEach(ServiceProcess::stop);
         mail.stop();
-        TestNamespace.delete(
-                List.of("customer-commands.customer-service", "saga-replies.customer-service",
-                        "identity-commands.identity-service", "subscription-commands.subscription-service",
-                        "notification-commands.notification-service", "identity-events.subscription-service",
-                        "subscription-events.notification-service", "identity-events.notification-service",
-                        "customer-events.identity-service"),
-                List.of("customer-commands", "saga-replies", "identity-commands", "subscription-commands",
-                        "notification-commands", "identity-events", "subscription-events", "customer-events",
-                        "dry-run-replies"));
+        TestNamespace.delete(QUEUES, EXCHANGES);
     }
 
     private ServiceProcess process(String name, List<String> arguments, Map<String, String> environment, Path logs) {
