@@ -26,7 +26,8 @@ class MongoWritesTest {
 
     @Test
     void namesTheIndexThroughSpringsTranslation() {
-        DuplicateKeyException translated = new DuplicateKeyException("Write operation error", refusedBy("emailKey_unique"));
+        DuplicateKeyException translated = new DuplicateKeyException("Write operation error",
+                refusedBy("emailKey_unique"));
 
         assertThat(MongoWrites.violatedIndex(translated)).contains("emailKey_unique");
     }

@@ -16,7 +16,8 @@ class RequestDigestsTest {
             {"customer":{"accountName":"testbolag"},"administrator":{"password":"vinter-kaffe-Tromsø-47"}}"""
             .getBytes(StandardCharsets.UTF_8);
 
-    final RequestDigests digests = new RequestDigests(new IdempotencyProperties("a-test-key-of-at-least-32-bytes-long"));
+    final RequestDigests digests =
+            new RequestDigests(new IdempotencyProperties("a-test-key-of-at-least-32-bytes-long"));
 
     @Test
     void digestsTheSameBodyAlikeAndAnotherBodyOtherwise() {
@@ -53,7 +54,8 @@ class RequestDigestsTest {
     @Test
     void refusesToStartWithoutAKeyOrWithAShortOne() {
         assertThatThrownBy(() -> new IdempotencyProperties(null)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("PROVISIO_IDEMPOTENCY_KEY").hasMessageContaining("provisio.idempotency.digest-key");
+                .hasMessageContaining("PROVISIO_IDEMPOTENCY_KEY")
+                .hasMessageContaining("provisio.idempotency.digest-key");
         assertThatThrownBy(() -> new IdempotencyProperties(" ")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new IdempotencyProperties("too-short")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("32 bytes").hasMessageNotContaining("too-short");

@@ -202,7 +202,7 @@ class IdentityCommandHandler {
         }
     }
 
-    /** The dry run: the same e-mail and sign-in name rules the real step applies, answered directly, nothing written. */
+    /** The dry run: the e-mail and sign-in name rules of the real step, answered directly, nothing written. */
     private void validate(Envelope command, ValidateAdministrator validate) {
         List<DryRunFinding> findings = new ArrayList<>();
         Administrator admin = validate.administrator();
