@@ -84,6 +84,11 @@ start_service() {
   if [ "$name" = gateway ]; then
     args+=(--provisio.gateway.jwk-set-uri=http://localhost:8082/oauth2/jwks)
   fi
+  if [ "$name" = customer-service ]; then
+    # DEMO ONLY: the Idempotency-Key digest key (HMAC, ADR 012) of the local run. Production sets its own
+    # PROVISIO_IDEMPOTENCY_KEY from a secret; never reuse this one. Exported for this service alone.
+    local -x PROVISIO_IDEMPOTENCY_KEY="${PROVISIO_IDEMPOTENCY_KEY:-demo-only-idempotency-digest-key-for-the-local-run}"
+  fi
   RABBITMQ_URI="${RABBITMQ_URI:-amqp://guest:guest@localhost:5672}" \
   MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$store_port}" \
   PROVISIO_BOOTSTRAP="$bootstrap" \

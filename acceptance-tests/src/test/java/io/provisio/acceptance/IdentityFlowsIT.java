@@ -53,6 +53,29 @@ class IdentityFlowsIT {
     }
 
     @Test
+    void aSignInNameIsOnePersonsAcrossPartners() {
+        // The scenario: two partners, one account name, username admin, no domains (ADR 012).
+        ObjectNode first = withoutPlans(Onboardings.swedishCustomerWithHostedServices());
+        String account = first.get("customer").get("accountName").asString();
+        ((ObjectNode) first.get("customer")).putArray("domains");
+        ((ObjectNode) first.get("administrator")).put("username", "admin");
+        completed(nordic, first);
+        ObjectNode second = withoutPlans(Onboardings.swedishCustomerWithHostedServices());
+        ((ObjectNode) second.get("customer")).put("accountName", account).putArray("domains");
+        ((ObjectNode) second.get("administrator")).put("username", "admin");
+
+        Api.Response accepted = alpina.post("/api/v1/onboardings", second.toString());
+
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode failed = awaitStatus(alpina, accepted.location(), "FAILED");
+        assertThat(failed.get("failure").get("step").asString()).isEqualTo("CREATE_ADMINISTRATOR");
+        assertThat(failed.get("failure").get("code").asString()).isEqualTo("USERNAME_TAKEN");
+        assertThat(alpina.get("/api/v1/customers/" + failed.get("customerId").asString()).status()).isEqualTo(404);
+        assertThat(alpina.get("/api/v1/customers/" + failed.get("customerId").asString() + "/users").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aPersonBelongsToOneOrganizationAcrossPartners() {
         ObjectNode first = Onboardings.swedishCustomerWithHostedServices();
         String email = first.get("administrator").get("email").asString();

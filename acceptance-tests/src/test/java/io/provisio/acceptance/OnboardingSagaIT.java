@@ -73,7 +73,8 @@ class OnboardingSagaIT {
         JsonNode users = nordic.get("/api/v1/customers/" + customerId + "/users").json().get("items");
         assertThat(users).singleElement().satisfies(user -> {
             assertThat(user.get("username").asString()).isEqualTo("bengt.testsson");
-            assertThat(user.get("upn").asString()).isEqualTo("bengt.testsson@testbolag.se");
+            assertThat(user.get("upn").asString())
+                    .isEqualTo("bengt.testsson@" + request.get("customer").get("domains").get(0).asString());
             assertThat(user.get("role").asString()).isEqualTo("ADMINISTRATOR");
             assertThat(user.has("passwordHash")).isFalse();
         });

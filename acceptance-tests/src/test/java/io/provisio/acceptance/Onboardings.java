@@ -15,12 +15,14 @@ final class Onboardings {
     private Onboardings() {
     }
 
-    /** The Swedish partner-portal example, with its own account name, e-mails and this run's dates. */
+    /** The Swedish partner-portal example, with its own account name, domain, e-mails and this run's dates. */
     static ObjectNode swedishCustomerWithHostedServices() {
         ObjectNode request = example("onboarding-sv-cortex.json");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         ObjectNode customer = (ObjectNode) request.get("customer");
         customer.put("accountName", "testbolag-" + suffix);
+        // Domains and sign-in names are one customer's across the platform (ADR 012): each run has its own.
+        customer.putArray("domains").add("testbolag-" + suffix + ".se");
         ObjectNode administrator = (ObjectNode) request.get("administrator");
         administrator.put("email", "bengt.testsson+" + suffix + "@testbolag.se");
         ((ObjectNode) request.get("contacts").get(0)).put("email", "bengt.testsson+" + suffix + "@testbolag.se");

@@ -75,6 +75,8 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         environment.put("MONGODB_URI", Infrastructure.mongoUri());
         environment.put("PROVISIO_BOOTSTRAP", bootstrap.toString());
         environment.put("PROVISIO_ISSUER", gatewayUrl);
+        // TEST ONLY: customer-service does not start without its Idempotency-Key digest key (ADR 012).
+        environment.put("PROVISIO_IDEMPOTENCY_KEY", "test-only-idempotency-digest-key-not-a-secret");
         int smtp = freePort();
         mail = new GreenMail(new ServerSetup(smtp, "localhost", ServerSetup.PROTOCOL_SMTP));
 

@@ -1,5 +1,8 @@
 package io.provisio.identity.contracts;
 
-/** E.g. {@code ADMIN_EMAIL_IN_USE} or {@code USERNAME_TAKEN}; nothing was stored. */
+/**
+ * Nothing was stored. {@code ADMIN_EMAIL_IN_USE}: the e-mail belongs to a person of another organization;
+ * {@code USERNAME_TAKEN}: the administrator's sign-in name (UPN) is already some user's, anywhere on the platform.
+ */
 public record AdministratorRejected(String code, String message) {
 }

@@ -23,26 +23,54 @@ public final class Customers {
     private Customers() {
     }
 
-    /** What a test needs to address the customer. */
+    /**
+     * What a test needs to address the customer.
+     *
+     * @param domain the customer's own domain, new on every call: sign-in names are unique platform-wide
+     */
     public record Onboarded(String customerId, String administratorId, String email, String adminContactId,
-                            String siteAdminContactId) {
+                            String siteAdminContactId, String domain) {
     }
 
     /**
-     * Testbolag of Nordic IT: administrator Bengt (ACTIVE), contacts Bengt (ADMIN) and Åsa (SITE_ADMIN).
+     * Testbolag of Nordic IT on a domain of its own: administrator Bengt (ACTIVE), contacts Bengt (ADMIN) and
+     * Åsa (SITE_ADMIN).
      */
     public static Onboarded testbolag(OrganizationStore organizations, UserStore users, String partnerId) {
         String customerId = UUID.randomUUID().toString();
         String sagaId = UUID.randomUUID().toString();
         String email = "bengt." + sagaId + "@testbolag.se";
+        String domain = "testbolag-" + customerId + ".se";
         Contact admin = new Contact(UUID.randomUUID().toString(), ContactKind.ADMIN, "Bengt Testsson", email, null);
         Contact site = new Contact(UUID.randomUUID().toString(), ContactKind.SITE_ADMIN, "Åsa Öberg",
                 "asa.oberg@testbolag.se", "+46 31 10 20 30");
         organizations.insertIfAbsent(new Organization(customerId, partnerId, sagaId, "testbolag", "Testbolag AB",
-                List.of("testbolag.se"), "sv", List.of(admin, site), false, Instant.now()));
+                List.of(domain), "sv", List.of(admin, site), false, Instant.now()));
         User administrator = User.administrator(UUID.randomUUID().toString(), partnerId, customerId, sagaId,
-                "bengt.testsson", "Bengt", "Testsson", null, email, HASH, "testbolag.se", null, Instant.now());
+                "bengt.testsson", "Bengt", "Testsson", null, email, HASH, domain, null, Instant.now());
         users.insert(administrator, List.of());
-        return new Onboarded(customerId, administrator.id(), email, admin.id(), site.id());
+        return new Onboarded(customerId, administrator.id(), email, admin.id(), site.id(), domain);
+    }
+
+    /**
+     * A customer of {@code partnerId} without domains of its own, so its users sign in as
+     * {@code <username>@<accountName>.provisio.cloud}; its administrator is {@code administratorUsername}.
+     */
+    public static Onboarded withoutDomains(OrganizationStore organizations, UserStore users, String partnerId,
+                                           String accountName, String administratorUsername) {
+        String customerId = UUID.randomUUID().toString();
+        String sagaId = UUID.randomUUID().toString();
+        String email = administratorUsername + "." + sagaId + "@" + accountName + ".se";
+        Contact site = new Contact(UUID.randomUUID().toString(), ContactKind.SITE_ADMIN, "Sam Site",
+                "sam." + sagaId + "@" + accountName + ".se", null);
+        organizations.insertIfAbsent(new Organization(customerId, partnerId, sagaId, accountName, "Collide AB",
+                List.of(), "sv", List.of(site), false, Instant.now()));
+        String domain = accountName + ".provisio.cloud";
+        User administrator = User.administrator(UUID.randomUUID().toString(), partnerId, customerId, sagaId,
+                administratorUsername, "Ada", "Admin", null, email, HASH, domain, null, Instant.now());
+        if (users.insert(administrator, List.of()) != UserStore.Insertion.INSERTED) {
+            throw new IllegalStateException("fixture administrator " + administrator.upn() + " is not new");
+        }
+        return new Onboarded(customerId, administrator.id(), email, null, site.id(), domain);
     }
 }

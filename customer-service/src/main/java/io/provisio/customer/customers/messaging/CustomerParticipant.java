@@ -55,19 +55,7 @@ class CustomerParticipant {
         switch (command.type()) {
             case "RegisterCustomer" -> {
                 RegisterCustomer register = codec.payload(command, RegisterCustomer.class);
-                participant.act(command, () -> switch (customers.register(partner, register.customerId(),
-                                command.sagaId(), register.profile())) {
-                            case REGISTERED -> new StepResult.Succeeded("CustomerRegistered",
-                                    new CustomerRegistered(register.customerId()));
-                            case NAME_TAKEN -> new StepResult.Rejected("CustomerRegistrationRejected",
-                                    new CustomerRegistrationRejected("ACCOUNT_NAME_TAKEN", "account name "
-                                            + register.profile().accountName() + " is taken"));
-                            // Another partner's customer answers exactly like one that does not exist.
-                            case PARENT_NOT_FOUND -> new StepResult.Rejected("CustomerRegistrationRejected",
-                                    new CustomerRegistrationRejected("PARENT_NOT_FOUND", "parent customer "
-                                            + register.profile().parentCustomerId() + " not found, not active,"
-                                            + " or already " + CustomerStore.MAX_DEPTH + " levels deep"));
-                        },
+                participant.act(command, () -> registered(partner, command.sagaId(), register),
                         () -> customers.delete(partner, register.customerId()));
             }
             case "DeleteCustomer" -> {
@@ -87,5 +75,27 @@ class CustomerParticipant {
             }
             default -> throw new MalformedMessageException("customer-service does not handle " + command.type());
         }
+    }
+
+    private StepResult registered(String partner, String sagaId, RegisterCustomer register) {
+        CustomerStore.Registration registration = customers.register(partner, register.customerId(), sagaId,
+                register.profile());
+        return switch (registration.outcome()) {
+            case REGISTERED -> new StepResult.Succeeded("CustomerRegistered",
+                    new CustomerRegistered(register.customerId()));
+            case NAME_TAKEN -> new StepResult.Rejected("CustomerRegistrationRejected",
+                    new CustomerRegistrationRejected("ACCOUNT_NAME_TAKEN", "account name "
+                            + register.profile().accountName() + " is taken"));
+            // Another partner's customer answers exactly like one that does not exist.
+            case PARENT_NOT_FOUND -> new StepResult.Rejected("CustomerRegistrationRejected",
+                    new CustomerRegistrationRejected("PARENT_NOT_FOUND", "parent customer "
+                            + register.profile().parentCustomerId() + " not found, not active,"
+                            + " or already " + CustomerStore.MAX_DEPTH + " levels deep"));
+            // Names the domains, never the customer or partner holding them.
+            case DOMAIN_TAKEN -> new StepResult.Rejected("CustomerRegistrationRejected",
+                    new CustomerRegistrationRejected("DOMAIN_TAKEN", "domain(s) "
+                            + String.join(", ", registration.takenDomains())
+                            + " already claimed by another customer"));
+        };
     }
 }

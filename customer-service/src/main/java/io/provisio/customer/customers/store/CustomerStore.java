@@ -35,7 +35,8 @@ import static com.mongodb.client.model.Filters.regex;
 
 /**
  * Customers in {@code customers}: {@code _id} is the id the saga chose, so every write is
- * idempotent; {@code accountNameKey} ({@code partnerId/accountName}) is unique; {@code depth} is the
+ * idempotent; {@code accountNameKey} ({@code partnerId/accountName}) is unique; the domains are held in
+ * {@link DomainClaimStore}, one customer's across every partner; {@code depth} is the
  * level in the partner's hierarchy (a root customer is 1); {@code searchKey} is account name, company
  * name and external code folded to lower-case ASCII, so a search ignores case and accents.
  * Suspend and resume write their event to the document's outbox in the same update.
@@ -53,7 +54,15 @@ public class CustomerStore {
             "ł", "l", "þ", "th", "ı", "i");
 
     /** How a registration ended. */
-    public enum Registration { REGISTERED, NAME_TAKEN, PARENT_NOT_FOUND }
+    public enum Outcome { REGISTERED, NAME_TAKEN, PARENT_NOT_FOUND, DOMAIN_TAKEN }
+
+    /** @param takenDomains with {@link Outcome#DOMAIN_TAKEN}, the domains another customer holds */
+    public record Registration(Outcome outcome, List<String> takenDomains) {
+
+        static Registration of(Outcome outcome) {
+            return new Registration(outcome, List.of());
+        }
+    }
 
     /** What a child takes from its parent, and how deep the parent sits. */
     public record Parent(String id, int depth, String locale, String businessType, String emergencyContactEmail) {
@@ -71,13 +80,16 @@ public class CustomerStore {
     private final Clock clock;
     private final OutboxStore outbox;
     private final MessageCodec codec;
+    private final DomainClaimStore domains;
 
-    CustomerStore(MongoTemplate mongo, JsonMapper json, Clock clock, OutboxStore outbox, MessageCodec codec) {
+    CustomerStore(MongoTemplate mongo, JsonMapper json, Clock clock, OutboxStore outbox, MessageCodec codec,
+                  DomainClaimStore domains) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
         this.outbox = outbox;
         this.codec = codec;
+        this.domains = domains;
         collection().createIndex(Indexes.ascending("accountNameKey"),
                 new IndexOptions().unique(true).name("account_name_per_partner"));
         // Ignored by the embedded store, used by MongoDB: the list's filters and order.
@@ -86,18 +98,24 @@ public class CustomerStore {
     }
 
     /**
-     * Stores the customer as PROVISIONING; a repeat for the same id is a success. A named parent must
-     * be a live customer of the same partner with room below it, else nothing is stored.
+     * Claims the customer's domains, then stores it as PROVISIONING; a repeat for the same id is a success.
+     * A named parent must be a live customer of the same partner with room below it, and no other customer
+     * may hold one of the domains, else nothing is stored (and nothing stays claimed).
      */
     public Registration register(String partnerId, String customerId, String sagaId, CustomerProfile profile) {
         int depth = 1;
         if (profile.parentCustomerId() != null) {
             Optional<Parent> parent = parent(partnerId, profile.parentCustomerId());
             if (parent.isEmpty() || !parent.get().mayHaveChildren()) {
-                return find(partnerId, customerId).isPresent() ? Registration.REGISTERED
-                        : Registration.PARENT_NOT_FOUND;
+                return Registration.of(find(partnerId, customerId).isPresent() ? Outcome.REGISTERED
+                        : Outcome.PARENT_NOT_FOUND);
             }
             depth = parent.get().depth() + 1;
+        }
+        // Before the customer: a claim without its customer is harmless and released by the compensation.
+        List<String> taken = domains.claim(partnerId, customerId, profile.domains());
+        if (!taken.isEmpty()) {
+            return new Registration(Outcome.DOMAIN_TAKEN, taken);
         }
         Document customer = Document.parse(json.writeValueAsString(profile))
                 .append("_id", customerId)
@@ -109,12 +127,14 @@ public class CustomerStore {
                 .append("status", "PROVISIONING")
                 .append("createdAt", Date.from(clock.instant()))
                 .append("activatedAt", null);
-        if (MongoWrites.insertIfAbsent(collection(), customer)) {
-            return Registration.REGISTERED;
+        if (MongoWrites.insertIfAbsent(collection(), customer)
+                || collection().find(eq("_id", customerId)).first() != null) {
+            // Inserted, or this very customer stored by an earlier delivery of the command.
+            return Registration.of(Outcome.REGISTERED);
         }
-        // Refused: either this very customer (a redo) or another one holding the name.
-        return collection().find(eq("_id", customerId)).first() != null
-                ? Registration.REGISTERED : Registration.NAME_TAKEN;
+        // Another customer holds the name: this one leaves nothing behind.
+        domains.release(partnerId, customerId);
+        return Registration.of(Outcome.NAME_TAKEN);
     }
 
     /** A live customer of this partner that may be named as a parent; another partner's is absent. */
@@ -176,9 +196,10 @@ public class CustomerStore {
                 new Document("$set", set)).getMatchedCount() == 1;
     }
 
-    /** Deletes the customer, which frees its account name. Safe to repeat. */
+    /** Deletes the customer, which frees its account name and its domains. Safe to repeat. */
     public void delete(String partnerId, String customerId) {
         collection().deleteOne(and(eq("_id", customerId), eq("partnerId", partnerId)));
+        domains.release(partnerId, customerId);
     }
 
     public Optional<Document> find(String partnerId, String customerId) {

@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(OnboardingProperties.class)
+@EnableConfigurationProperties({OnboardingProperties.class, IdempotencyProperties.class})
 class OnboardingConfiguration {
 
     @Bean

@@ -31,16 +31,18 @@ public class OnboardingService {
 
     private final OnboardingRepository onboardings;
     private final ParentCustomers parents;
+    private final DomainClaims domains;
     private final OnboardingSaga saga;
     private final SagaMetrics metrics;
     private final Clock clock;
     /** Until then no step times out: replies that waited in the queue while this process was down come first. */
     private final Instant timeoutsFrom;
 
-    OnboardingService(OnboardingRepository onboardings, ParentCustomers parents, OnboardingSaga saga,
-                      SagaMetrics metrics, Clock clock, OnboardingProperties properties) {
+    OnboardingService(OnboardingRepository onboardings, ParentCustomers parents, DomainClaims domains,
+                      OnboardingSaga saga, SagaMetrics metrics, Clock clock, OnboardingProperties properties) {
         this.onboardings = onboardings;
         this.parents = parents;
+        this.domains = domains;
         this.saga = saga;
         this.metrics = metrics;
         this.clock = clock;
@@ -59,6 +61,8 @@ public class OnboardingService {
      * @throws AccountNameTakenException      when the partner already has a live customer of that name
      * @throws IdempotencyKeyReusedException when the key came before with another request
      * @throws ParentNotFoundException        when the named parent may not have this customer as a child
+     * @throws DomainTakenException           when another customer holds one of the domains already (a claim
+     *                                        made meanwhile fails the onboarding at REGISTER_CUSTOMER instead)
      */
     public Started start(String partnerId, OnboardingRequest asked, String traceparent,
                          IdempotencyKey idempotencyKey) {
@@ -70,6 +74,17 @@ public class OnboardingService {
             }
         }
         OnboardingRequest request = complete(partnerId, asked);
+        // Early answers, account name first: the insert's reservation and REGISTER_CUSTOMER's domain claim are
+        // what decide between concurrent onboardings. A request with the same key may have started the one
+        // that holds the name or the domains: then that onboarding is the answer.
+        if (onboardings.accountNameInUse(partnerId, request.customer().accountName())) {
+            return winner(partnerId, idempotencyKey)
+                    .orElseThrow(() -> new AccountNameTakenException(request.customer().accountName()));
+        }
+        List<String> taken = domains.claimed(request.customer().domains());
+        if (!taken.isEmpty()) {
+            return winner(partnerId, idempotencyKey).orElseThrow(() -> new DomainTakenException(taken));
+        }
         Instant now = clock.instant();
         Onboarding onboarding = Onboarding.create("onb-" + UUID.randomUUID(), partnerId,
                 "cus-" + UUID.randomUUID(), traceparent, request, now);
@@ -78,9 +93,7 @@ public class OnboardingService {
             onboardings.insert(onboarding, decision.commands(), idempotencyKey);
         } catch (AccountNameTakenException e) {
             // A concurrent request with the same key may have won the insert: answer its onboarding.
-            Optional<OnboardingRepository.KeyedOnboarding> winner = idempotencyKey == null ? Optional.empty()
-                    : onboardings.findByIdempotencyKey(partnerId, idempotencyKey.key());
-            return winner.map(w -> replay(w, idempotencyKey)).orElseThrow(() -> e);
+            return winner(partnerId, idempotencyKey).orElseThrow(() -> e);
         }
         metrics.started();
         log.info("Onboarding {} started for account {}", onboarding.id(), onboarding.accountName());
@@ -110,8 +123,14 @@ public class OnboardingService {
         return parents.acceptingChildren(partnerId, parentCustomerId).isPresent();
     }
 
+    /** The onboarding a request with the same key started, answered as a replay (or refused as a reuse). */
+    private Optional<Started> winner(String partnerId, IdempotencyKey idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty()
+                : onboardings.findByIdempotencyKey(partnerId, idempotencyKey.key()).map(w -> replay(w, idempotencyKey));
+    }
+
     private static Started replay(OnboardingRepository.KeyedOnboarding earlier, IdempotencyKey key) {
-        if (!earlier.requestDigest().equals(key.requestDigest())) {
+        if (!key.sameRequestAs(earlier.requestDigest())) {
             throw new IdempotencyKeyReusedException(key.key());
         }
         return new Started(earlier.onboarding(), false);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.provisio.customer.contracts.DryRunFinding;
+import io.provisio.customer.onboarding.application.DomainClaims;
 import io.provisio.customer.onboarding.application.OnboardingProperties;
 import io.provisio.customer.onboarding.application.OnboardingRepository;
 import io.provisio.customer.onboarding.application.OnboardingService;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * {@code POST /api/v1/onboardings?dryRun=true}: every problem the real run would hit, in one answer,
- * with nothing written anywhere. customer-service judges the fields, the account name and the parent;
+ * with nothing written anywhere. customer-service judges the fields, the account name, the domains and the parent;
  * identity and subscription judge what only they know, asked over RabbitMQ within a bound.
  */
 @Service
@@ -37,10 +38,12 @@ class DryRunService {
     private final OnboardingService service;
     private final ParticipantChecks participants;
     private final OnboardingProperties properties;
+    private final DomainClaims domains;
 
     DryRunService(OnboardingValidator validator, OnboardingRepository onboardings, OnboardingService service,
-                  ParticipantChecks participants, OnboardingProperties properties) {
+                  ParticipantChecks participants, OnboardingProperties properties, DomainClaims domains) {
         this.validator = validator;
+        this.domains = domains;
         this.onboardings = onboardings;
         this.service = service;
         this.participants = participants;
@@ -57,6 +60,10 @@ class DryRunService {
             problems.add(new DryRunView.Problem("customer.accountName", "ACCOUNT_NAME_TAKEN", "is already in use",
                     CUSTOMER));
         }
+        if (customer != null && customer.domains() != null) {
+            OnboardingController.domainErrors(customer.domains(), domains.claimed(customer.domains())).forEach(e ->
+                    problems.add(new DryRunView.Problem(e.field(), "DOMAIN_TAKEN", e.message(), CUSTOMER)));
+        }
         if (customer != null && customer.parentCustomerId() != null) {
             if (!service.mayBeParent(partnerId, customer.parentCustomerId())) {
                 problems.add(new DryRunView.Problem("customer.parentCustomerId", "PARENT_NOT_FOUND",
@@ -68,7 +75,8 @@ class DryRunService {
         if (body.administrator() != null) {
             questions.put(IDENTITY, new ParticipantChecks.Question(IdentityChannels.COMMANDS, "ValidateAdministrator",
                     new ValidateAdministrator(customer == null || customer.domains() == null ? List.of()
-                            : customer.domains(), administrator(body.administrator()), contacts(body))));
+                            : customer.domains(), administrator(body.administrator()), contacts(body),
+                            customer == null ? null : customer.accountName())));
         }
         if (body.plans() != null && !body.plans().isEmpty()) {
             questions.put(SUBSCRIPTION, new ParticipantChecks.Question(SubscriptionChannels.COMMANDS, "ValidatePlans",

@@ -8,12 +8,13 @@ import io.micrometer.tracing.Tracer;
 import io.provisio.customer.contracts.Address;
 import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.onboarding.application.AccountNameTakenException;
-import io.provisio.customer.onboarding.application.IdempotencyKey;
+import io.provisio.customer.onboarding.application.DomainTakenException;
 import io.provisio.customer.onboarding.application.IdempotencyKeyReusedException;
 import io.provisio.customer.onboarding.application.OnboardingQueries;
 import io.provisio.customer.onboarding.application.OnboardingService;
 import io.provisio.customer.onboarding.application.OnboardingSummary;
 import io.provisio.customer.onboarding.application.ParentNotFoundException;
+import io.provisio.customer.onboarding.application.RequestDigests;
 import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
@@ -55,10 +56,13 @@ class OnboardingController {
     private final PasswordEncoder passwords;
     private final ObjectProvider<Tracer> tracer;
     private final JsonMapper json;
+    private final RequestDigests digests;
 
+    /** @param json writes the parsed request canonically (formatting and field order do not count) for its digest */
     OnboardingController(OnboardingService onboardings, OnboardingQueries queries, OnboardingValidator validator,
                          DryRunService dryRuns, PasswordEncoder passwords, ObjectProvider<Tracer> tracer,
-                         JsonMapper json) {
+                         JsonMapper json, RequestDigests digests) {
+        this.digests = digests;
         this.dryRuns = dryRuns;
         this.onboardings = onboardings;
         this.queries = queries;
@@ -83,7 +87,7 @@ class OnboardingController {
         OnboardingService.Started started;
         try {
             started = onboardings.start(partner.value(), toRequest(body, partnerName(token, partner)), traceparent(),
-                    key == null ? null : new IdempotencyKey(key, digest(body)));
+                    key == null ? null : digests.keyFor(key, json.writeValueAsBytes(body)));
         } catch (IdempotencyKeyReusedException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
                     "This Idempotency-Key was used before with a different request body", List.of());
@@ -91,6 +95,10 @@ class OnboardingController {
             throw new ApiProblem(HttpStatus.CONFLICT, "ACCOUNT_NAME_TAKEN", "Account name taken",
                     "The account name " + body.customer().accountName() + " is already in use",
                     List.of(new FieldError("customer.accountName", "is already in use")));
+        } catch (DomainTakenException e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "DOMAIN_TAKEN", "Domain taken",
+                    "Another customer already holds " + String.join(", ", e.domains()),
+                    domainErrors(body.customer().domains(), e.domains()));
         } catch (ParentNotFoundException e) {
             // The same answer whether the parent is missing, another partner's, not live or too deep.
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "PARENT_NOT_FOUND", "Parent customer not found",
@@ -102,21 +110,21 @@ class OnboardingController {
                 .body(OnboardingView.of(OnboardingSummary.of(onboarding)));
     }
 
+    /** One error per position of a taken domain, as the partner listed them. */
+    static List<FieldError> domainErrors(List<String> asked, List<String> taken) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; asked != null && i < asked.size(); i++) {
+            if (asked.get(i) != null && taken.contains(asked.get(i).strip().toLowerCase(java.util.Locale.ROOT))) {
+                errors.add(new FieldError("customer.domains[" + i + "]", "is already claimed by another customer"));
+            }
+        }
+        return errors;
+    }
+
     /** The partner's display name from its token, for the e-mails' greeting; the id when the token has none. */
     static String partnerName(Jwt token, PartnerId partner) {
         String name = token == null ? null : token.getClaimAsString("partner_name");
         return name != null ? name : partner.value();
-    }
-
-    /** SHA-256 of the request as parsed: formatting and field order do not make it another request. */
-    private String digest(OnboardingRequestBody body) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsBytes(body));
-            return java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @GetMapping("/{id}")

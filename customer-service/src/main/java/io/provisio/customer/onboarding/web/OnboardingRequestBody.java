@@ -13,14 +13,26 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/v1/onboardings} as API.md writes it. Unknown fields are refused (400). */
+/**
+ * {@code POST /api/v1/onboardings} as API.md writes it. Unknown fields are refused (400). Every list is bounded
+ * ({@value #MAX_CONTACTS} contacts, {@value #MAX_PLANS} plans, {@value #MAX_DOMAINS} domains): a longer one is a
+ * 400 naming the list, and its entries are then not judged one by one.
+ */
 public record OnboardingRequestBody(
         @NotNull @Valid Customer customer,
         @NotNull @Valid Administrator administrator,
-        @Valid List<@NotNull Contact> contacts,
-        @Size(max = 50) @Valid List<@NotNull Plan> plans,
+        @Size(max = MAX_CONTACTS, message = TOO_MANY) @Valid List<@NotNull Contact> contacts,
+        @Size(max = MAX_PLANS, message = TOO_MANY) @Valid List<@NotNull Plan> plans,
         @Valid WelcomeEmail welcomeEmail,
         Boolean acceptPaidPlans) {
+
+    /** API.md says "any number"; an organization's support contacts are a handful, so 50 is generous. */
+    static final int MAX_CONTACTS = 50;
+    /** API.md: 0–50 plans. */
+    static final int MAX_PLANS = 50;
+    /** API.md: 0–20 domains. */
+    static final int MAX_DOMAINS = 20;
+    static final String TOO_MANY = "must have at most {max} entries";
 
     /** Beyond RFC 5322 syntax: a dotted domain and no spaces, so the address can actually receive mail. */
     static final String DELIVERABLE = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$";
@@ -43,7 +55,7 @@ public record OnboardingRequestBody(
             @Pattern(regexp = "BASIC|STANDARD|PREMIUM", message = "must be BASIC, STANDARD or PREMIUM") String edition,
             @Pattern(regexp = "^[a-z]{2,3}(-[A-Z]{2})?$", message = "must be a language tag such as sv-SE")
             String locale,
-            @Size(max = 20) List<@NotNull @Pattern(regexp = "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
+            @Size(max = MAX_DOMAINS, message = TOO_MANY) List<@NotNull @Pattern(regexp = "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
                     message = "must be a lower-case DNS name") String> domains,
             @Email(regexp = DELIVERABLE, message = MUST_BE_EMAIL) String emergencyContactEmail) {
     }

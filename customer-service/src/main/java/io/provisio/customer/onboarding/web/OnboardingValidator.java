@@ -61,7 +61,18 @@ class OnboardingValidator {
                 v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage())));
         rules(body, errors);
         errors.sort(Comparator.comparing(FieldError::field));
-        return errors.stream().distinct().toList();
+        return withoutEntriesOfOverlongLists(errors).stream().distinct().toList();
+    }
+
+    /**
+     * A list over its bound is one error ("contacts: must have at most 50 entries"), not one more per bad entry
+     * in it; every other field is still reported.
+     */
+    private static List<FieldError> withoutEntriesOfOverlongLists(List<FieldError> errors) {
+        List<String> overlong = errors.stream().filter(e -> e.message().startsWith("must have at most "))
+                .map(FieldError::field).toList();
+        return errors.stream().filter(e -> overlong.stream().noneMatch(list -> e.field().startsWith(list + "[")))
+                .toList();
     }
 
     private void rules(OnboardingRequestBody body, List<FieldError> errors) {

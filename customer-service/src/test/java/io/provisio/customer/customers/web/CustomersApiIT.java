@@ -217,7 +217,7 @@ class CustomersApiIT {
                 new Address("Storgatan 1", "Göteborg", null, "411 03", "SE"), businessType, "STANDARD", "BASIC",
                 locale, List.of(), emergencyContactEmail);
         assertThat(customers.register(partnerId, id, "onb-" + id, profile))
-                .isEqualTo(CustomerStore.Registration.REGISTERED);
+                .extracting(CustomerStore.Registration::outcome).isEqualTo(CustomerStore.Outcome.REGISTERED);
         assertThat(customers.activate(partnerId, id)).isTrue();
         return id;
     }

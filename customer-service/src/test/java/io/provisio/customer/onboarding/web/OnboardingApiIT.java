@@ -38,9 +38,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class OnboardingApiIT {
 
     private static final String REQUEST = """
-            {"customer": {"accountName": "%s", "companyName": "Testbolag Göteborg AB",
+            {"customer": {"accountName": "%1$s", "companyName": "Testbolag Göteborg AB",
               "address": {"city": "Göteborg", "region": "Västra Götaland", "country": "SE"}, "locale": "sv-SE",
-              "domains": ["testbolag.se"]},
+              "domains": ["%1$s.se"]},
              "administrator": {"username": "bengt.testsson", "firstName": "Bengt", "lastName": "Testsson",
               "email": "bengt.testsson@testbolag.se"},
              "contacts": [{"kind": "SITE_ADMIN", "name": "Åsa Öberg", "email": "asa.oberg@testbolag.se"}],
@@ -83,12 +83,34 @@ class OnboardingApiIT {
         MvcResult taken = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
                 .contentType(MediaType.APPLICATION_JSON).content(request)).andReturn();
         MvcResult otherPartner = mvc.perform(post("/api/v1/onboardings").with(partner("alpina-it"))
-                .contentType(MediaType.APPLICATION_JSON).content(request)).andReturn();
+                .contentType(MediaType.APPLICATION_JSON).content(request.replace("rossi.se", "rossi.it")))
+                .andReturn();
 
         assertThat(taken.getResponse().getStatus()).isEqualTo(409);
         assertThat(json.readTree(taken.getResponse().getContentAsString()).get("code").asString())
                 .isEqualTo("ACCOUNT_NAME_TAKEN");
         assertThat(otherPartner.getResponse().getStatus()).as("names are unique per partner").isEqualTo(202);
+    }
+
+    @Test
+    void refusesADomainThatAnotherPartnersCustomerHoldsBeforeTheSagaStarts() throws Exception {
+        String holder = "domain-holder-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String location = start(REQUEST.formatted(holder), "nordic-it", null).getResponse().getHeader("Location");
+        await().atMost(Duration.ofSeconds(20)).until(() -> read(location, "nordic-it"),
+                o -> "SUCCEEDED".equals(o.get("steps").get(0).get("status").asString()));
+        String request = REQUEST.formatted("another-" + holder).replace("\"another-" + holder + ".se\"",
+                "\"another-" + holder + ".se\", \"" + holder + ".se\"");
+
+        MvcResult taken = start(request, "alpina-it", null);
+
+        assertThat(taken.getResponse().getStatus()).isEqualTo(409);
+        assertThat(taken.getResponse().getContentType()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(taken.getResponse().getContentAsString());
+        assertThat(problem.get("code").asString()).isEqualTo("DOMAIN_TAKEN");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("customer.domains[1]");
+        assertThat(taken.getResponse().getContentAsString()).doesNotContain("nordic-it");
+        assertThat(read("/api/v1/onboardings?size=200", "alpina-it").get("items").findValuesAsString("accountName"))
+                .doesNotContain("another-" + holder);
     }
 
     @Test
@@ -115,6 +137,22 @@ class OnboardingApiIT {
         assertThat(malformed.getResponse().getStatus()).isEqualTo(400);
         assertThat(json.readTree(malformed.getResponse().getContentAsString()).get("code").asString())
                 .isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void refusesAListOverItsBoundNamingItTogetherWithEveryOtherMistake() throws Exception {
+        String contacts = String.join(",", java.util.Collections.nCopies(51,
+                "{\"kind\": \"SITE_ADMIN\", \"name\": \"Åsa Öberg\", \"email\": \"asa.oberg@testbolag.se\"}"));
+        String request = REQUEST.formatted("liste-lang").replace("\"sv-SE\"", "\"swedish\"")
+                .replaceFirst("\"contacts\": \\[[^\\]]*\\]", "\"contacts\": [" + contacts + "]");
+
+        MvcResult invalid = start(request, "nordic-it", null);
+
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+        assertThat(invalid.getResponse().getContentType()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(invalid.getResponse().getContentAsString());
+        assertThat(problem.get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("contacts", "customer.locale");
     }
 
     @Test
@@ -152,7 +190,8 @@ class OnboardingApiIT {
         MvcResult first = start(request, "nordic-it", "retry-7f3a");
         MvcResult repeat = start(request, "nordic-it", "retry-7f3a");
         MvcResult otherBody = start(REQUEST.formatted("tromso-fiske"), "nordic-it", "retry-7f3a");
-        MvcResult otherPartner = start(request, "alpina-it", "retry-7f3a");
+        // Domains are one customer's across partners: the other partner's customer has its own.
+        MvcResult otherPartner = start(request.replace("castello.se", "castello.it"), "alpina-it", "retry-7f3a");
 
         assertThat(first.getResponse().getStatus()).isEqualTo(202);
         assertThat(repeat.getResponse().getStatus()).isEqualTo(200);

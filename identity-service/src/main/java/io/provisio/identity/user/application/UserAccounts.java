@@ -126,9 +126,12 @@ public class UserAccounts {
             outgoing.add(messages.activationEmail(user, organization, link));
         }
         outgoing.add(messages.userCreated(user));
-        if (!users.insert(user, outgoing)) {
-            checkFree(user);
-            throw new IllegalStateException("user " + user.id() + " collided with a user that no longer exists");
+        switch (users.insert(user, outgoing)) {
+            case INSERTED -> { }
+            // Taken between the check above and the insert: the index decided, the answer is the same.
+            case EMAIL_TAKEN -> throw emailInUse();
+            case UPN_TAKEN -> throw usernameTaken(user);
+            case ID_EXISTS -> throw new IllegalStateException("a new random user id " + user.id() + " exists");
         }
         log.info("Added {} {} to customer {}", user.status(), user.role(), customerId);
         return user;
@@ -259,15 +262,26 @@ public class UserAccounts {
                 "The activation link is not valid, or a newer link replaced it");
     }
 
-    /** The rules a unique index enforces, said in words the partner understands. */
+    /** The rules the unique indexes enforce, said in words the partner understands. */
     private void checkFree(User user) {
         if (users.findByEmailKey(user.emailKey()).isPresent()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "ADMIN_EMAIL_IN_USE", "E-mail in use",
-                    "the e-mail belongs to a person of another organization or of this one");
+            throw emailInUse();
         }
-        if (users.findByUsername(user.customerId(), user.username()).isPresent()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "USERNAME_TAKEN", "Username taken",
-                    "the username is taken in this customer");
+        if (users.findByUpn(user.upn()).isPresent()) {
+            throw usernameTaken(user);
         }
+    }
+
+    private static ApiProblem emailInUse() {
+        return new ApiProblem(HttpStatus.CONFLICT, "ADMIN_EMAIL_IN_USE", "E-mail in use",
+                "the e-mail belongs to a person of another organization or of this one",
+                List.of(new FieldError("email", "is in use")));
+    }
+
+    /** Sign-in names are unique across the platform (ADR 012); the answer names no other customer. */
+    private static ApiProblem usernameTaken(User user) {
+        return new ApiProblem(HttpStatus.CONFLICT, "USERNAME_TAKEN", "Username taken",
+                "the sign-in name " + user.upn() + " is already in use on the platform",
+                List.of(new FieldError("username", "is taken: its sign-in name " + user.upn() + " is in use")));
     }
 }

@@ -73,6 +73,18 @@ public record User(
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The sign-in name as the platform compares it: one person per UPN across every partner and customer,
+     * whatever case it was typed in.
+     */
+    public static String upnKey(String upn) {
+        return upn.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public String upnKey() {
+        return upnKey(upn);
+    }
+
     public boolean activationRequired() {
         return status == UserStatus.INVITED;
     }

@@ -108,10 +108,13 @@ class IdentityCommandHandler {
                         properties.platformDomain()), link == null ? null : link.stored(), now);
 
         User user = candidate;
-        if (!users.insert(candidate, List.of(messages.userCreated(candidate)))) {
+        UserStore.Insertion insertion = users.insert(candidate, List.of(messages.userCreated(candidate)));
+        if (insertion != UserStore.Insertion.INSERTED) {
+            // Whichever index answered, a user with this saga's id is this saga's own: never a collision
+            // with itself. Only then does the refusing index say which rule another user holds.
             Optional<User> ours = users.find(userId);
             if (ours.isEmpty()) {
-                return reject(sagaId, create.customerId(), conflict(candidate));
+                return reject(sagaId, create.customerId(), conflict(insertion, userId));
             }
             // A redelivery of this saga's command (the first attempt died before its reply was stored): the
             // user is ours. Its link's token was never sent, so it gets a new one the reply can carry.
@@ -155,25 +158,18 @@ class IdentityCommandHandler {
         return organization;
     }
 
-    /** Which rule the refused insert broke; the e-mail rule first, as it is the one partners meet. */
-    private AdministratorRejected conflict(User candidate) {
-        boolean emailTaken = users.findByEmailKey(candidate.emailKey())
-                .filter(other -> !candidate.sagaId().equals(other.sagaId()))
-                .isPresent();
-        if (emailTaken) {
-            return new AdministratorRejected("ADMIN_EMAIL_IN_USE",
+    /** The rule another user holds, as the unique index that refused the insert named it. */
+    private static AdministratorRejected conflict(UserStore.Insertion insertion, String userId) {
+        return switch (insertion) {
+            case EMAIL_TAKEN -> new AdministratorRejected("ADMIN_EMAIL_IN_USE",
                     "the administrator's e-mail belongs to another organization");
-        }
-        boolean usernameTaken = users.findByUsername(candidate.customerId(), candidate.username())
-                .filter(other -> !candidate.sagaId().equals(other.sagaId()))
-                .isPresent();
-        if (usernameTaken) {
-            return new AdministratorRejected("USERNAME_TAKEN", "the username is taken in this customer");
-        }
-        // The conflicting user vanished between our insert and the look-up (e.g. its saga was
-        // compensated): a retry of the command will decide afresh.
-        throw new IllegalStateException("the administrator of saga " + candidate.sagaId()
-                + " collided with a user that no longer exists; retrying");
+            case UPN_TAKEN -> new AdministratorRejected("USERNAME_TAKEN",
+                    "the administrator's sign-in name is already in use on the platform");
+            // The user with our id vanished between the insert and the look-up (its saga was compensated
+            // meanwhile): a retry of the command decides afresh.
+            case ID_EXISTS, INSERTED -> throw new IllegalStateException("administrator " + userId
+                    + " collided with itself but no longer exists; retrying");
+        };
     }
 
     private StepResult reject(String sagaId, String customerId, AdministratorRejected rejection) {
@@ -206,7 +202,7 @@ class IdentityCommandHandler {
         }
     }
 
-    /** The dry run: the same e-mail rule the real step applies, answered directly, nothing written. */
+    /** The dry run: the e-mail and sign-in name rules of the real step, answered directly, nothing written. */
     private void validate(Envelope command, ValidateAdministrator validate) {
         List<DryRunFinding> findings = new ArrayList<>();
         Administrator admin = validate.administrator();
@@ -215,7 +211,17 @@ class IdentityCommandHandler {
             findings.add(new DryRunFinding("administrator.email", "ADMIN_EMAIL_IN_USE",
                     "the administrator's e-mail belongs to another organization"));
         }
-        // USERNAME_TAKEN is per customer, and a dry run's customer does not exist yet: it cannot be taken.
+        List<String> domains = validate.domains() == null ? List.of() : validate.domains();
+        boolean upnKnown = validate.accountName() != null
+                || !domains.isEmpty() && domains.getFirst() != null && !domains.getFirst().isBlank();
+        if (admin != null && admin.username() != null && !admin.username().isBlank() && upnKnown) {
+            String upn = admin.username() + "@" + User.upnDomain(validate.domains(), validate.accountName(),
+                    properties.platformDomain());
+            if (users.findByUpn(upn).isPresent()) {
+                findings.add(new DryRunFinding("administrator.username", "USERNAME_TAKEN",
+                        "the sign-in name " + upn + " is already in use on the platform"));
+            }
+        }
         direct.reply(command, DryRunReport.class.getSimpleName(), new DryRunReport(findings));
     }
 

@@ -5,6 +5,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
 import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
@@ -15,6 +17,8 @@ import io.provisio.platform.outbox.OutgoingMessage;
 import io.provisio.platform.web.PageQuery;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +33,8 @@ import static com.mongodb.client.model.Sorts.ascending;
 
 /**
  * The {@code users} collection. Its unique indexes are the rules, enforced by the database even
- * between replicas: one e-mail (case-folded) across all partners, one username per customer.
+ * between replicas: one e-mail (case-folded) and one sign-in name ({@code upnKey}, the UPN case-folded)
+ * across all partners and customers (ADR 012).
  *
  * <p>A user document carries its pending activation link (only the token's hash) and its outbox
  * ({@code UserCreated}, {@code ScheduleActivationEmail}, {@code UserDeleted}), so a user, its link and the messages about them
@@ -45,6 +50,12 @@ import static com.mongodb.client.model.Sorts.ascending;
 public class UserStore implements InitializingBean {
 
     public static final String COLLECTION = "users";
+    static final String EMAIL_INDEX = "emailKey_unique";
+    static final String UPN_INDEX = "upnKey_unique";
+    /** Until ADR 012 a username was unique per customer only; its index is dropped where it still exists. */
+    static final String OLD_USERNAME_INDEX = "customerId_username_unique";
+
+    private static final Logger log = LoggerFactory.getLogger(UserStore.class);
 
     static final int SPENT_KEPT = 20;
 
@@ -53,6 +64,18 @@ public class UserStore implements InitializingBean {
 
     /** Why a link no longer works. */
     public enum Spent { USED, REPLACED }
+
+    /**
+     * How an insert ended, told by the unique index that refused it: only a refusal by the UPN index means the
+     * sign-in name is taken.
+     */
+    public enum Insertion {
+        INSERTED,
+        /** A user with this id exists: for a saga's user, the same command delivered again. */
+        ID_EXISTS,
+        EMAIL_TAKEN,
+        UPN_TAKEN
+    }
 
     private final MongoTemplate mongo;
     private final OutboxStore outbox;
@@ -66,9 +89,16 @@ public class UserStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("emailKey", Sort.Direction.ASC).unique()
-                .named("emailKey_unique"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("customerId", Sort.Direction.ASC)
-                .on("username", Sort.Direction.ASC).unique().named("customerId_username_unique"));
+                .named(EMAIL_INDEX));
+        // Sparse only so that users stored before the field existed do not collide as nulls while
+        // backfillUpnKeys() gives them theirs; every user written since carries one.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("upnKey", Sort.Direction.ASC).unique().sparse()
+                .named(UPN_INDEX));
+        if (mongo.indexOps(COLLECTION).getIndexInfo().stream().anyMatch(i -> OLD_USERNAME_INDEX.equals(i.getName()))) {
+            // The UPN index implies it (a customer's users share one UPN domain) and would blur which rule broke.
+            mongo.indexOps(COLLECTION).dropIndex(OLD_USERNAME_INDEX);
+        }
+        backfillUpnKeys();
         mongo.indexOps(COLLECTION).createIndex(new Index().on("partnerId", Sort.Direction.ASC)
                 .on("customerId", Sort.Direction.ASC).named("partnerId_customerId"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("sagaId", Sort.Direction.ASC).named("sagaId"));
@@ -82,19 +112,52 @@ public class UserStore implements InitializingBean {
     }
 
     /**
+     * Gives every user stored before ADR 012 its {@code upnKey}, oldest first, so that of two users who
+     * already share a sign-in name the older keeps it. The younger is left without a key (the sparse index
+     * skips it) and logged by id for an operator to rename or delete; it cannot sign in unambiguously anyway.
+     * Safe on every start and on replicas starting together: the same value is set again or refused.
+     */
+    private void backfillUpnKeys() {
+        MongoCollection<Document> collection = mongo.getCollection(COLLECTION);
+        List<Document> missing = collection.find(exists("upnKey", false))
+                .projection(new Document("upn", 1).append("deleted", 1).append("createdAt", 1))
+                .sort(ascending("createdAt", "_id")).into(new ArrayList<>());
+        for (Document user : missing) {
+            String id = user.getString("_id");
+            String key = Boolean.TRUE.equals(user.getBoolean("deleted")) || user.getString("upn") == null
+                    ? "deleted:" + id : User.upnKey(user.getString("upn"));
+            try {
+                collection.updateOne(and(eq("_id", id), exists("upnKey", false)), Updates.set("upnKey", key));
+            } catch (RuntimeException e) {
+                if (!MongoWrites.isDuplicateKey(e)) {
+                    throw e;
+                }
+                log.warn("User {} shares its sign-in name with an older user; it keeps no UPN key until an "
+                        + "operator renames or deletes one of them", id);
+            }
+        }
+    }
+
+    /**
      * Inserts the user and the messages about it in one write.
      *
-     * @return false when a unique index refused the user (same id, e-mail or username)
+     * @return {@link Insertion#INSERTED}, or which unique rule refused the user
      */
-    public boolean insert(User user, List<OutgoingMessage> messages) {
+    public Insertion insert(User user, List<OutgoingMessage> messages) {
         try {
             outbox.insert(COLLECTION, toDocument(user), messages);
-            return true;
+            return Insertion.INSERTED;
         } catch (RuntimeException e) {
-            if (MongoWrites.isDuplicateKey(e)) {
-                return false;
+            String index = MongoWrites.violatedIndex(e).orElse(null);
+            if (index == null) {
+                throw e;
             }
-            throw e;
+            return switch (index) {
+                case "_id_" -> Insertion.ID_EXISTS;
+                case EMAIL_INDEX -> Insertion.EMAIL_TAKEN;
+                case UPN_INDEX -> Insertion.UPN_TAKEN;
+                default -> throw e;
+            };
         }
     }
 
@@ -106,8 +169,9 @@ public class UserStore implements InitializingBean {
         return one(and(eq("emailKey", emailKey), LIVE));
     }
 
-    public Optional<User> findByUsername(String customerId, String username) {
-        return one(and(eq("customerId", customerId), eq("username", username), LIVE));
+    /** The live user holding this sign-in name, in any customer of any partner. */
+    public Optional<User> findByUpn(String upn) {
+        return one(and(eq("upnKey", User.upnKey(upn)), LIVE));
     }
 
     /** The user whose pending activation link has this hash. */
@@ -176,7 +240,7 @@ public class UserStore implements InitializingBean {
 
     /**
      * Deletes one user in one write: the document becomes a tombstone without personal data, password or
-     * links (pending or spent, so a link of the user reads as unknown), its e-mail and username free again,
+     * links (pending or spent, so a link of the user reads as unknown), its e-mail and sign-in name free again,
      * and takes {@code messages} (its UserDeleted) to send.
      *
      * @return false when the user was deleted meanwhile (or never existed)
@@ -185,6 +249,7 @@ public class UserStore implements InitializingBean {
         String released = "deleted:" + user.id();
         Document fields = new Document("deleted", true)
                 .append("emailKey", released)
+                .append("upnKey", released)
                 .append("username", released)
                 .append("email", null)
                 .append("upn", null)
@@ -274,6 +339,7 @@ public class UserStore implements InitializingBean {
                 .append("sagaId", user.sagaId())
                 .append("username", user.username())
                 .append("upn", user.upn())
+                .append("upnKey", user.upnKey())
                 .append("firstName", user.firstName())
                 .append("lastName", user.lastName())
                 .append("displayName", user.displayName())

@@ -36,6 +36,12 @@ class UserTest {
     }
 
     @Test
+    void comparesSignInNamesWhateverTheCase() {
+        assertThat(User.upnKey(" Admin@Collide.Provisio.Cloud ")).isEqualTo("admin@collide.provisio.cloud");
+        assertThat(administrator(null, null).upnKey()).isEqualTo("bengt.testsson@testbolag.se");
+    }
+
+    @Test
     void activatesAdministratorWithPasswordAndKeepsGivenDisplayName() {
         User user = administrator("{bcrypt}$2a$10$hash", "Bengt T.");
 

@@ -15,6 +15,7 @@ import io.provisio.identity.IdentityServiceTest;
 import io.provisio.identity.Published;
 import io.provisio.identity.contracts.ValidateAdministrator;
 import io.provisio.identity.user.domain.ActivationToken;
+import io.provisio.identity.contracts.Administrator;
 import io.provisio.identity.contracts.AdministratorCreated;
 import io.provisio.identity.contracts.AdministratorDeleted;
 import io.provisio.identity.contracts.AdministratorRejected;
@@ -95,7 +96,7 @@ class CreateAdministratorIT {
 
         AdministratorCreated created = codec.payload(reply, AdministratorCreated.class);
         assertThat(created.customerId()).isEqualTo(customerId);
-        assertThat(created.upn()).isEqualTo("bengt.testsson@testbolag.se");
+        assertThat(created.upn()).isEqualTo("bengt.testsson@" + Onboardings.domainOf(customerId));
         assertThat(created.activationRequired()).isTrue();
         List<User> stored = users.bySaga(sagaId);
         assertThat(stored).singleElement().satisfies(user -> {
@@ -115,13 +116,14 @@ class CreateAdministratorIT {
     @Test
     void createsActiveAdministratorOnPlatformDomainWhenCustomerHasNoDomain() {
         String sagaId = newId();
-        publish(create(sagaId, "nordic-it", Onboardings.germanCustomerWithPassword(newId(),
+        String customerId = newId();
+        publish(create(sagaId, "nordic-it", Onboardings.germanCustomerWithPassword(customerId,
                 "anna." + sagaId + "@mueller-soehne.de")));
 
         AdministratorCreated created = codec.payload(replies.await(sagaId, "AdministratorCreated", 1).getFirst(),
                 AdministratorCreated.class);
 
-        assertThat(created.upn()).isEqualTo("anna.mueller@mueller-soehne.provisio.cloud");
+        assertThat(created.upn()).isEqualTo("anna.mueller@" + Onboardings.accountOf(customerId) + ".provisio.cloud");
         assertThat(created.activationRequired()).isFalse();
         assertThat(users.find(created.userId())).get().satisfies(user -> {
             assertThat(user.status()).isEqualTo(UserStatus.ACTIVE);
@@ -174,6 +176,82 @@ class CreateAdministratorIT {
     }
 
     @Test
+    void failsTheSecondPartnersOnboardingWhenTheSignInNameIsTakenAndLeavesNothingOfIt() {
+        // The issue's scenario: two partners onboard account "collide-…" with username admin and no domains.
+        String account = "collide-" + newId().substring(0, 8);
+        String firstSaga = newId();
+        String firstCustomer = newId();
+        publish(create(firstSaga, "nordic-it", Onboardings.customerWithoutDomainsAndAdministratorNamedAdmin(
+                firstCustomer, account, "ada." + firstSaga + "@collide.se")));
+        AdministratorCreated first = codec.payload(replies.await(firstSaga, "AdministratorCreated", 1).getFirst(),
+                AdministratorCreated.class);
+
+        String secondSaga = newId();
+        String secondCustomer = newId();
+        publish(create(secondSaga, "alpine-msp", Onboardings.customerWithoutDomainsAndAdministratorNamedAdmin(
+                secondCustomer, account, "ada." + secondSaga + "@collide.se")));
+
+        Envelope reply = replies.await(secondSaga, "AdministratorRejected", 1).getFirst();
+        assertThat(codec.payload(reply, AdministratorRejected.class).code()).isEqualTo("USERNAME_TAKEN");
+        assertThat(first.upn()).isEqualTo("admin@" + account + ".provisio.cloud");
+        assertThat(users.bySaga(secondSaga)).isEmpty();
+        assertThat(users.byCustomer(secondCustomer)).isEmpty();
+        assertThat(contactsOf(secondSaga)).isEmpty();
+        assertThat(organizations.find(secondCustomer)).get().satisfies(o -> assertThat(o.deleted()).isTrue());
+        assertThat(users.findByUpn(first.upn())).get().satisfies(user -> {
+            assertThat(user.id()).isEqualTo(first.userId());
+            assertThat(user.partnerId()).isEqualTo("nordic-it");
+        });
+    }
+
+    @Test
+    void acceptsACommandDeliveredAgainAfterItsAdministratorWasStoredAsItsOwnAndNotAsACollision() {
+        // The first delivery stored the administrator, then its process died before the reply was kept.
+        String sagaId = newId();
+        String customerId = newId();
+        String email = "bengt." + sagaId + "@testbolag.se";
+        CreateAdministrator command = Onboardings.swedishCustomerWithInvitedAdministrator(customerId, email);
+        User stored = User.administrator(IdentityCommandHandler.id(sagaId, "administrator"), "nordic-it", customerId,
+                sagaId, "bengt.testsson", "Bengt", "Testsson", null, email, null, Onboardings.domainOf(customerId),
+                ActivationToken.issue(clock.instant(), Duration.ofHours(72)).stored(), clock.instant());
+        assertThat(users.insert(stored, List.of())).isEqualTo(UserStore.Insertion.INSERTED);
+
+        publish(create(sagaId, "nordic-it", command));
+
+        AdministratorCreated created = codec.payload(replies.await(sagaId, "AdministratorCreated", 1).getFirst(),
+                AdministratorCreated.class);
+        assertThat(created.userId()).isEqualTo(stored.id());
+        assertThat(created.upn()).isEqualTo(stored.upn());
+        assertThat(created.activationToken()).as("a new link, as the first one's token was never sent").isNotNull();
+        assertThat(users.bySaga(sagaId)).singleElement().extracting(User::id).isEqualTo(stored.id());
+    }
+
+    @Test
+    void judgesTheSignInNameInTheDryRunAcrossPartners() {
+        String account = "collide-" + newId().substring(0, 8);
+        String sagaId = newId();
+        publish(create(sagaId, "nordic-it", Onboardings.customerWithoutDomainsAndAdministratorNamedAdmin(newId(),
+                account, "ada." + sagaId + "@collide.se")));
+        replies.await(sagaId, "AdministratorCreated", 1);
+        String dryRuns = probe.tap(CustomerChannels.DRY_RUN_REPLIES);
+        String other = newId().substring(0, 8);
+
+        ValidateAdministrator sameName = new ValidateAdministrator(List.of(),
+                new Administrator("admin", "Ada", "Admin", null,
+                        "ada." + other + "@collide.se", null, null, null, null), List.of(), account);
+        ValidateAdministrator ownDomain = new ValidateAdministrator(List.of(Onboardings.domainOf(other)),
+                sameName.administrator(), List.of(), account);
+        Envelope taken = validate(sameName);
+        Envelope free = validate(ownDomain);
+
+        assertThat(dryRunAnswer(dryRuns, taken).findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.field()).isEqualTo("administrator.username");
+            assertThat(finding.code()).isEqualTo("USERNAME_TAKEN");
+        });
+        assertThat(dryRunAnswer(dryRuns, free).findings()).isEmpty();
+    }
+
+    @Test
     void deletesUsersAndContactsOnCompensation() {
         String sagaId = newId();
         String customerId = newId();
@@ -209,8 +287,9 @@ class CreateAdministratorIT {
     @Test
     void sendsTheActivationTokenOnlyInTheFirstReplyAndKeepsOnlyItsHash() {
         String sagaId = newId();
+        String customerId = newId();
         Instant welcomeAt = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
-        publish(create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(newId(),
+        publish(create(sagaId, "nordic-it", Onboardings.swedishCustomerWithInvitedAdministrator(customerId,
                 "bengt." + sagaId + "@testbolag.se", welcomeAt)));
 
         AdministratorCreated created = codec.payload(replies.await(sagaId, "AdministratorCreated", 1).getFirst(),
@@ -227,7 +306,8 @@ class CreateAdministratorIT {
                 user.id())).first().toJson()).doesNotContain(created.activationToken());
         assertThat(Published.messages().await("UserCreated", p -> p.get("userId").asString().equals(user.id()), 1))
                 .singleElement().satisfies(event -> {
-                    assertThat(event.get("payload").get("upn").asString()).isEqualTo("bengt.testsson@testbolag.se");
+                    assertThat(event.get("payload").get("upn").asString())
+                            .isEqualTo("bengt.testsson@" + Onboardings.domainOf(customerId));
                     assertThat(event.get("payload").get("role").asString()).isEqualTo("ADMINISTRATOR");
                 });
     }

@@ -73,7 +73,7 @@ class ActivationIT {
 
         assertThat(activated.getResponse().getStatus()).isEqualTo(200);
         JsonNode answer = json.readTree(activated.getResponse().getContentAsString());
-        assertThat(answer.get("upn").asString()).isEqualTo("karin.lund@testbolag.se");
+        assertThat(answer.get("upn").asString()).isEqualTo("karin.lund@" + testbolag.domain());
         assertThat(answer.get("status").asString()).isEqualTo("ACTIVE");
         User user = users.find(userId).orElseThrow();
         assertThat(user.status()).isEqualTo(UserStatus.ACTIVE);

@@ -72,7 +72,7 @@ class UserApiIT {
         JsonNode user = page.get("items").get(0);
         assertThat(user.propertyNames()).containsExactlyInAnyOrder("id", "upn", "username", "firstName",
                 "lastName", "displayName", "email", "role", "status");
-        assertThat(user.get("upn").asString()).isEqualTo("bengt.testsson@testbolag.se");
+        assertThat(user.get("upn").asString()).isEqualTo("bengt.testsson@" + testbolag.domain());
         assertThat(user.get("role").asString()).isEqualTo("ADMINISTRATOR");
         assertThat(user.get("status").asString()).isEqualTo("ACTIVE");
     }
@@ -129,7 +129,7 @@ class UserApiIT {
         JsonNode user = json.readTree(body);
         assertThat(result.getResponse().getHeader("Location"))
                 .isEqualTo("/api/v1/customers/" + testbolag.customerId() + "/users/" + user.get("id").asString());
-        assertThat(user.get("upn").asString()).isEqualTo("karin.lund@testbolag.se");
+        assertThat(user.get("upn").asString()).isEqualTo("karin.lund@" + testbolag.domain());
         assertThat(user.get("displayName").asString()).isEqualTo("Karin Lund");
         assertThat(user.get("role").asString()).isEqualTo("USER");
         assertThat(user.get("status").asString()).isEqualTo("ACTIVE");
@@ -168,7 +168,7 @@ class UserApiIT {
         assertThat(payload.get("language").asString()).isEqualTo("sv");
         assertThat(payload.get("partnerName").asString()).isEqualTo("Nordic IT Partner AB");
         assertThat(payload.get("companyName").asString()).isEqualTo("Testbolag AB");
-        assertThat(payload.get("upn").asString()).isEqualTo("karin.lund@testbolag.se");
+        assertThat(payload.get("upn").asString()).isEqualTo("karin.lund@" + testbolag.domain());
         assertThat(mail.get("sagaId").isNull()).isTrue();
         User stored = users.find(user.get("id").asString()).orElseThrow();
         assertThat(stored.status()).isEqualTo(UserStatus.INVITED);
@@ -233,6 +233,25 @@ class UserApiIT {
         assertThat(result.getResponse().getStatus()).isEqualTo(409);
         assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asString())
                 .isEqualTo("USERNAME_TAKEN");
+    }
+
+    @Test
+    void refusesASignInNameThatAUserOfAnotherPartnersCustomerHolds() throws Exception {
+        String account = "collide-" + UUID.randomUUID().toString().substring(0, 8);
+        Customers.Onboarded alpine = Customers.withoutDomains(organizations, users, "alpine-msp", account, "admin");
+        Customers.Onboarded nordic = Customers.withoutDomains(organizations, users, "nordic-it", account, "owner");
+
+        MvcResult result = mvc.perform(post("/api/v1/customers/{id}/users", nordic.customerId())
+                .with(partner("nordic-it")).contentType("application/json")
+                .content(body(newUser("admin", "ada." + UUID.randomUUID() + "@collide.se", STRONG)))).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(409);
+        assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+        assertThat(problem.get("code").asString()).isEqualTo("USERNAME_TAKEN");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("username");
+        assertThat(result.getResponse().getContentAsString()).doesNotContain(alpine.customerId(), "alpine");
+        assertThat(users.count("nordic-it", nordic.customerId())).isEqualTo(1);
     }
 
     private MvcResult addUser(Map<String, Object> request) throws Exception {

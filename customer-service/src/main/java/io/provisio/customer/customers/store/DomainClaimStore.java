@@ -1,0 +1,104 @@
+package io.provisio.customer.customers.store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.provisio.customer.onboarding.application.DomainClaims;
+import io.provisio.platform.mongo.MongoWrites;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * {@code domain_claims}: one document per domain a customer holds, {@code _id} = the domain in lower case, so
+ * the primary key makes a domain one customer's across every partner (ADR 012). REGISTER_CUSTOMER claims a
+ * customer's domains before it stores the customer; its compensation (or a refusal) releases them.
+ */
+@Component
+public class DomainClaimStore implements DomainClaims {
+
+    public static final String COLLECTION = "domain_claims";
+    /** A holder that vanishes between our refused insert and our read (its saga compensated) is retried this often. */
+    private static final int ATTEMPTS = 3;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    DomainClaimStore(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+        // Release finds a customer's claims by it.
+        collection().createIndex(Indexes.ascending("customerId"), new IndexOptions().name("claims_by_customer"));
+    }
+
+    /**
+     * Claims every domain for the customer, or none: a domain the customer holds already (a redelivered
+     * command) counts as claimed. Domains are claimed in sorted order, so two customers that want overlapping
+     * sets at the same time cannot each take one and both fail.
+     *
+     * @return the domains another customer holds; when not empty, this customer holds none of its domains
+     */
+    public List<String> claim(String partnerId, String customerId, List<String> domains) {
+        List<String> taken = new ArrayList<>();
+        for (String domain : normalised(domains)) {
+            if (!claimOne(partnerId, customerId, domain)) {
+                taken.add(domain);
+            }
+        }
+        if (!taken.isEmpty()) {
+            release(partnerId, customerId);
+        }
+        return taken;
+    }
+
+    private boolean claimOne(String partnerId, String customerId, String domain) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (MongoWrites.insertIfAbsent(collection(), new Document("_id", domain).append("customerId", customerId)
+                    .append("partnerId", partnerId).append("claimedAt", Date.from(clock.instant())))) {
+                return true;
+            }
+            Document holder = collection().find(eq("_id", domain)).first();
+            if (holder != null) {
+                return customerId.equals(holder.getString("customerId"));
+            }
+        }
+        throw new IllegalStateException("the claim on " + domain + " kept changing; the command will be retried");
+    }
+
+    /** Releases every domain of the partner's customer. Safe to repeat. */
+    public void release(String partnerId, String customerId) {
+        collection().deleteMany(and(eq("customerId", customerId), eq("partnerId", partnerId)));
+    }
+
+    /** The domains of the list that some customer holds (the dry run's and the POST's early answer). */
+    @Override
+    public List<String> claimed(List<String> domains) {
+        List<String> wanted = normalised(domains);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return collection().find(in("_id", wanted)).map(d -> d.getString("_id")).into(new ArrayList<>())
+                .stream().sorted().toList();
+    }
+
+    /** Lower case, without blanks and repeats, sorted. */
+    static List<String> normalised(List<String> domains) {
+        return domains == null ? List.of() : domains.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(d -> !d.isEmpty()).map(d -> d.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+}

@@ -1,0 +1,144 @@
+package io.provisio.customer.customers.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.provisio.customer.contracts.Address;
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.customer.contracts.CustomerRegistrationRejected;
+import io.provisio.customer.contracts.DeleteCustomer;
+import io.provisio.customer.contracts.RegisterCustomer;
+import io.provisio.customer.customers.store.CustomerStore;
+import io.provisio.customer.customers.store.DomainClaimStore;
+import io.provisio.devstack.BrokerProbe;
+import io.provisio.devstack.TestInfrastructureInitializer;
+import io.provisio.devstack.TestNamespace;
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.participant.SagaParticipant;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * REGISTER_CUSTOMER over the real broker, as the orchestrator sends it: a domain is one customer's across
+ * every partner, a refusal and a compensation leave no claim behind, a redelivery is not a collision.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc // not used here: it lets this class share the other ITs' application context
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+class DomainClaimsIT {
+
+    private static final String STEP = "REGISTER_CUSTOMER";
+
+    @Autowired
+    MessageCodec codec;
+    @Autowired
+    CustomerStore customers;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    SagaParticipant participant;
+
+    BrokerProbe probe;
+
+    @BeforeEach
+    void connect() {
+        probe = BrokerProbe.connect();
+    }
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    @AfterAll
+    static void deleteQueues() {
+        TestNamespace.delete(List.of("saga-replies.customer-service", "customer-commands.customer-service"),
+                List.of("saga-replies", "customer-commands", "customer-events"));
+    }
+
+    @Test
+    void refusesADomainAnotherPartnersCustomerHoldsAndReleasesItOnCompensation() {
+        String domain = "fiskeri-" + UUID.randomUUID().toString().substring(0, 8) + ".no";
+        String holder = "cus-" + UUID.randomUUID();
+        String holderSaga = "onb-" + UUID.randomUUID();
+        Envelope register = register(holderSaga, "nordic-it", holder, "tromso-fiskeri", domain);
+        send(register);
+        assertThat(reply(holderSaga, "CustomerRegistered")).isNotNull();
+        // The same command delivered again finds the claim its own.
+        send(codec.command("RegisterCustomer", holderSaga + "-again", STEP, "nordic-it",
+                CustomerChannels.SAGA_REPLIES, null, codec.payload(register, RegisterCustomer.class)));
+        assertThat(reply(holderSaga + "-again", "CustomerRegistered")).isNotNull();
+
+        String second = "cus-" + UUID.randomUUID();
+        String secondSaga = "onb-" + UUID.randomUUID();
+        send(register(secondSaga, "alpina-it", second, "tromso-fiskeri", "other-" + domain, domain.toUpperCase()));
+
+        Envelope refused = reply(secondSaga, "CustomerRegistrationRejected");
+        CustomerRegistrationRejected rejection = codec.payload(refused, CustomerRegistrationRejected.class);
+        assertThat(rejection.code()).isEqualTo("DOMAIN_TAKEN");
+        assertThat(rejection.message()).contains(domain).doesNotContain("nordic-it", holder);
+        assertThat(customers.find("alpina-it", second)).isEmpty();
+        assertThat(claimOf("other-" + domain)).as("a refusal leaves no claim").isNull();
+        assertThat(claimOf(domain).getString("customerId")).isEqualTo(holder);
+
+        send(codec.command("DeleteCustomer", holderSaga, STEP, "nordic-it", CustomerChannels.SAGA_REPLIES, null,
+                new DeleteCustomer(holder)));
+        assertThat(reply(holderSaga, "CustomerDeleted")).isNotNull();
+        assertThat(claimOf(domain)).as("the compensation frees the domain").isNull();
+
+        String thirdSaga = "onb-" + UUID.randomUUID();
+        send(register(thirdSaga, "alpina-it", second, "tromso-fiskeri", domain));
+        assertThat(reply(thirdSaga, "CustomerRegistered")).isNotNull();
+    }
+
+    private Envelope register(String sagaId, String partnerId, String customerId, String accountName,
+                              String... domains) {
+        CustomerProfile profile = new CustomerProfile(accountName, "Tromsø Fiskeri AS", null, null,
+                new Address(null, "Tromsø", null, null, "NO"), null, null, null, "nb-NO", List.of(domains), null);
+        return codec.command("RegisterCustomer", sagaId, STEP, partnerId, CustomerChannels.SAGA_REPLIES, null,
+                new RegisterCustomer(customerId, profile));
+    }
+
+    private void send(Envelope command) {
+        probe.publish(CustomerChannels.COMMANDS, codec.encode(command));
+    }
+
+    /**
+     * The reply the participant stored for the saga's step (this process reads its own replies without the
+     * broker, so the participant's record is where to look).
+     */
+    private Envelope reply(String sagaId, String type) {
+        // A channel the broker closes on another thread (queues re-declared after an earlier class deleted them)
+        // says nothing about this step; only the stored reply does.
+        return await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> storedReply(sagaId),
+                reply -> reply != null && type.equals(reply.type()));
+    }
+
+    /** The compensation's reply once there is one, else the action's. */
+    private Envelope storedReply(String sagaId) {
+        Document record = participant.record(sagaId, STEP);
+        String stored = record == null ? null : record.getString("compensationReply") != null
+                ? record.getString("compensationReply") : record.getString("reply");
+        return stored == null ? null : codec.decode(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Document claimOf(String domain) {
+        return mongo.getCollection(DomainClaimStore.COLLECTION).find(eq("_id", domain)).first();
+    }
+}
