@@ -64,7 +64,9 @@ final class FaultStack implements AutoCloseable {
                 "RABBITMQ_URI", Infrastructure.rabbitUri(),
                 "MONGODB_URI", "mongodb://127.0.0.1:" + storePort,
                 "PROVISIO_BOOTSTRAP", bootstrap.toString(),
-                "PROVISIO_ISSUER", gatewayUrl);
+                "PROVISIO_ISSUER", gatewayUrl,
+                // A test key (not a secret): customer-service keys its Idempotency-Key digests with it.
+                "PROVISIO_IDEMPOTENCY_KEY", "test-only-idempotency-digest-key-not-a-secret");
         List<String> common = List.of("--spring.profiles.active=local",
                 "--provisio.messaging.namespace=" + TestNamespace.current(),
                 "--provisio.security.jwk-set-uri=http://localhost:" + api.get("identity-service") + "/oauth2/jwks");
