@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Gives each service its own RabbitMQ user with the permissions of deploy/broker-permissions.tsv (ADR 013):
-#   deploy/local/rabbitmq-users.sh [--vhost /] [--secrets deploy/local/.secrets]
+#   deploy/local/rabbitmq-users.sh [--vhost /] [--secrets deploy/local/.secrets] [--user-prefix P]
+# (--user-prefix names the users P<service>, for tests that must not touch the local run's users.)
 # Safe to run again: one `rabbitmqctl import_definitions` creates a missing user and sets every user's
 # password (the one in its secrets file) and permissions to what the table says. Passwords are generated on first
 # use, for the local run only (demo secrets), into <secrets>/rabbitmq-<user>.password (mode 600, ignored by git);
@@ -12,11 +13,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 table="$here/../broker-permissions.tsv"
 vhost="/"
 secrets="$here/.secrets"
+prefix=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --vhost) vhost="$2"; shift 2 ;;
     --secrets) secrets="$2"; shift 2 ;;
-    *) echo "usage: deploy/local/rabbitmq-users.sh [--vhost NAME] [--secrets DIR]" >&2; exit 2 ;;
+    --user-prefix) prefix="$2"; shift 2 ;;
+    *) echo "usage: deploy/local/rabbitmq-users.sh [--vhost NAME] [--secrets DIR] [--user-prefix P]" >&2; exit 2 ;;
   esac
 done
 
@@ -55,9 +58,9 @@ for user in "${order[@]}"; do
     # Demo password for the local run only; 24 random bytes as hex, so it needs no escaping in a URI.
     (umask 077; od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$file")
   fi
-  users+="${users:+,}{\"name\":$(json "$user"),\"password_hash\":\"$(password_hash "$file")\","
+  users+="${users:+,}{\"name\":$(json "$prefix$user"),\"password_hash\":\"$(password_hash "$file")\","
   users+="\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[],\"limits\":{}}"
-  permissions+="${permissions:+,}{\"user\":$(json "$user"),\"vhost\":$(json "$vhost"),"
+  permissions+="${permissions:+,}{\"user\":$(json "$prefix$user"),\"vhost\":$(json "$vhost"),"
   permissions+="\"configure\":$(json "$(anchored "${configure[$user]}")"),"
   permissions+="\"write\":$(json "$(anchored "${write[$user]}")"),\"read\":$(json "$(anchored "${read[$user]}")")}"
 done
@@ -74,4 +77,4 @@ if ! error="$(load_definitions rabbitmqctl 2>&1 >/dev/null)"; then
     fail "rabbitmqctl could not set the users (run as root or as the rabbitmq user, or allow sudo rabbitmqctl): $error"
   fi
 fi
-printf 'RabbitMQ users for vhost %s: %s (passwords in %s)\n' "$vhost" "${order[*]}" "$secrets"
+printf 'RabbitMQ users for vhost %s: %s (passwords in %s)\n' "$vhost" "${order[*]/#/$prefix}" "$secrets"
