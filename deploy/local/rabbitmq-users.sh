@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Gives each service its own RabbitMQ user with the permissions of deploy/broker-permissions.tsv (ADR 013):
 #   deploy/local/rabbitmq-users.sh [--vhost /] [--secrets deploy/local/.secrets] [--user-prefix P]
-# (--user-prefix names the users P<service>, for tests that must not touch the local run's users.)
+# (--user-prefix names the users P<service>, for tests that must not touch the local run's users;
+# --print-definitions prints the definitions JSON, password hashes only, instead of loading it, e.g. for a
+# broker that loads definitions at start.)
 # Safe to run again: one `rabbitmqctl import_definitions` creates a missing user and sets every user's
 # password (the one in its secrets file) and permissions to what the table says. Passwords are generated on first
 # use, for the local run only (demo secrets), into <secrets>/rabbitmq-<user>.password (mode 600, ignored by git);
@@ -14,18 +16,20 @@ table="$here/../broker-permissions.tsv"
 vhost="/"
 secrets="$here/.secrets"
 prefix=""
+print=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --vhost) vhost="$2"; shift 2 ;;
     --secrets) secrets="$2"; shift 2 ;;
     --user-prefix) prefix="$2"; shift 2 ;;
-    *) echo "usage: deploy/local/rabbitmq-users.sh [--vhost NAME] [--secrets DIR] [--user-prefix P]" >&2; exit 2 ;;
+    --print-definitions) print=1; shift ;;
+    *) echo "usage: deploy/local/rabbitmq-users.sh [--vhost NAME] [--secrets DIR] [--user-prefix P] [--print-definitions]" >&2
+       exit 2 ;;
   esac
 done
 
 fail() { printf 'rabbitmq-users.sh: %s\n' "$*" >&2; exit 1; }
 
-command -v rabbitmqctl >/dev/null 2>&1 || fail "rabbitmqctl is not installed (it comes with rabbitmq-server)"
 
 # user -> anchored configure / write / read expressions, from the table.
 declare -A configure write read
@@ -67,7 +71,9 @@ done
 vhosts=""
 [ "$vhost" = / ] || vhosts="{\"name\":$(json "$vhost")}"
 definitions="$(printf '{"vhosts":[%s],"users":[%s],"permissions":[%s]}' "$vhosts" "$users" "$permissions")"
+if [ "$print" = 1 ]; then printf '%s\n' "$definitions"; exit 0; fi
 
+command -v rabbitmqctl >/dev/null 2>&1 || fail "rabbitmqctl is not installed (it comes with rabbitmq-server)"
 # One rabbitmqctl call (each starts an Erlang VM): users, passwords and permissions are set as the table says,
 # whatever was there before. The definitions go through stdin: Debian's rabbitmqctl runs as the rabbitmq user,
 # who cannot read the secrets directory. As this user if it may, else through passwordless sudo.

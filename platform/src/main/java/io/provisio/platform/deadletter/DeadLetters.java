@@ -122,7 +122,8 @@ public final class DeadLetters {
             try {
                 declareRedriveExchange(dlq);
             } catch (AmqpException e) {
-                return new Redrive(List.of(), present, "no way back to queue " + dlq.queue() + ": " + e.getMessage());
+                return new Redrive(List.of(), present, "any of them: queue " + dlq.queue() + " could not be bound to "
+                        + dlq.redriveExchange() + " (" + e.getMessage() + ")");
             }
         }
         return reader.execute(channel -> {
