@@ -4,7 +4,8 @@
 #   deploy/local/run.sh status   what runs, and where
 #   deploy/local/run.sh stop     stop everything this script started
 # Honours PROVISIO_BOOTSTRAP, PROVISIO_DATA_DIR (default .data), GATEWAY_PORT (default 8080),
-# MONGODB_URI (default: a local store process) and RABBITMQ_URI (default: RabbitMQ on localhost:5672).
+# MONGODB_URI (default: a local store process) and RABBITMQ_URI (default: RabbitMQ on localhost:5672, where
+# each service logs in as its own user, created by deploy/local/rabbitmq-users.sh).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -62,6 +63,27 @@ ensure_rabbitmq() {
   fail "no RabbitMQ on localhost:5672. Install and start it (Debian: apt-get install rabbitmq-server; rabbitmq-server -detached), or set RABBITMQ_URI=amqp://user:pass@host:5672"
 }
 
+# Each service logs in to RabbitMQ as its own user (deploy/broker-permissions.tsv, ADR 013), unless RABBITMQ_URI
+# names a broker of the caller's: then every service uses that URI, as before.
+broker_users=""
+ensure_broker_users() {
+  if [ -n "${RABBITMQ_URI:-}" ]; then return; fi
+  if "$root/deploy/local/rabbitmq-users.sh"; then
+    broker_users="$root/deploy/local/.secrets"
+  else
+    say "WARNING: could not create the per-service RabbitMQ users (see above); the services use guest" >&2
+  fi
+}
+
+rabbit_uri_for() {
+  local password="$broker_users/rabbitmq-$1.password"
+  if [ -n "$broker_users" ] && [ -r "$password" ]; then
+    echo "amqp://$1:$(cat "$password")@localhost:5672"
+  else
+    echo "${RABBITMQ_URI:-amqp://guest:guest@localhost:5672}"
+  fi
+}
+
 start_store() {
   if [ -n "${MONGODB_URI:-}" ]; then return; fi
   if alive store; then return; fi
@@ -89,7 +111,7 @@ start_service() {
     # PROVISIO_IDEMPOTENCY_KEY from a secret; never reuse this one. Exported for this service alone.
     local -x PROVISIO_IDEMPOTENCY_KEY="${PROVISIO_IDEMPOTENCY_KEY:-demo-only-idempotency-digest-key-for-the-local-run}"
   fi
-  RABBITMQ_URI="${RABBITMQ_URI:-amqp://guest:guest@localhost:5672}" \
+  RABBITMQ_URI="$(rabbit_uri_for "$name")" \
   MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$store_port}" \
   PROVISIO_BOOTSTRAP="$bootstrap" \
   PROVISIO_ISSUER="http://localhost:$gateway_port" \
@@ -99,7 +121,7 @@ start_service() {
 }
 
 await_healthy() {
-  local deadline=$((SECONDS + 240)) entry name port management pending
+  local deadline=$((SECONDS + ${PROVISIO_START_TIMEOUT:-420})) entry name port management pending
   while :; do
     pending=""
     for entry in "${services[@]}"; do
@@ -115,7 +137,7 @@ await_healthy() {
     [ -z "$pending" ] && return
     if [ "$SECONDS" -ge "$deadline" ]; then
       for name in $pending; do
-        say "$name is not healthy after 240 s. Last lines of $logs/$name.log:" >&2
+        say "$name is not healthy after ${PROVISIO_START_TIMEOUT:-420} s (PROVISIO_START_TIMEOUT). Last lines of $logs/$name.log:" >&2
         tail -n 40 "$logs/$name.log" >&2
       done
       stop_all >/dev/null
@@ -170,6 +192,7 @@ case "${1:-}" in
     [ -r "$bootstrap" ] || fail "PROVISIO_BOOTSTRAP names $bootstrap, which is not a readable file"
     build_if_needed
     ensure_rabbitmq
+    ensure_broker_users
     start_store
     for entry in "${services[@]}"; do
       read -r name port management <<<"$entry"

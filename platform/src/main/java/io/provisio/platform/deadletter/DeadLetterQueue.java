@@ -11,6 +11,15 @@ package io.provisio.platform.deadletter;
 public record DeadLetterQueue(String name, String queue, String destination, String group) {
 
     static final String SUFFIX = ".dlq";
+    static final String REDRIVE_SUFFIX = ".redrive";
+
+    /**
+     * The exchange a redrive publishes through, {@code <queue>.redrive}: bound to {@link #queue} alone, so the
+     * service needs no write permission on the default exchange, which reaches every queue (ADR 013).
+     */
+    public String redriveExchange() {
+        return queue + REDRIVE_SUFFIX;
+    }
 
     static DeadLetterQueue of(String destination, String group) {
         String queue = destination + "." + group;

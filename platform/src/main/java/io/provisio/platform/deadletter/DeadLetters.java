@@ -19,8 +19,11 @@ import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.messaging.MessageCodec;
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
@@ -38,11 +41,13 @@ import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
  * dead-letter queue of its own, so there the DLQs need a policy without a limit (ADR 010); 3.x (no default
  * limit) and 4.3+ (a nack is not a failed delivery) need nothing.
  * <p>
- * <b>Redriving</b> publishes a copy of each message through the default exchange straight to the queue it
- * came from, mandatory and confirmed, and only then acknowledges it in the DLQ. Straight to the queue, not
- * to the original exchange: other services' queues bound there already have their copy. A crash between
- * the confirm and the acknowledgement leaves the message in both places; consumers are idempotent (ADR 002),
- * so a second redrive is harmless.
+ * <b>Redriving</b> publishes a copy of each message straight to the queue it came from, mandatory and confirmed,
+ * and only then acknowledges it in the DLQ. Straight to the queue, not to the original exchange: other services'
+ * queues bound there already have their copy. The way to the queue is the queue's own redrive exchange
+ * ({@link DeadLetterQueue#redriveExchange()}, fanout, bound to that queue alone, deleted with it), not the
+ * default exchange: a service allowed to write there could publish to every queue of the vhost (ADR 013).
+ * A crash between the confirm and the acknowledgement leaves the message in both places; consumers are
+ * idempotent (ADR 002), so a second redrive is harmless.
  */
 public final class DeadLetters {
 
@@ -113,6 +118,14 @@ public final class DeadLetters {
      */
     public Redrive redrive(DeadLetterQueue dlq, Set<String> messageIds, int max) {
         long present = depth(dlq.name()).orElse(0);
+        if (present > 0) {
+            try {
+                declareRedriveExchange(dlq);
+            } catch (AmqpException e) {
+                return new Redrive(List.of(), present, "any of them: queue " + dlq.queue() + " could not be bound to "
+                        + dlq.redriveExchange() + " (" + e.getMessage() + ")");
+            }
+        }
         return reader.execute(channel -> {
             List<String> moved = new ArrayList<>();
             long lastKept = -1;
@@ -131,7 +144,7 @@ public final class DeadLetters {
                         continue;
                     }
                     try {
-                        publishConfirmed(dlq.queue(), withoutFailureHeaders(message));
+                        publishConfirmed(dlq, withoutFailureHeaders(message));
                     } catch (AmqpException | RedriveRefused e) {
                         lastKept = tag;
                         failure = id + ": " + e.getMessage();
@@ -147,9 +160,17 @@ public final class DeadLetters {
         });
     }
 
-    private void publishConfirmed(String queue, Message message) {
+    /** Idempotent; fails if the source queue is gone. Auto-delete: it goes when its queue is deleted. */
+    private void declareRedriveExchange(DeadLetterQueue dlq) {
+        FanoutExchange exchange = new FanoutExchange(dlq.redriveExchange(), true, true);
+        admin.declareExchange(exchange);
+        admin.declareBinding(BindingBuilder.bind(new Queue(dlq.queue())).to(exchange));
+    }
+
+    private void publishConfirmed(DeadLetterQueue dlq, Message message) {
+        String queue = dlq.queue();
         CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
-        publisher.send("", queue, message, correlation);
+        publisher.send(dlq.redriveExchange(), queue, message, correlation);
         CorrelationData.Confirm confirm;
         try {
             confirm = correlation.getFuture().get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
