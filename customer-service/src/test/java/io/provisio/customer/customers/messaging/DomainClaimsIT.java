@@ -1,5 +1,6 @@
 package io.provisio.customer.customers.messaging;
 
+import io.provisio.customer.LeaveNoQueues;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,15 +15,14 @@ import io.provisio.customer.customers.store.CustomerStore;
 import io.provisio.customer.customers.store.DomainClaimStore;
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
-import io.provisio.devstack.TestNamespace;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.participant.SagaParticipant;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest
 @AutoConfigureMockMvc // not used here: it lets this class share the other ITs' application context
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@ExtendWith(LeaveNoQueues.class)
 class DomainClaimsIT {
 
     private static final String STEP = "REGISTER_CUSTOMER";
@@ -66,11 +67,6 @@ class DomainClaimsIT {
         probe.close();
     }
 
-    @AfterAll
-    static void deleteQueues() {
-        TestNamespace.delete(List.of("saga-replies.customer-service", "customer-commands.customer-service"),
-                List.of("saga-replies", "customer-commands", "customer-events"));
-    }
 
     @Test
     void refusesADomainAnotherPartnersCustomerHoldsAndReleasesItOnCompensation() {

@@ -1,5 +1,6 @@
 package io.provisio.customer.customers.web;
 
+import io.provisio.customer.LeaveNoQueues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +13,8 @@ import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.customers.store.CustomerStore;
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
-import io.provisio.devstack.TestNamespace;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -43,6 +43,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@ExtendWith(LeaveNoQueues.class)
 class CustomersApiIT {
 
     private static final String PARTNER = "nordic-it";
@@ -54,12 +55,6 @@ class CustomersApiIT {
     @Autowired
     CustomerStore customers;
 
-    @AfterAll
-    static void deleteQueues() {
-        TestNamespace.delete(List.of("saga-replies.customer-service", "customer-commands.customer-service"),
-                List.of("saga-replies", "customer-commands", "identity-commands", "customer-events",
-                        "dry-run-replies"));
-    }
 
     @Test
     void onboardsTheGermanSubTenantUnderItsMasterAndInheritsWhatItLeavesOut() throws Exception {

@@ -1,19 +1,18 @@
 package io.provisio.customer.onboarding.web;
 
+import io.provisio.customer.LeaveNoQueues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
-import io.provisio.devstack.TestNamespace;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -41,6 +40,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = "provisio.onboarding.dry-run-timeout=2s")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@ExtendWith(LeaveNoQueues.class)
 class DryRunIT {
 
     private static final String PARTNER = "nordic-it";
@@ -50,12 +50,6 @@ class DryRunIT {
     @Autowired
     JsonMapper json;
 
-    @AfterAll
-    static void deleteQueues() {
-        TestNamespace.delete(List.of("saga-replies.customer-service", "customer-commands.customer-service"),
-                List.of("saga-replies", "customer-commands", "identity-commands", "subscription-commands",
-                        "dry-run-replies", "customer-events"));
-    }
 
     @Test
     void reportsLocalAndParticipantProblemsInOneAnswerAndWritesNothing() throws Exception {

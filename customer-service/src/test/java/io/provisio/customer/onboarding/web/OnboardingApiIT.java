@@ -1,12 +1,12 @@
 package io.provisio.customer.onboarding.web;
 
+import io.provisio.customer.LeaveNoQueues;
 import java.time.Duration;
 import java.util.List;
 
 import io.provisio.devstack.TestInfrastructureInitializer;
-import io.provisio.devstack.TestNamespace;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@ExtendWith(LeaveNoQueues.class)
 class OnboardingApiIT {
 
     private static final String REQUEST = """
@@ -51,11 +52,6 @@ class OnboardingApiIT {
     @Autowired
     JsonMapper json;
 
-    @AfterAll
-    static void deleteQueues() {
-        TestNamespace.delete(List.of("saga-replies.customer-service", "customer-commands.customer-service"),
-                List.of("saga-replies", "customer-commands", "identity-commands"));
-    }
 
     @Test
     void startsAnOnboardingAndRegistersTheCustomerOverTheBroker() throws Exception {
