@@ -83,6 +83,7 @@ class EdgeSecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(problems)
+                        .authenticationFailureHandler(problems)
                         .accessDeniedHandler(problems))
                 .build();
     }

@@ -41,6 +41,10 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
         if (known != null && (known.getExpiresAt() == null || clock.instant().isBefore(known.getExpiresAt()))) {
             return Mono.just(known);
         }
-        return delegate.decode(token).doOnNext(jwt -> verified.put(token, jwt));
+        return delegate.decode(token).doOnNext(jwt -> verified.put(token, jwt))
+                // Nimbus' reactive decoder reports a key set it could not fetch as an IllegalStateException,
+                // which passed Spring Security by and became a 500. As a JwtException (not a BadJwtException)
+                // it is an AuthenticationServiceException, which the gateway answers 503.
+                .onErrorMap(e -> !(e instanceof JwtException), e -> new JwtException("Could not check the token", e));
     }
 }

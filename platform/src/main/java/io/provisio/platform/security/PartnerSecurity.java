@@ -1,8 +1,10 @@
 package io.provisio.platform.security;
 
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 /**
  * The resource-server settings every service's API chain shares: stateless, JWT bearer tokens,
@@ -21,6 +23,15 @@ public final class PartnerSecurity {
                 .oauth2ResourceServer(rs -> rs
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                        .accessDeniedHandler(problems)
+                        // The filter's own failure handler rethrows AuthenticationServiceException (keys not
+                        // fetchable), which became a 500; ours answers it 503.
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(problems);
+                                return filter;
+                            }
+                        }));
     }
 }

@@ -13,14 +13,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem+json, as API.md asks, with the Bearer challenge of RFC 6750. */
-public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401 and 403 as problem+json, as API.md asks, with the Bearer challenge of RFC 6750; 503 when the token
+ * could not be checked because the key set could not be fetched.
+ */
+public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        AuthenticationFailureHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
@@ -33,12 +39,29 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
+        if (authException instanceof AuthenticationServiceException) {
+            // Not the token's fault: the keys to check it could not be had (identity-service away). The same
+            // token will pass once it is back, so this is a 503 the client retries, not a 401 or a 500.
+            log.warn("Answered 503: could not check the token of {} {}: {}", request.getMethod(),
+                    request.getRequestURI(), authException.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Service unavailable",
+                    "A service this request needs is unavailable for a moment; try again", List.of()));
+            return;
+        }
         // Why, for whoever runs the service (never the token itself); the client only learns that it was refused.
         log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), authException.getMessage());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, authException instanceof InvalidBearerTokenException
                 ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
                 "A valid bearer token is required", List.of()));
+    }
+
+    /** A failed bearer-token authentication, whatever its cause, answered as {@link #commence} does. */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException {
+        commence(request, response, exception);
     }
 
     @Override

@@ -107,6 +107,18 @@ class PartnerTokensTest {
         assertThat(decoder.decode(token(current, AUDIENCE)).getClaimAsString("partner_id")).isEqualTo("nordic-it");
     }
 
+    @Test
+    void aKeySetThatCannotBeFetchedIsTheServicesTroubleNotTheTokens() {
+        JwtDecoder decoder = decoder(Duration.ofMinutes(1));
+        identity.stop(0);
+
+        // A JwtException that is no BadJwtException: Spring Security makes it an AuthenticationServiceException,
+        // which ProblemSecurityHandlers answers 503 (a 401 would tell the client its token is bad).
+        assertThatExceptionOfType(org.springframework.security.oauth2.jwt.JwtException.class)
+                .isThrownBy(() -> decoder.decode(token(current, AUDIENCE)))
+                .isNotInstanceOf(BadJwtException.class);
+    }
+
     private JwtDecoder decoder(Duration minRefetchInterval) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(PublishedKeys.at(
                 "http://127.0.0.1:" + identity.getAddress().getPort() + "/oauth2/jwks", minRefetchInterval)).build();
