@@ -122,6 +122,18 @@ final class FaultStack implements AutoCloseable {
         service.awaitReady(STARTUP);
     }
 
+    /**
+     * kill -9, then {@code away} without the service (checked: it does not answer meanwhile), then start it
+     * again and wait until it is ready.
+     */
+    void downFor(String name, Duration away) {
+        ServiceProcess service = services.get(name);
+        service.kill();
+        await(name + " away").during(away).atMost(away.plusSeconds(30)).until(() -> !service.answers());
+        service.start();
+        service.awaitReady(STARTUP);
+    }
+
     /** kill -9 of the store process; the services' connections fail until it is back. */
     void killAndRestartStore() {
         store.destroyForcibly();
