@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -44,20 +42,20 @@ final class FaultStack implements AutoCloseable {
     private final Path root = Path.of(System.getProperty("provisio.root", ".."));
     private final String version = System.getProperty("provisio.version", "0.1.0-SNAPSHOT");
     private final Path logs = root.resolve("acceptance-tests/target/fault-suite");
-    private final int storePort = freePort();
+    private final int storePort = ServiceProcess.freePort();
     private final GreenMail mail;
     private Process store;
 
     FaultStack() {
-        int gateway = freePort();
+        int gateway = ServiceProcess.freePort();
         gatewayUrl = "http://localhost:" + gateway;
         Map<String, Integer> api = new HashMap<>();
         for (String service : List.of("customer-service", "identity-service", "subscription-service",
                 "notification-service")) {
-            api.put(service, freePort());
+            api.put(service, ServiceProcess.freePort());
         }
         Path bootstrap = copy("/fault-bootstrap.yaml");
-        int smtp = freePort();
+        int smtp = ServiceProcess.freePort();
         mail = new GreenMail(new ServerSetup(smtp, "localhost", ServerSetup.PROTOCOL_SMTP));
 
         Map<String, String> environment = Map.of(
@@ -73,7 +71,7 @@ final class FaultStack implements AutoCloseable {
         api.forEach((name, port) -> {
             List<String> arguments = new ArrayList<>(common);
             arguments.add("--server.port=" + port);
-            arguments.add("--management.server.port=" + freePort());
+            arguments.add("--management.server.port=" + ServiceProcess.freePort());
             if (name.equals("notification-service")) {
                 arguments.add("--provisio.notification.embedded-smtp.enabled=false");
                 arguments.add("--spring.mail.host=localhost");
@@ -83,7 +81,7 @@ final class FaultStack implements AutoCloseable {
         });
         services.put("gateway", process("gateway", List.of(
                 "--server.port=" + gateway,
-                "--management.server.port=" + freePort(),
+                "--management.server.port=" + ServiceProcess.freePort(),
                 "--provisio.gateway.services.customer=http://localhost:" + api.get("customer-service"),
                 "--provisio.gateway.services.identity=http://localhost:" + api.get("identity-service"),
                 "--provisio.gateway.services.subscription=http://localhost:" + api.get("subscription-service"),
@@ -95,11 +93,8 @@ final class FaultStack implements AutoCloseable {
     void start() {
         mail.start();
         startStore();
-        services.values().forEach(ServiceProcess::start);
         try {
-            CompletableFuture.allOf(services.values().stream()
-                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(STARTUP)))
-                    .toArray(CompletableFuture[]::new)).join();
+            ServiceProcess.startAll(services.values(), STARTUP);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -218,10 +213,8 @@ final class FaultStack implements AutoCloseable {
     }
 
     private ServiceProcess process(String name, List<String> arguments, Map<String, String> environment) {
-        int management = Integer.parseInt(arguments.stream().filter(a -> a.startsWith("--management.server.port="))
-                .findFirst().orElseThrow().substring("--management.server.port=".length()));
-        Path jar = root.resolve(name).resolve("target").resolve(name + "-" + version + "-exec.jar");
-        return new ServiceProcess(name, jar, management, arguments, environment, logs);
+        return new ServiceProcess(name, ServiceProcess.jarOf(root, name, version),
+                ServiceProcess.managementPort(arguments), arguments, environment, logs);
     }
 
     /** A classpath resource copied next to the logs; also clears the logs and the store of an earlier run. */
@@ -243,11 +236,4 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

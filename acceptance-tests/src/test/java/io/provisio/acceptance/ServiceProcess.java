@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.ServerSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,34 @@ final class ServiceProcess {
 
     String name() {
         return name;
+    }
+
+    /** Starts them all and waits until each is ready; on a failure the caller stops what started. */
+    static void startAll(Collection<ServiceProcess> services, Duration timeout) {
+        services.forEach(ServiceProcess::start);
+        CompletableFuture.allOf(services.stream()
+                .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(timeout)))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** A port nothing listens on right now. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The management port among a service's {@code --management.server.port=} arguments. */
+    static int managementPort(List<String> arguments) {
+        return Integer.parseInt(arguments.stream().filter(a -> a.startsWith("--management.server.port="))
+                .findFirst().orElseThrow().substring("--management.server.port=".length()));
+    }
+
+    /** The runnable jar the reactor built for a module. */
+    static Path jarOf(Path root, String module, String version) {
+        return root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
     }
 
     void start() {

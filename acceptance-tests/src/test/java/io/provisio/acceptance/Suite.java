@@ -3,7 +3,6 @@ package io.provisio.acceptance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -60,12 +58,12 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     private final String version = System.getProperty("provisio.version", "0.1.0-SNAPSHOT");
 
     private Suite() {
-        int gateway = freePort();
+        int gateway = ServiceProcess.freePort();
         gatewayUrl = "http://localhost:" + gateway;
         Map<String, Integer> api = new HashMap<>();
         for (String service : List.of("customer-service", "identity-service", "subscription-service",
                 "notification-service")) {
-            api.put(service, freePort());
+            api.put(service, ServiceProcess.freePort());
         }
         Path logs = root.resolve("acceptance-tests/target/acceptance-logs");
         Path bootstrap = copyBootstrap(logs);
@@ -77,7 +75,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         environment.put("PROVISIO_ISSUER", gatewayUrl);
         // TEST ONLY: customer-service does not start without its Idempotency-Key digest key (ADR 012).
         environment.put("PROVISIO_IDEMPOTENCY_KEY", "test-only-idempotency-digest-key-not-a-secret");
-        int smtp = freePort();
+        int smtp = ServiceProcess.freePort();
         mail = new GreenMail(new ServerSetup(smtp, "localhost", ServerSetup.PROTOCOL_SMTP));
 
         List<String> common = List.of(
@@ -88,7 +86,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         for (Map.Entry<String, Integer> entry : api.entrySet()) {
             List<String> arguments = new ArrayList<>(common);
             arguments.add("--server.port=" + entry.getValue());
-            arguments.add("--management.server.port=" + freePort());
+            arguments.add("--management.server.port=" + ServiceProcess.freePort());
             if (!entry.getKey().equals("customer-service")) {
                 arguments.add("--provisio.test-clock.enabled=true");
             }
@@ -111,7 +109,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         }
         List<String> gatewayArguments = new ArrayList<>(List.of(
                 "--server.port=" + gateway,
-                "--management.server.port=" + freePort(),
+                "--management.server.port=" + ServiceProcess.freePort(),
                 "--provisio.gateway.services.customer=http://localhost:" + api.get("customer-service"),
                 "--provisio.gateway.services.identity=http://localhost:" + api.get("identity-service"),
                 "--provisio.gateway.services.subscription=http://localhost:" + api.get("subscription-service"),
@@ -137,11 +135,8 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
 
     private void startAll() {
         mail.start();
-        services.values().forEach(ServiceProcess::start);
         try {
-            CompletableFuture.allOf(services.values().stream()
-                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(STARTUP)))
-                    .toArray(CompletableFuture[]::new)).join();
+            ServiceProcess.startAll(services.values(), STARTUP);
         } catch (RuntimeException e) {
             // Leave no process behind when one service cannot start; its log is named in the error.
             close();
@@ -218,11 +213,10 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     }
 
     private ServiceProcess process(String name, List<String> arguments, Map<String, String> environment, Path logs) {
-        int management = Integer.parseInt(arguments.stream().filter(a -> a.startsWith("--management.server.port="))
-                .findFirst().orElseThrow().substring("--management.server.port=".length()));
+        int management = ServiceProcess.managementPort(arguments);
         managementPorts.put(name, management);
-        Path jar = root.resolve(name).resolve("target").resolve(name + "-" + version + "-exec.jar");
-        return new ServiceProcess(name, jar, management, arguments, environment, logs);
+        return new ServiceProcess(name, ServiceProcess.jarOf(root, name, version), management, arguments, environment,
+                logs);
     }
 
     private static Path copyBootstrap(Path logs) {
@@ -241,11 +235,4 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
