@@ -99,6 +99,22 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Publishes again, now, what a document's outbox still held when it was read. For a duplicate command whose
+     * first reply never left (the process died before the broker confirmed it): that reply, with whatever only
+     * it carries, goes out at once instead of a stored copy overtaking it.
+     *
+     * @return whether the document held anything unpublished
+     */
+    public boolean republishPending(String collection, Document document) {
+        List<Document> pending = document.getList(OUTBOX, Document.class, List.of());
+        if (pending.isEmpty()) {
+            return false;
+        }
+        publisher.written(collection, document.get("_id"), pending.stream().map(OutboxEntry::of).toList());
+        return true;
+    }
+
     /** @param id the document's id, or {@code null} when only {@code filter} knows it */
     private boolean write(String collection, Object id, Bson filter, Document fields, List<String> unset,
                           List<OutgoingMessage> messages) {

@@ -76,7 +76,7 @@ public final class SagaParticipant {
                 undo.run();
                 meters.counter("provisio.participant.refused", "type", command.type()).increment();
             }
-            case DONE -> resend(id, record.getString("reply"), command);
+            case DONE -> resend(record, "reply", command);
             case ACTING -> {
                 StepResult result = action.get();
                 Envelope reply = codec.reply(command, result.replyType(), result.payload());
@@ -107,7 +107,7 @@ public final class SagaParticipant {
         String id = recordId(command);
         Document record = mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
         if (record != null && State.COMPENSATED.name().equals(record.getString("state"))) {
-            resend(id, record.getString("compensationReply"), command);
+            resend(record, "compensationReply", command);
             return;
         }
         // The tombstone goes first: from here on a late action is refused or undoes itself.
@@ -169,13 +169,21 @@ public final class SagaParticipant {
         // DONE: a duplicate of the command finished first and its reply is on its way.
     }
 
-    private void resend(String id, String storedReply, Envelope command) {
+    private void resend(Document record, String replyField, Envelope command) {
+        String storedReply = record.getString(replyField);
         if (storedReply == null) {
+            return;
+        }
+        // The first reply has not left yet (this process died before the broker confirmed it): publish it now.
+        // The stored copy may lack what only the first carries (an activation token), and would overtake it.
+        if (outbox.republishPending(COLLECTION, record)) {
+            log.info("Duplicate {} for saga {}: its first reply has not left yet; publishing it now", command.type(),
+                    command.sagaId());
             return;
         }
         Envelope reply = codec.decode(storedReply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         log.info("Duplicate {} for saga {}: re-sending reply {}", command.type(), command.sagaId(), reply.type());
-        outbox.append(COLLECTION, id, List.of(new OutgoingMessage(command.replyTo(), reply)));
+        outbox.append(COLLECTION, record.get("_id"), List.of(new OutgoingMessage(command.replyTo(), reply)));
     }
 
     private static String recordId(Envelope command) {

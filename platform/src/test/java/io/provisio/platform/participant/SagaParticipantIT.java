@@ -2,6 +2,7 @@ package io.provisio.platform.participant;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,11 +13,13 @@ import io.provisio.devstack.TestNamespace;
 import io.provisio.platform.PlatformTestApplication;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,8 @@ class SagaParticipantIT {
     SagaParticipant participant;
     @Autowired
     MessageCodec codec;
+    @Autowired
+    MongoTemplate mongo;
 
     private final BrokerProbe broker = BrokerProbe.connect();
     /** How often the action ran, and whether its effect is in place (undos are idempotent: they clear it). */
@@ -93,6 +98,31 @@ class SagaParticipantIT {
 
         assertThat(reply(tap).type()).isEqualTo("ThingRejected");
         assertThat(effect).isFalse();
+    }
+
+    @Test
+    void aDuplicateOfACommandWhoseFirstReplyNeverLeftGetsThatFirstReplyNotTheStoredCopy() {
+        String tap = broker.tap(REPLIES);
+        Envelope command = command("DoThing");
+        Envelope first = codec.reply(command, "ThingDone", new Body("done, with a one-time secret"));
+        Envelope kept = codec.reply(command, "ThingDone", new Body("done"));
+        // The record as a participant killed after its DONE write, before the broker confirmed the reply, left it.
+        mongo.getCollection(SagaParticipant.COLLECTION).insertOne(new Document("_id",
+                command.sagaId() + "/" + command.step())
+                .append("sagaId", command.sagaId()).append("step", command.step()).append("partnerId", "p1")
+                .append("commandType", command.type()).append("state", "DONE").append("outcome", "SUCCEEDED")
+                .append("reply", codec.encode(kept)).append("version", 1L)
+                .append("outbox", List.of(new Document("entryId", UUID.randomUUID().toString())
+                        .append("messageId", first.messageId()).append("channel", REPLIES)
+                        .append("type", first.type()).append("traceparent", null)
+                        .append("body", codec.encode(first)).append("createdAt", new Date())))
+                .append("outboxPendingSince", new Date()));
+
+        participant.act(command, this::effect, this::undo);
+
+        assertThat(codec.payload(reply(tap), Body.class).value()).as("what the saga hears first")
+                .isEqualTo("done, with a one-time secret");
+        assertThat(actions).as("the step did not act again").hasValue(0);
     }
 
     private void undo() {
