@@ -188,7 +188,7 @@ class IdentityCommandHandler {
         List<User> gone = new ArrayList<>(users.bySaga(sagaId));
         Optional<Organization> organization = customerId == null ? Optional.empty()
                 : organizations.find(customerId).filter(o -> sagaId.equals(o.sagaId()));
-        organization.ifPresent(o -> users.byCustomer(o.id()).stream()
+        organization.ifPresent(o -> users.byCustomer(o.partnerId(), o.id()).stream()
                 .filter(u -> gone.stream().noneMatch(g -> g.id().equals(u.id())))
                 .forEach(gone::add));
         List<OutgoingMessage> deleted = gone.stream().map(messages::userDeleted).toList();
@@ -196,7 +196,7 @@ class IdentityCommandHandler {
         if (!tombstone && !gone.isEmpty()) {
             throw new IllegalStateException("users of saga " + sagaId + " without its organization");
         }
-        long deletedUsers = users.deleteOf(sagaId, organization.map(Organization::id).orElse(null));
+        long deletedUsers = users.deleteOf(sagaId, organization.orElse(null));
         if (deletedUsers > 0 || tombstone) {
             log.info("Deleted {} user(s) and the contacts of saga {}", deletedUsers, sagaId);
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import io.provisio.identity.user.domain.ActivationToken;
+import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
 import io.provisio.identity.user.domain.UserStatus;
@@ -221,19 +222,21 @@ public class UserStore implements InitializingBean {
         return many(and(eq("sagaId", sagaId), LIVE));
     }
 
-    public List<User> byCustomer(String customerId) {
-        return many(and(eq("customerId", customerId), LIVE));
+    /** A customer's live users; partner first, so the {@code partnerId_customerId} index serves it. */
+    public List<User> byCustomer(String partnerId, String customerId) {
+        return many(and(eq("partnerId", partnerId), eq("customerId", customerId), LIVE));
     }
 
     /**
      * Deletes the saga's users and every user of its customer; their pending links die with them. Tombstones
      * stay until their own UserDeleted has left ({@link #purgeDeleted()}).
      */
-    public long deleteOf(String sagaId, String customerId) {
+    public long deleteOf(String sagaId, Organization customer) {
         long deleted = mongo.getCollection(COLLECTION).deleteMany(and(eq("sagaId", sagaId), LIVE)).getDeletedCount();
-        if (customerId != null) {
-            deleted += mongo.getCollection(COLLECTION).deleteMany(and(eq("customerId", customerId), LIVE))
-                    .getDeletedCount();
+        if (customer != null) {
+            // With the partner, so the partnerId_customerId index serves it (by customerId alone it read every user).
+            deleted += mongo.getCollection(COLLECTION).deleteMany(and(eq("partnerId", customer.partnerId()),
+                    eq("customerId", customer.id()), LIVE)).getDeletedCount();
         }
         return deleted;
     }

@@ -195,7 +195,7 @@ class CreateAdministratorIT {
         assertThat(codec.payload(reply, AdministratorRejected.class).code()).isEqualTo("USERNAME_TAKEN");
         assertThat(first.upn()).isEqualTo("admin@" + account + ".provisio.cloud");
         assertThat(users.bySaga(secondSaga)).isEmpty();
-        assertThat(users.byCustomer(secondCustomer)).isEmpty();
+        assertThat(users.byCustomer("alpine-msp", secondCustomer)).isEmpty();
         assertThat(contactsOf(secondSaga)).isEmpty();
         assertThat(organizations.find(secondCustomer)).get().satisfies(o -> assertThat(o.deleted()).isTrue());
         assertThat(users.findByUpn(first.upn())).get().satisfies(user -> {
@@ -325,7 +325,7 @@ class CreateAdministratorIT {
         replies.await(sagaId, "AdministratorDeleted", 1);
 
         assertThat(users.findByActivationHash(ActivationToken.hash(created.activationToken()))).isEmpty();
-        assertThat(users.byCustomer(customerId)).isEmpty();
+        assertThat(users.byCustomer("nordic-it", customerId)).isEmpty();
         assertThat(organizations.find(customerId)).get().satisfies(tombstone -> {
             assertThat(tombstone.deleted()).isTrue();
             assertThat(tombstone.contacts()).isEmpty();
