@@ -48,7 +48,7 @@ class DeadLetterOverviewTest {
 
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = GatewayClient.at(port);
         CUSTOMER.answering(PATH, 200, page(
                 queue("saga-replies.customer-service.dlq", "customer-service", 2),
                 queue("customer-commands.customer-service.dlq", "customer-service", 0)));

@@ -56,7 +56,7 @@ class GatewayBackendDownTest {
 
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = GatewayClient.at(port);
     }
 
     @AfterAll

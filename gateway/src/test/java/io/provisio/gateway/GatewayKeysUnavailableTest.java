@@ -8,7 +8,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A gateway that has never seen identity's key set (just started) while identity is away: a valid token
@@ -44,7 +43,7 @@ class GatewayKeysUnavailableTest {
 
     @Test
     void answers503WithRetryAfterWhenTheKeySetCannotBeFetched() {
-        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        GatewayClient.at(port)
                 .get().uri("/api/v1/plans").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.forPartner("nordic-it"))
                 .exchange()
                 .expectStatus().isEqualTo(503)

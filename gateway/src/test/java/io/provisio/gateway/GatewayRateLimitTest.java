@@ -44,7 +44,7 @@ class GatewayRateLimitTest {
 
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = GatewayClient.at(port);
     }
 
     @AfterAll

@@ -64,7 +64,7 @@ class GatewayRoutingTest {
 
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = GatewayClient.at(port);
         BACKENDS.values().forEach(StubBackend::reset);
     }
 
@@ -288,7 +288,7 @@ class GatewayRoutingTest {
 
     @Test
     void servesProbesAndMetricsOnManagementPortOnly() {
-        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        WebTestClient management = GatewayClient.at(managementPort);
 
         management.get().uri("/actuator/health/liveness").exchange()
                 .expectStatus().isOk()

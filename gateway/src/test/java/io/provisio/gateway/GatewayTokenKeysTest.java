@@ -46,7 +46,7 @@ class GatewayTokenKeysTest {
 
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = GatewayClient.at(port);
     }
 
     @AfterAll
