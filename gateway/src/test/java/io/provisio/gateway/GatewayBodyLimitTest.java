@@ -28,10 +28,7 @@ class GatewayBodyLimitTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"customer", "identity", "subscription", "notification"}) {
-            registry.add("provisio.gateway.services." + service, BACKEND::baseUrl);
-        }
-        registry.add("provisio.gateway.jwk-set-uri", () -> BACKEND.baseUrl() + "/oauth2/jwks");
+        BACKEND.standForEveryService(registry);
         registry.add("provisio.gateway.issuer", () -> TestTokens.ISSUER);
         registry.add("management.server.port", () -> "0");
     }

@@ -25,10 +25,7 @@ class GatewayKeysUnavailableTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"customer", "identity", "subscription", "notification"}) {
-            registry.add("provisio.gateway.services." + service, IDENTITY::baseUrl);
-        }
-        registry.add("provisio.gateway.jwk-set-uri", () -> IDENTITY.baseUrl() + JWKS);
+        IDENTITY.standForEveryService(registry);
         registry.add("provisio.gateway.issuer", () -> TestTokens.ISSUER);
         registry.add("management.server.port", () -> "0");
     }

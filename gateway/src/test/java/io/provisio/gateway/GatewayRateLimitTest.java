@@ -24,10 +24,7 @@ class GatewayRateLimitTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"customer", "identity", "subscription", "notification"}) {
-            registry.add("provisio.gateway.services." + service, BACKEND::baseUrl);
-        }
-        registry.add("provisio.gateway.jwk-set-uri", () -> BACKEND.baseUrl() + "/oauth2/jwks");
+        BACKEND.standForEveryService(registry);
         registry.add("provisio.gateway.issuer", () -> TestTokens.ISSUER);
         registry.add("provisio.gateway.rate-limit.limit-for-period", () -> String.valueOf(LIMIT));
         // Long enough that no refill happens while a test runs, so the count is exact without any waiting.

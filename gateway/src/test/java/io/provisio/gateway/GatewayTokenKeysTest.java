@@ -28,10 +28,7 @@ class GatewayTokenKeysTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"customer", "identity", "subscription", "notification"}) {
-            registry.add("provisio.gateway.services." + service, IDENTITY::baseUrl);
-        }
-        registry.add("provisio.gateway.jwk-set-uri", () -> IDENTITY.baseUrl() + JWKS);
+        IDENTITY.standForEveryService(registry);
         registry.add("provisio.gateway.issuer", () -> TestTokens.ISSUER);
         // Longer than the test runs, so the fetch count is exact whatever the machine's speed.
         registry.add("provisio.security.jwk-set-refetch-interval", () -> "1m");

@@ -151,6 +151,14 @@ final class StubBackend implements AutoCloseable {
         }
     }
 
+    /** Registers this stub as every backend of the gateway and as identity's key set endpoint. */
+    void standForEveryService(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        for (String service : new String[] {"customer", "identity", "subscription", "notification"}) {
+            registry.add("provisio.gateway.services." + service, this::baseUrl);
+        }
+        registry.add("provisio.gateway.jwk-set-uri", () -> baseUrl() + "/oauth2/jwks");
+    }
+
     @Override
     public void close() {
         closed.countDown();
