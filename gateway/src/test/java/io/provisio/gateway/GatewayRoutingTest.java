@@ -207,6 +207,18 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void rejectsBearerHeaderThatHoldsNoToken() {
+        client.get().uri("/api/v1/customers")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer not a token")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
+
+        assertThat(CUSTOMER.received()).isEmpty();
+    }
+
+    @Test
     void forbidsPathsOutsideTheApiEvenWithValidToken() {
         for (String path : List.of("/internal/admin", "/fallback/customer")) {
             client.get().uri(path)

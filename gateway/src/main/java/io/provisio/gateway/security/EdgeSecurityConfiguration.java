@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -62,6 +63,15 @@ class EdgeSecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Spring's strict firewall, checking header values with a loop instead of a regular expression (the same
+     * rule), as the bearer token is read ({@link AuthorizationHeaders}).
+     */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return AuthorizationHeaders.firewall();
+    }
+
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems) {
         return http
@@ -82,6 +92,7 @@ class EdgeSecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(Customizer.withDefaults())
+                        .bearerTokenConverter(AuthorizationHeaders.BEARER_TOKENS)
                         .authenticationEntryPoint(problems)
                         .authenticationFailureHandler(problems)
                         .accessDeniedHandler(problems))

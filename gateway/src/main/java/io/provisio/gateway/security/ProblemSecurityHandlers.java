@@ -8,7 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
@@ -47,7 +48,9 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
         log.info("Refused {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 ex.getMessage());
         // A presented but unusable token gets the RFC 6750 error code; a missing one the bare challenge.
-        String challenge = ex instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer";
+        String challenge = ex instanceof OAuth2AuthenticationException oauth
+                && BearerTokenErrorCodes.INVALID_TOKEN.equals(oauth.getError().getErrorCode())
+                ? "Bearer error=\"invalid_token\"" : "Bearer";
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         return problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
                 "A valid bearer token is required");

@@ -190,6 +190,11 @@ class TokenEndpointIT {
     }
 
     @Test
+    void refusesBearerHeaderThatHoldsNoToken() throws Exception {
+        assertRefusedAsInvalid("not a token");
+    }
+
+    @Test
     void refusesApiCallWithoutToken() throws Exception {
         MvcResult result = mvc.perform(get("/api/v1/customers/any/users")).andReturn();
 

@@ -20,6 +20,7 @@ import io.provisio.platform.observability.MongoPingHealthIndicator;
 import io.provisio.platform.participant.ParticipationProperties;
 import io.provisio.platform.participant.ParticipationSweeper;
 import io.provisio.platform.participant.SagaParticipant;
+import io.provisio.platform.security.AuthorizationHeaders;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.security.PartnerSecurity;
 import io.provisio.platform.security.PartnerTokens;
@@ -46,6 +47,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -190,6 +192,16 @@ public class PlatformAutoConfiguration {
         @ConditionalOnMissingBean
         SecurityObservationSettings securityObservationSettings() {
             return SecurityObservationSettings.noObservations();
+        }
+
+        /**
+         * Spring's strict firewall, checking header values with a loop instead of a regular expression (the
+         * same rule): the expression cost 5 % of a polled GET's CPU on the ~800-character bearer token.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        HttpFirewall httpFirewall() {
+            return AuthorizationHeaders.firewall();
         }
 
         /**

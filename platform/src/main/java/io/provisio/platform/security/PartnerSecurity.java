@@ -22,6 +22,7 @@ public final class PartnerSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(Customizer.withDefaults())
+                        .bearerTokenResolver(AuthorizationHeaders.BEARER_TOKENS)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
                         // The filter's own failure handler rethrows AuthenticationServiceException (keys not

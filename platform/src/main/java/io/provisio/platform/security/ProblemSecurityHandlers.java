@@ -15,7 +15,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -51,7 +52,8 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
         }
         // Why, for whoever runs the service (never the token itself); the client only learns that it was refused.
         log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), authException.getMessage());
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, authException instanceof InvalidBearerTokenException
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, authException instanceof OAuth2AuthenticationException oauth
+                && BearerTokenErrorCodes.INVALID_TOKEN.equals(oauth.getError().getErrorCode())
                 ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
                 "A valid bearer token is required", List.of()));
