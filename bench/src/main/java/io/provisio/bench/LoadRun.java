@@ -188,9 +188,11 @@ final class LoadRun {
         for (String service : options.pairs("metrics").keySet()) {
             double count = Prometheus.delta(metricsBefore, metricsAfter, service, "provisio_outbox_lag_seconds_count");
             double sum = Prometheus.delta(metricsBefore, metricsAfter, service, "provisio_outbox_lag_seconds_sum");
+            double byRelay = Prometheus.delta(metricsBefore, metricsAfter, service,
+                    "provisio_outbox_published_total", "path=\"relay\"");
             if (count > 0) {
-                report.append(String.format(Locale.ROOT, "  %-20s %.0f messages, mean lag %.1f ms%n", service, count,
-                        sum * 1000 / count));
+                report.append(String.format(Locale.ROOT, "  %-20s %.0f messages, mean lag %.1f ms, %.0f by the recovery relay%n",
+                        service, count, sum * 1000 / count, byRelay));
             }
         }
         System.out.print(report);

@@ -47,13 +47,19 @@ final class Prometheus {
 
     /** Sum of the delta of every sample named {@code metric} (any labels), optionally of one service. */
     static double delta(Map<String, Double> before, Map<String, Double> after, String service, String metric) {
+        return delta(before, after, service, metric, "");
+    }
+
+    /** As {@link #delta(Map, Map, String, String)}, over the series whose labels contain {@code label}. */
+    static double delta(Map<String, Double> before, Map<String, Double> after, String service, String metric,
+                        String label) {
         double sum = 0;
         for (Map.Entry<String, Double> sample : after.entrySet()) {
             String key = sample.getKey();
             String name = key.substring(key.indexOf('|') + 1);
             int brace = name.indexOf('{');
             String bare = brace < 0 ? name : name.substring(0, brace);
-            if (bare.equals(metric) && (service == null || key.startsWith(service + "|"))) {
+            if (bare.equals(metric) && (service == null || key.startsWith(service + "|")) && name.contains(label)) {
                 sum += sample.getValue() - before.getOrDefault(key, 0.0);
             }
         }

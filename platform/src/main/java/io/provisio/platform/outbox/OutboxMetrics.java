@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.Timer;
 public final class OutboxMetrics {
 
     private final Clock clock;
-    private final Counter published;
+    private final Counter publishedAtOnce;
+    private final Counter publishedInRecovery;
     private final Counter failures;
     private final Counter handedToRecovery;
     private final Counter deliveredLocally;
@@ -20,8 +21,10 @@ public final class OutboxMetrics {
 
     public OutboxMetrics(Clock clock, MeterRegistry meters) {
         this.clock = clock;
-        this.published = Counter.builder("provisio.outbox.published")
-                .description("Messages published from an outbox and confirmed by the broker").register(meters);
+        // path: "publisher" right after the write, "relay" in recovery (after recovery-age): a service whose
+        // messages go by the relay pays its recovery age in lag on each of them.
+        this.publishedAtOnce = published(meters, "publisher");
+        this.publishedInRecovery = published(meters, "relay");
         this.failures = Counter.builder("provisio.outbox.publish.failures")
                 .description("Publish attempts the broker nacked, returned, did not confirm in time or refused")
                 .register(meters);
@@ -41,8 +44,15 @@ public final class OutboxMetrics {
         this.health = new PublishingHealth(clock, meters);
     }
 
-    void confirmed(OutboxEntry entry) {
-        published.increment();
+    private static Counter published(MeterRegistry meters, String path) {
+        return Counter.builder("provisio.outbox.published")
+                .description("Messages published from an outbox and confirmed by the broker")
+                .tag("path", path).register(meters);
+    }
+
+    /** Confirmed by the broker; {@code inRecovery} when the relay published it, not the publisher at once. */
+    void confirmed(OutboxEntry entry, boolean inRecovery) {
+        (inRecovery ? publishedInRecovery : publishedAtOnce).increment();
         recordLag(entry);
         health.succeeded();
     }

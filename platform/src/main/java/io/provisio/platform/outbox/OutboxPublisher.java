@@ -228,7 +228,7 @@ public final class OutboxPublisher implements SmartLifecycle {
                     if (localChannels.containsKey(entry.channel())) {
                         metrics.handledLocally(entry);
                     } else {
-                        metrics.confirmed(entry);
+                        metrics.confirmed(entry, false);
                     }
                     confirmed.add(entry.entryId());
                 } catch (CompletionException e) {

@@ -154,7 +154,7 @@ public final class OutboxRelay extends PeriodicWorker {
         for (int i = 0; i < entries.size(); i++) {
             try {
                 confirms.get(i).join();
-                metrics.confirmed(entries.get(i));
+                metrics.confirmed(entries.get(i), true);
                 confirmed.add(entries.get(i).entryId());
             } catch (CompletionException e) {
                 failed = true;

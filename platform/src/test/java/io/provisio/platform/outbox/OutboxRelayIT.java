@@ -77,6 +77,7 @@ class OutboxRelayIT {
     void publishesTheStateChangesMessagesAfterTheWriteAndEmptiesTheOutbox() {
         String tap = broker.tap("relay-confirmed");
         Envelope event = codec.event("SomethingHappened", "p1", null, new Payload("Müller & Söhne"));
+        double publishedAtOnce = published("publisher");
 
         outbox.insert(PlatformTestApplication.AGGREGATES, new Document("_id", "agg-1").append("state", "NEW"),
                 List.of(new OutgoingMessage("relay-confirmed", event)));
@@ -87,6 +88,7 @@ class OutboxRelayIT {
             assertThat(stored("agg-1").getList("outbox", Document.class)).isEmpty();
             assertThat(stored("agg-1")).doesNotContainKey(OutboxStore.PENDING_SINCE);
         });
+        assertThat(published("publisher")).isGreaterThanOrEqualTo(publishedAtOnce + 1);
     }
 
     @Test
@@ -125,6 +127,7 @@ class OutboxRelayIT {
     @Test
     void recoversWhatAProcessWroteButDiedBeforePublishing() {
         String tap = broker.tap("relay-orphan");
+        double publishedInRecovery = published("relay");
         // As a writer leaves it when killed between its write and the publish: entries and marker, nothing sent.
         mongo.getCollection(PlatformTestApplication.AGGREGATES).insertOne(pending("orphan-1",
                 Instant.now().minusSeconds(60), List.of(entry("relay-orphan", "orphan-1/a"), entry("relay-orphan", "orphan-1/b"))));
@@ -136,6 +139,8 @@ class OutboxRelayIT {
             return received.size() >= 2;
         });
         assertThat(received).containsExactly("orphan-1/a", "orphan-1/b");
+        // Counted as the relay's, so a service whose messages leave this way shows it.
+        assertThat(published("relay")).isGreaterThanOrEqualTo(publishedInRecovery + 2);
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(stored("orphan-1").getList("outbox", Document.class)).isEmpty();
             assertThat(stored("orphan-1")).doesNotContainKeys(OutboxStore.PENDING_SINCE, PublishedEntries.LEASE_OWNER);
@@ -217,6 +222,10 @@ class OutboxRelayIT {
     }
 
     /** Everything on the tap now: one message per poll would make the test, not the relay, the bottleneck. */
+    private double published(String path) {
+        return meters.get("provisio.outbox.published").tag("path", path).counter().count();
+    }
+
     private void drain(String tap, java.util.function.Consumer<String> into) {
         for (var body = broker.receive(tap, Duration.ofMillis(100)); body.isPresent();
              body = broker.receive(tap, Duration.ofMillis(100))) {
