@@ -33,9 +33,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Publishes what a write put into an outbox right after the write, in this process: the way nearly
  * every message leaves. One sender thread takes whatever writes have queued up, hands all their messages
- * to the broker without waiting in between, and lets the confirms arrive together; a second thread then
- * takes the confirmed entries out of their documents, many per round trip ({@link PublishedEntries}).
- * Under load the batches grow by themselves, so the cost per message falls as the rate rises.
+ * to the broker without waiting in between, and lets the confirms arrive together; settler threads then
+ * take the confirmed entries out of their documents, many per round trip ({@link PublishedEntries}).
+ * Under load the batches grow by themselves, so the cost per message falls as the rate rises. Settles run
+ * in parallel: a document has one write in flight at a time, so two settles never touch the same document,
+ * and a settle is a store round trip that a store busy with other work answers slowly (one settler thread
+ * was customer-service's whole outbox lag under load, docs/PERFORMANCE.md).
  *
  * <p>A message to one of this process's own {@link LocalChannel}s skips the broker: its handler runs here.
  *
@@ -49,6 +52,8 @@ public final class OutboxPublisher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
     /** As many as a service's consumer threads per binding: local delivery replaces such a consumer. */
     private static final int LOCAL_DELIVERY_THREADS = 4;
+    /** Settles waiting on the store at once; each holds a store connection only for its round trips. */
+    private static final int SETTLER_THREADS = 4;
 
     /**
      * A write's messages.
@@ -274,7 +279,9 @@ public final class OutboxPublisher implements SmartLifecycle {
         }
         localChannels = localChannelBeans.get().stream()
                 .collect(Collectors.toUnmodifiableMap(LocalChannel::channel, LocalChannel::handler));
-        settler = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-settler"));
+        AtomicInteger settlers = new AtomicInteger();
+        settler = Executors.newFixedThreadPool(SETTLER_THREADS,
+                r -> new Thread(r, "outbox-settler-" + settlers.incrementAndGet()));
         AtomicInteger threads = new AtomicInteger();
         localDelivery = Executors.newFixedThreadPool(LOCAL_DELIVERY_THREADS,
                 r -> new Thread(r, "local-delivery-" + threads.incrementAndGet()));
