@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * in the customer's language. One e-mail per subscription: its id derives from the subscription id, so a
  * redelivered event finds it. A subscription that starts during the onboarding may be announced before the
  * welcome step told us the administrator; its e-mail then waits for the recipient (WAITING_FOR_RECIPIENT)
- * and the welcome step releases it, not before the welcome e-mail.
+ * and the welcome step releases it, not before the welcome e-mail. Until the onboarding completed (its welcome
+ * e-mail is HELD) the e-mail is held with it: a customer whose onboarding is rolled back gets no e-mail at all.
  */
 final class SubscriptionStartedEmails {
 
@@ -62,21 +63,32 @@ final class SubscriptionStartedEmails {
         Optional<CustomerProfile> profile = profiles.find(envelope.partnerId(), event.customerId())
                 .filter(p -> p.administratorEmail() != null);
         Notification email;
+        Optional<String> heldFor = Optional.empty();
         if (profile.isPresent()) {
             CustomerProfile known = profile.get();
             WelcomeEmailStep.put(model, "recipientName", known.administratorName());
             WelcomeEmailStep.put(model, "companyName", known.companyName());
             WelcomeEmailStep.put(model, "partnerName", known.partnerName());
             Instant sendAt = store.unsentWelcomeSendAt(envelope.partnerId(), event.customerId()).filter(now::isBefore).orElse(now);
-            email = Notification.scheduled(id, envelope.partnerId(), event.customerId(), null,
+            heldFor = store.heldWelcomeSaga(envelope.partnerId(), event.customerId());
+            email = Notification.scheduled(id, envelope.partnerId(), event.customerId(), heldFor.orElse(null),
                     Template.SUBSCRIPTION_STARTED, known.administratorEmail(), Language.choose(known.language(), null),
                     model, sendAt, now);
+            if (heldFor.isPresent()) {
+                email = email.withStatus(NotificationStatus.HELD);
+            }
         } else {
             email = Notification.scheduled(id, envelope.partnerId(), event.customerId(), null,
                     Template.SUBSCRIPTION_STARTED, null, Language.EN, model, now, now)
                     .withStatus(NotificationStatus.WAITING_FOR_RECIPIENT);
         }
-        if (store.insertIfAbsent(email) && profile.isEmpty()) {
+        if (!store.insertIfAbsent(email)) {
+            return;
+        }
+        if (heldFor.isPresent()) {
+            store.releaseIfCompletedMeanwhile(envelope.partnerId(), event.customerId(), heldFor.get(), now);
+        }
+        if (profile.isEmpty()) {
             log.info("SUBSCRIPTION_STARTED e-mail {} waits for customer {}'s administrator", id, event.customerId());
             // The welcome step may have released waiting e-mails between our look-up and our insert.
             profiles.find(envelope.partnerId(), event.customerId()).filter(p -> p.administratorEmail() != null)

@@ -174,23 +174,53 @@ public final class NotificationStore {
     }
 
     /**
-     * Gives the customer's waiting e-mails their recipient now that the welcome step told us who it is,
-     * and schedules them not before {@code notBefore} (the welcome e-mail goes first).
+     * Gives the customer's waiting e-mails their recipient now that the welcome step told us who it is, not before
+     * {@code notBefore} (the welcome e-mail goes first). While the customer's onboarding has not completed (its
+     * welcome e-mail is HELD) they are held with it, under its saga id, so {@code OnboardingCompleted} releases them
+     * and a compensation cancels them; otherwise they are scheduled.
      *
      * @param model values to add to each waiting e-mail's model (recipientName, companyName, ...)
      */
-    public long releaseWaiting(String partnerId, String customerId, String to, Language language, Map<String, Object> model,
+    public void releaseWaiting(String partnerId, String customerId, String to, Language language, Map<String, Object> model,
                                Instant notBefore, Instant now) {
-        Document set = new Document("status", NotificationStatus.SCHEDULED.name())
+        Optional<String> heldFor = heldWelcomeSaga(partnerId, customerId);
+        Document set = new Document("status", (heldFor.isPresent() ? NotificationStatus.HELD
+                : NotificationStatus.SCHEDULED).name())
                 .append("to", to)
                 .append("language", language.code());
+        heldFor.ifPresent(sagaId -> set.append("sagaId", sagaId));
         model.forEach((key, value) -> set.append("model." + key, value));
-        return collection().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
+        long released = collection().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
                         eq("status", NotificationStatus.WAITING_FOR_RECIPIENT.name())),
                 new Document("$set", set)
                         .append("$max", new Document("sendAt", date(notBefore)))
                         .append("$push", new Document("history", event(now, "RECIPIENT_KNOWN", HistoryEntry.SYSTEM,
                                 to)))).getModifiedCount();
+        if (released > 0 && heldFor.isPresent()) {
+            releaseIfCompletedMeanwhile(partnerId, customerId, heldFor.get(), now);
+        }
+    }
+
+    /**
+     * The saga id of the customer's onboarding while it has not completed: the onboarding whose WELCOME e-mail is
+     * HELD. Other e-mails to the customer wait with it, so none reaches a customer whose onboarding may still be
+     * rolled back.
+     */
+    public Optional<String> heldWelcomeSaga(String partnerId, String customerId) {
+        Document welcome = collection().find(and(eq("partnerId", partnerId), eq("customerId", customerId),
+                eq("template", Template.WELCOME.name()), eq("status", NotificationStatus.HELD.name()))).first();
+        return Optional.ofNullable(welcome).map(d -> d.getString("sagaId"));
+    }
+
+    /**
+     * After holding an e-mail with an onboarding: if the onboarding completed between the look-up that chose to
+     * hold it and the write, the completion's release missed it; release it now. Either the welcome was still HELD
+     * when we looked again (then the release comes after our write and finds it) or it was not (then we release).
+     */
+    public void releaseIfCompletedMeanwhile(String partnerId, String customerId, String sagaId, Instant now) {
+        if (!heldWelcomeSaga(partnerId, customerId).filter(sagaId::equals).isPresent()) {
+            releaseHeld(partnerId, sagaId, now);
+        }
     }
 
     /**

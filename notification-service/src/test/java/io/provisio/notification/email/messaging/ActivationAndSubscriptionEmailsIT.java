@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.contracts.ScheduleActivationEmail;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
@@ -63,10 +64,11 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
     }
 
     @Test
-    void announcesAStartedSubscriptionOnceToTheAdministratorInTheCustomersLanguage() throws Exception {
+    void announcesAStartedSubscriptionOnceToTheAdministratorInTheCustomersLanguageOnceTheOnboardingCompleted()
+            throws Exception {
         String customerId = "cus-" + UUID.randomUUID();
         String to = "sub-" + customerId + "@testbolag.nl";
-        onboard(customerId, to, "nl", null, null);
+        String sagaId = onboard(customerId, to, "nl", null, null);
         String subscriptionId = "sub-" + UUID.randomUUID();
         Envelope event = codec.event("SubscriptionActivated", "p1", null, new SubscriptionActivated(customerId,
                 subscriptionId, "HOSTED-EXCHANGE", 10, LocalDate.parse("2027-06-03"), clock.instant()));
@@ -74,7 +76,16 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
         broker.publish(SubscriptionChannels.EVENTS, codec.encode(event));
         broker.publish(SubscriptionChannels.EVENTS, codec.encode(event));
 
-        String messageId = "<" + Notification.idOf("subscription-started/" + subscriptionId) + "@provisio>";
+        String id = Notification.idOf("subscription-started/" + subscriptionId);
+        String messageId = "<" + id + "@provisio>";
+        // The onboarding has not completed: it may still be rolled back, so nothing reaches the customer yet.
+        await().atMost(DELIVERY).until(() -> store.find(id).map(Notification::status)
+                .filter(NotificationStatus.HELD::equals).isPresent());
+        assertThat(store.find(id).orElseThrow().sagaId()).as("held with the onboarding").isEqualTo(sagaId);
+        assertThat(receivedWithMessageId(messageId)).isEmpty();
+
+        complete(sagaId, customerId);
+
         await().atMost(DELIVERY).until(() -> receivedWithMessageId(messageId).size() == 1);
         MimeMessage mail = receivedWithMessageId(messageId).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Uw abonnement HOSTED-EXCHANGE is gestart");
@@ -87,7 +98,23 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
     }
 
     @Test
-    void holdsASubscriptionEmailUntilTheWelcomeStepNamesTheAdministrator() throws Exception {
+    void announcesASubscriptionThatStartsAfterTheOnboardingCompletedAtOnce() throws Exception {
+        String customerId = "cus-" + UUID.randomUUID();
+        String sagaId = onboard(customerId, "later-" + customerId + "@testbolag.se", "sv", null, null);
+        complete(sagaId, customerId);
+        await().atMost(DELIVERY).until(() -> store.heldWelcomeSaga("p1", customerId).isEmpty());
+        String subscriptionId = "sub-" + UUID.randomUUID();
+
+        broker.publish(SubscriptionChannels.EVENTS, codec.encode(codec.event("SubscriptionActivated", "p1", null,
+                new SubscriptionActivated(customerId, subscriptionId, "HOSTED-EXCHANGE", 2, LocalDate.parse("2027-02-01"),
+                        clock.instant()))));
+
+        String messageId = "<" + Notification.idOf("subscription-started/" + subscriptionId) + "@provisio>";
+        await().atMost(DELIVERY).until(() -> receivedWithMessageId(messageId).size() == 1);
+    }
+
+    @Test
+    void holdsASubscriptionEmailUntilTheWelcomeStepNamesTheAdministratorAndTheOnboardingCompleted() throws Exception {
         String customerId = "cus-" + UUID.randomUUID();
         String subscriptionId = "sub-" + UUID.randomUUID();
         String id = Notification.idOf("subscription-started/" + subscriptionId);
@@ -98,7 +125,13 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
                 .filter(NotificationStatus.WAITING_FOR_RECIPIENT::equals).isPresent());
 
         String to = "late-admin-" + customerId + "@esempio.it";
-        onboard(customerId, to, "it", null, null);
+        String sagaId = onboard(customerId, to, "it", null, null);
+        await().atMost(DELIVERY).until(() -> store.find(id).map(Notification::status)
+                .filter(NotificationStatus.HELD::equals).isPresent());
+        assertThat(store.find(id).orElseThrow().to()).isEqualTo(to);
+        assertThat(receivedWithMessageId("<" + id + "@provisio>")).isEmpty();
+
+        complete(sagaId, customerId);
 
         await().atMost(DELIVERY).until(() -> receivedWithMessageId("<" + id + "@provisio>").size() == 1);
         MimeMessage mail = receivedWithMessageId("<" + id + "@provisio>").getFirst();
@@ -106,6 +139,30 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
         assertThat(((InternetAddress) mail.getAllRecipients()[0]).getAddress()).isEqualTo(to);
         assertThat(WelcomeEmailIT.textParts(mail).get("text/plain")).contains("Gentile Bengt Testsson,",
                 "L’abbonamento MAIL-CONTROL di Testbolag Göteborg AB è ora attivo.");
+    }
+
+    @Test
+    void cancelsAHeldSubscriptionEmailWhenTheOnboardingIsRolledBack() throws Exception {
+        String customerId = "cus-" + UUID.randomUUID();
+        String sagaId = onboard(customerId, "rolled-back-" + customerId + "@testbolag.de", "de", null, null);
+        String subscriptionId = "sub-" + UUID.randomUUID();
+        String id = Notification.idOf("subscription-started/" + subscriptionId);
+        broker.publish(SubscriptionChannels.EVENTS, codec.encode(codec.event("SubscriptionActivated", "p1", null,
+                new SubscriptionActivated(customerId, subscriptionId, "HOSTED-EXCHANGE", 3, LocalDate.parse("2027-03-01"),
+                        clock.instant()))));
+        await().atMost(DELIVERY).until(() -> store.find(id).map(Notification::status)
+                .filter(NotificationStatus.HELD::equals).isPresent());
+
+        broker.publish(NotificationChannels.COMMANDS, codec.encode(codec.command("CancelWelcomeEmail", sagaId,
+                "SCHEDULE_WELCOME_EMAIL", "p1", "saga-replies", null, new CancelWelcomeEmail(customerId))));
+
+        await().atMost(DELIVERY).until(() -> store.find(id).map(Notification::status)
+                .filter(NotificationStatus.CANCELLED::equals).isPresent());
+        // A completion that arrives anyway (it cannot after a rollback, but messages do overtake) sends nothing.
+        complete(sagaId, customerId);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
+                receivedWithMessageId("<" + id + "@provisio>").isEmpty()
+                        && store.find(id).map(Notification::status).filter(NotificationStatus.CANCELLED::equals).isPresent());
     }
 
     /** Runs SCHEDULE_WELCOME_EMAIL for a customer, which also teaches the service its administrator. */
