@@ -63,6 +63,11 @@ public class PartnerRegistry {
         }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         List<String> asked = request.scopes() == null ? List.of("onboarding", "catalog") : request.scopes();
+        if (asked.size() > ApiScope.values().length) {
+            // One error on the list: its entries are not judged one by one (ADR 012's list bounds).
+            errors.add(new FieldError("scopes", "must have at most " + ApiScope.values().length + " entries"));
+            asked = List.of();
+        }
         for (int i = 0; i < asked.size(); i++) {
             try {
                 scopes.add(ApiScope.of(asked.get(i)));
@@ -70,7 +75,7 @@ public class PartnerRegistry {
                 errors.add(new FieldError("scopes[" + i + "]", "must be onboarding, catalog or operator"));
             }
         }
-        if (asked.isEmpty()) {
+        if (asked.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("scopes"))) {
             errors.add(new FieldError("scopes", "must name at least one scope"));
         }
         if (!errors.isEmpty()) {

@@ -98,6 +98,17 @@ class OperatorPartnerIT {
     }
 
     @Test
+    void refusesALongerScopeListAsOneErrorNextToTheOthers() throws Exception {
+        List<String> scopes = java.util.Collections.nCopies(500, "nonsense");
+        MvcResult result = create(Map.of("id", "Fjord IT", "scopes", scopes), operator());
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        var errors = json.readTree(result.getResponse().getContentAsString()).get("errors");
+        assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("id", "name", "scopes");
+        assertThat(errors.findValuesAsString("message")).contains("must have at most 3 entries");
+    }
+
+    @Test
     void refusesAPartnerTokenWithoutTheOperatorScope() throws Exception {
         MvcResult result = create(Map.of("id", "sneaky-it", "name", "Sneaky"), jwt()
                 .jwt(j -> j.claim("partner_id", "nordic-it")).authorities(new SimpleGrantedAuthority("SCOPE_onboarding")));

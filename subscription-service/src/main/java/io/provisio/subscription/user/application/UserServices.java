@@ -32,6 +32,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserServices {
 
+    /** As many as an onboarding may ask for (ADR 012): a user cannot use more plans than a customer can have. */
+    static final int MAX_PLAN_CODES = 50;
+
     private static final Logger log = LoggerFactory.getLogger(UserServices.class);
 
     private final CustomerStore customers;
@@ -108,6 +111,11 @@ public class UserServices {
     private Set<String> validate(List<String> planCodes) {
         if (planCodes == null) {
             throw ApiProblem.validation(List.of(new FieldError("planCodes", "is required")));
+        }
+        if (planCodes.size() > MAX_PLAN_CODES) {
+            // One error on the list, as the onboarding request's lists do; its entries are not judged one by one.
+            throw ApiProblem.validation(List.of(new FieldError("planCodes",
+                    "must have at most " + MAX_PLAN_CODES + " entries")));
         }
         List<FieldError> errors = new ArrayList<>();
         Set<String> known = plans.findByCodes(planCodes).keySet();

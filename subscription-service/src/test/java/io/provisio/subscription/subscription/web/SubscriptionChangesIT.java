@@ -267,6 +267,11 @@ class SubscriptionChangesIT {
                 .extractingPath("$.code").isEqualTo("NO_UNITS_LEFT");
         assertThat(putServices("u-1", "TELEPATHY")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
                 .extractingPath("$.errors[0].field").isEqualTo("planCodes[0]");
+        String[] tooMany = java.util.stream.IntStream.range(0, 51).mapToObj(i -> "PLAN-" + i).toArray(String[]::new);
+        assertThat(putServices("u-1", tooMany)).hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().isLenientlyEqualTo("""
+                        {"code": "VALIDATION_FAILED",
+                         "errors": [{"field": "planCodes", "message": "must have at most 50 entries"}]}""");
     }
 
     @Test
