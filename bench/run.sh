@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The onboarding benchmark (issue 12). See bench/README.md.
 #   bench/run.sh [--clients 64] [--warmup 20s] [--duration 60s] [--data DIR] [--keep] [--running]
-#   bench/run.sh seed --count 100000 --data DIR [--clients 96]
+#   bench/run.sh seed --count 100000 --data DIR [--templates 200] [--clients 96]
 # Starts the suite with deploy/local/run.sh (data in DIR, default a fresh .data-bench/), runs the
 # workload through the gateway, prints throughput, latency, failures, CPU per process and outbox lag,
 # then the raw broker baseline, and stops the suite (unless --keep, or --running: use the suite that
@@ -14,13 +14,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 mode=load
 if [ "${1:-}" = seed ]; then mode=seed; shift; fi
-data="" keep=0 running=0 load_args=()
+data="" keep=0 running=0 load_args=() count=100000 templates=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     --running) running=1; keep=1; shift ;;
-    --clients|--warmup|--duration|--count|--poll|--give-up) load_args+=("$1" "$2"); shift 2 ;;
+    --count) count="$2"; load_args+=("$1" "$2"); shift 2 ;;
+    --templates) templates="$2"; shift 2 ;;
+    --clients|--warmup|--duration|--poll|--give-up) load_args+=("$1" "$2"); shift 2 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -56,7 +58,14 @@ trap stop_suite EXIT
 
 gateway="http://localhost:${GATEWAY_PORT:-8080}"
 if [ "$mode" = seed ]; then
-  "$JAVA_HOME/bin/java" -jar "$bench_jar" seed --gateway "$gateway" "${load_args[@]}"
+  # $templates onboardings through the saga, then copies of them up to $count (StoreCloner): the saga
+  # alone would need hours for 100 000 at a few per second.
+  "$JAVA_HOME/bin/java" -jar "$bench_jar" seed --gateway "$gateway" "${load_args[@]}" \
+    --count "$(( templates < count ? templates : count ))"
+  if [ "$count" -gt "$templates" ]; then
+    "$JAVA_HOME/bin/java" -jar "$bench_jar" clone --mongo "mongodb://127.0.0.1:${PROVISIO_STORE_PORT:-27017}" \
+      --count "$count"
+  fi
   exit 0
 fi
 

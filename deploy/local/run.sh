@@ -3,7 +3,8 @@
 #   deploy/local/run.sh start    build if needed, start store + five services, wait until healthy
 #   deploy/local/run.sh status   what runs, and where
 #   deploy/local/run.sh stop     stop everything this script started
-# Honours PROVISIO_BOOTSTRAP, PROVISIO_DATA_DIR (default .data), GATEWAY_PORT (default 8080),
+# Honours PROVISIO_BOOTSTRAP, PROVISIO_DATA_DIR (default .data), GATEWAY_PORT (default 8080), PROVISIO_STORE_HEAP
+# (the local store's -Xmx, default 512m),
 # MONGODB_URI (default: a local store process) and RABBITMQ_URI (default: RabbitMQ on localhost:5672, where
 # each service logs in as its own user, created by deploy/local/rabbitmq-users.sh).
 set -euo pipefail
@@ -90,10 +91,22 @@ start_store() {
   if port_open "$store_port"; then
     fail "port $store_port is taken by another process: stop it, set PROVISIO_STORE_PORT, or set MONGODB_URI"
   fi
-  PROVISIO_DATA_DIR="$data" nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$(jar_of store)" "$store_port" \
+  # The store keeps its secondary indexes in memory (ADR 008): a store with 10^5 onboardings needs a few GB.
+  PROVISIO_DATA_DIR="$data" nohup "$JAVA_HOME/bin/java" "-Xmx${PROVISIO_STORE_HEAP:-512m}" -jar "$(jar_of store)" \
+    "$store_port" \
     >>"$logs/store.log" 2>&1 &
   echo $! >"$pids/store.pid"
-  for _ in $(seq 1 60); do port_open "$store_port" && return; sleep 0.5; done
+  # It listens once it has opened its file and rebuilt its in-memory indexes: seconds for a fresh store,
+  # minutes for one that holds 10^5 onboardings. Waits while the process lives (at most 15 min).
+  local waited=0
+  while alive store && [ "$waited" -lt 1800 ]; do
+    port_open "$store_port" && return
+    if [ "$waited" = 20 ]; then
+      say "The local store is opening $(du -sh "$data/store.mv" 2>/dev/null | cut -f1) of data and rebuilding its indexes..."
+    fi
+    sleep 0.5
+    waited=$((waited + 1))
+  done
   tail -n 30 "$logs/store.log" >&2
   fail "the local store did not start; its log is $logs/store.log"
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * <pre>
  *   load   --gateway URL --clients 64 --warmup 20s --duration 60s [--pid name=pid ...] [--metrics name=url ...]
  *   seed   --gateway URL --clients 96 --count 100000
+ *   clone  --mongo mongodb://127.0.0.1:27017 --count 100000
  *   broker --uri amqp://guest:guest@localhost:5672 --duration 15s --in-flight 64
  * </pre>
  * Options may repeat (pid, metrics); durations are ISO-8601 or like {@code 60s}, {@code 500ms}.
@@ -22,13 +23,14 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench load|seed|broker [--option value ...] (see bench/README.md)");
+            System.err.println("usage: bench load|seed|clone|broker [--option value ...] (see bench/README.md)");
             System.exit(2);
         }
         Options options = Options.parse(args);
         switch (args[0]) {
             case "load" -> new LoadRun(options, false).run();
             case "seed" -> new LoadRun(options, true).run();
+            case "clone" -> new StoreCloner(options).run();
             case "broker" -> new BrokerBaseline(options).run();
             default -> {
                 System.err.println("unknown command " + args[0]);
