@@ -17,10 +17,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.provisio.devstack.Infrastructure;
 import io.provisio.devstack.TestNamespace;
 
+import org.bson.Document;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -103,6 +112,45 @@ final class FaultStack implements AutoCloseable {
 
     GreenMail mail() {
         return mail;
+    }
+
+    /**
+     * Reads every service's data in the store directly (the API's 404s could come from a parent record's
+     * absence alone): nothing of a failed onboarding is left, and the units it took before it failed are back.
+     */
+    void assertNothingLeftOf(String sagaId, String customerId) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+            MongoDatabase customers = client.getDatabase("customers");
+            MongoDatabase identity = client.getDatabase("identity");
+            MongoDatabase subscriptions = client.getDatabase("subscriptions");
+            String of = " of failed onboarding " + sagaId;
+            assertThat(customers.getCollection("customers").countDocuments(eq("_id", customerId)))
+                    .as("customer record" + of).isZero();
+            assertThat(customers.getCollection("domain_claims").countDocuments(eq("customerId", customerId)))
+                    .as("domain claims" + of).isZero();
+            assertThat(identity.getCollection("users").countDocuments(and(eq("customerId", customerId),
+                    ne("deleted", true)))).as("users" + of).isZero();
+            Document organization = identity.getCollection("customers").find(eq("_id", customerId)).first();
+            if (organization != null) {
+                assertThat(organization.getBoolean("deleted")).as("organization" + of + " is a tombstone").isTrue();
+                assertThat(organization.getList("contacts", Document.class, List.of())).as("contacts" + of).isEmpty();
+            }
+            assertThat(subscriptions.getCollection("subscriptions").countDocuments(eq("customerId", customerId)))
+                    .as("subscriptions" + of).isZero();
+            assertThat(subscriptions.getCollection("customers").countDocuments(eq("_id", customerId)))
+                    .as("subscription-service's customer" + of).isZero();
+            List<Document> ledger = subscriptions.getCollection("allocations").find(eq("sagaId", sagaId))
+                    .into(new ArrayList<>());
+            assertThat(ledger).as("what" + of + " set out to take").extracting(d -> d.getString("planCode"))
+                    .contains("CUSTOMER-PORTAL", "HOSTED-EXCHANGE");
+            for (Document allocation : ledger) {
+                Document item = subscriptions.getCollection("inventory")
+                        .find(eq("_id", PARTNER + "/" + allocation.getString("planCode"))).first();
+                assertThat(item).as("inventory of " + allocation.getString("planCode")).isNotNull();
+                assertThat(item.get("holdings", new Document())).as("holdings" + of)
+                        .doesNotContainKey(allocation.getString("subscriptionId"));
+            }
+        }
     }
 
     ServiceProcess service(String name) {
