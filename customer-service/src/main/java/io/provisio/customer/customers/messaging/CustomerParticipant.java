@@ -91,6 +91,11 @@ class CustomerParticipant {
                     new CustomerRegistrationRejected("PARENT_NOT_FOUND", "parent customer "
                             + register.profile().parentCustomerId() + " not found, not active,"
                             + " or already " + CustomerStore.MAX_DEPTH + " levels deep"));
+            // Names the sub-domain, never the customer or partner holding it.
+            case SUBDOMAIN_TAKEN -> new StepResult.Rejected("CustomerRegistrationRejected",
+                    new CustomerRegistrationRejected("SUBDOMAIN_TAKEN", "the sub-domain "
+                            + String.join(", ", registration.takenDomains()) + " of account name "
+                            + register.profile().accountName() + " belongs to another organization"));
             // Names the domains, never the customer or partner holding them.
             case DOMAIN_TAKEN -> new StepResult.Rejected("CustomerRegistrationRejected",
                     new CustomerRegistrationRejected("DOMAIN_TAKEN", "domain(s) "

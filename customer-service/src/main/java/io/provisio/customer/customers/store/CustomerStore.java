@@ -24,6 +24,8 @@ import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,8 @@ import static com.mongodb.client.model.Filters.regex;
 @Component
 public class CustomerStore {
 
+    private static final Logger log = LoggerFactory.getLogger(CustomerStore.class);
+
     public static final String COLLECTION = "customers";
     /** API.md: a customer hierarchy is at most 5 levels deep. */
     public static final int MAX_DEPTH = 5;
@@ -54,9 +58,12 @@ public class CustomerStore {
             "ł", "l", "þ", "th", "ı", "i");
 
     /** How a registration ended. */
-    public enum Outcome { REGISTERED, NAME_TAKEN, PARENT_NOT_FOUND, DOMAIN_TAKEN }
+    public enum Outcome { REGISTERED, NAME_TAKEN, PARENT_NOT_FOUND, DOMAIN_TAKEN, SUBDOMAIN_TAKEN }
 
-    /** @param takenDomains with {@link Outcome#DOMAIN_TAKEN}, the domains another customer holds */
+    /**
+     * @param takenDomains with {@link Outcome#DOMAIN_TAKEN}, the domains another customer holds; with
+     *                     {@link Outcome#SUBDOMAIN_TAKEN}, the platform sub-domain
+     */
     public record Registration(Outcome outcome, List<String> takenDomains) {
 
         static Registration of(Outcome outcome) {
@@ -95,6 +102,8 @@ public class CustomerStore {
         // Ignored by the embedded store, used by MongoDB: the list's filters and order.
         collection().createIndex(Indexes.ascending("partnerId", "parentCustomerId", "accountName"),
                 new IndexOptions().name("children_by_name"));
+        // Finds the customers registered before sub-domains were claimed (none, after the first start).
+        collection().createIndex(Indexes.ascending("subdomain"), new IndexOptions().name("subdomain"));
     }
 
     /**
@@ -113,7 +122,13 @@ public class CustomerStore {
             depth = parent.get().depth() + 1;
         }
         // Before the customer: a claim without its customer is harmless and released by the compensation.
-        List<String> taken = domains.claim(partnerId, customerId, profile.domains());
+        String subdomain = domains.subdomainOf(profile.accountName());
+        List<String> wanted = new java.util.ArrayList<>(profile.domains() == null ? List.of() : profile.domains());
+        wanted.add(subdomain);
+        List<String> taken = domains.claim(partnerId, customerId, wanted);
+        if (taken.contains(subdomain)) {
+            return new Registration(Outcome.SUBDOMAIN_TAKEN, List.of(subdomain));
+        }
         if (!taken.isEmpty()) {
             return new Registration(Outcome.DOMAIN_TAKEN, taken);
         }
@@ -122,6 +137,7 @@ public class CustomerStore {
                 .append("partnerId", partnerId)
                 .append("sagaId", sagaId)
                 .append("accountNameKey", partnerId + "/" + profile.accountName())
+                .append("subdomain", subdomain)
                 .append("depth", depth)
                 .append("searchKey", searchKey(profile.accountName(), profile.companyName(), profile.externalCode()))
                 .append("status", "PROVISIONING")
@@ -135,6 +151,32 @@ public class CustomerStore {
         // Another customer holds the name: this one leaves nothing behind.
         domains.release(partnerId, customerId);
         return Registration.of(Outcome.NAME_TAKEN);
+    }
+
+    /**
+     * Claims the platform sub-domain of every customer registered before sub-domains were claimed (ADR 012), oldest
+     * first, so where two partners' customers already share one the older keeps it. The younger is logged by id
+     * for an operator and marked, so the next start does not try again. Safe to repeat and to run on replicas at
+     * once (each claim is one insert on the sub-domain's key).
+     *
+     * @return how many customers it looked at
+     */
+    public int claimSubdomainsOfEarlierCustomers() {
+        int seen = 0;
+        for (Document customer : collection().find(eq("subdomain", null)).sort(Sorts.ascending("createdAt"))) {
+            seen++;
+            String id = customer.getString("_id");
+            String partnerId = customer.getString("partnerId");
+            String subdomain = domains.subdomainOf(customer.getString("accountName"));
+            boolean claimed = domains.claimOne(partnerId, id, subdomain);
+            if (!claimed) {
+                log.warn("Customer {} of partner {} shares the sub-domain {} with an older customer of another partner; "
+                        + "it keeps working, but rename or retire one of them", id, partnerId, subdomain);
+            }
+            collection().updateOne(and(eq("_id", id), eq("subdomain", null)),
+                    new Document("$set", new Document("subdomain", claimed ? subdomain : "shared:" + subdomain)));
+        }
+        return seen;
     }
 
     /** A live customer of this partner that may be named as a parent; another partner's is absent. */

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Indexes;
 import io.provisio.customer.onboarding.application.DomainClaims;
 import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,9 @@ import static com.mongodb.client.model.Filters.in;
 /**
  * {@code domain_claims}: one document per domain a customer holds, {@code _id} = the domain in lower case, so
  * the primary key makes a domain one customer's across every partner (ADR 012). REGISTER_CUSTOMER claims a
- * customer's domains before it stores the customer; its compensation (or a refusal) releases them.
+ * customer's domains before it stores the customer; its compensation (or a refusal) releases them. The
+ * customer's platform sub-domain, {@code <accountName>.<platform domain>}, is claimed with them: it names one
+ * organization across the platform, as its administrators' sign-in names do.
  */
 @Component
 public class DomainClaimStore implements DomainClaims {
@@ -34,10 +37,14 @@ public class DomainClaimStore implements DomainClaims {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final String platformDomain;
 
-    DomainClaimStore(MongoTemplate mongo, Clock clock) {
+    /** @param platformDomain must equal identity-service's {@code provisio.identity.platform-domain} */
+    DomainClaimStore(MongoTemplate mongo, Clock clock,
+                     @Value("${provisio.customers.platform-domain:provisio.cloud}") String platformDomain) {
         this.mongo = mongo;
         this.clock = clock;
+        this.platformDomain = platformDomain.toLowerCase(Locale.ROOT);
         // Release finds a customer's claims by it.
         collection().createIndex(Indexes.ascending("customerId"), new IndexOptions().name("claims_by_customer"));
     }
@@ -62,7 +69,8 @@ public class DomainClaimStore implements DomainClaims {
         return taken;
     }
 
-    private boolean claimOne(String partnerId, String customerId, String domain) {
+    /** Claims one domain for the customer and nothing else: true when it holds it now, false when another does. */
+    boolean claimOne(String partnerId, String customerId, String domain) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (MongoWrites.insertIfAbsent(collection(), new Document("_id", domain).append("customerId", customerId)
                     .append("partnerId", partnerId).append("claimedAt", Date.from(clock.instant())))) {
@@ -74,6 +82,11 @@ public class DomainClaimStore implements DomainClaims {
             }
         }
         throw new IllegalStateException("the claim on " + domain + " kept changing; the command will be retried");
+    }
+
+    @Override
+    public String subdomainOf(String accountName) {
+        return accountName.strip().toLowerCase(Locale.ROOT) + "." + platformDomain;
     }
 
     /** Releases every domain of the partner's customer. Safe to repeat. */

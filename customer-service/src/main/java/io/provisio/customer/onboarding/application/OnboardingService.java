@@ -63,6 +63,8 @@ public class OnboardingService {
      * @throws ParentNotFoundException        when the named parent may not have this customer as a child
      * @throws DomainTakenException           when another customer holds one of the domains already (a claim
      *                                        made meanwhile fails the onboarding at REGISTER_CUSTOMER instead)
+     * @throws SubdomainTakenException        when another partner's customer holds the account name's platform
+     *                                        sub-domain (likewise decided at REGISTER_CUSTOMER when concurrent)
      */
     public Started start(String partnerId, OnboardingRequest asked, String traceparent,
                          IdempotencyKey idempotencyKey) {
@@ -80,6 +82,10 @@ public class OnboardingService {
         if (onboardings.accountNameInUse(partnerId, request.customer().accountName())) {
             return winner(partnerId, idempotencyKey)
                     .orElseThrow(() -> new AccountNameTakenException(request.customer().accountName()));
+        }
+        String subdomain = domains.subdomainOf(request.customer().accountName());
+        if (!domains.claimed(List.of(subdomain)).isEmpty()) {
+            return winner(partnerId, idempotencyKey).orElseThrow(() -> new SubdomainTakenException(subdomain));
         }
         List<String> taken = domains.claimed(request.customer().domains());
         if (!taken.isEmpty()) {

@@ -59,6 +59,10 @@ class DryRunService {
                 && onboardings.accountNameInUse(partnerId, customer.accountName())) {
             problems.add(new DryRunView.Problem("customer.accountName", "ACCOUNT_NAME_TAKEN", "is already in use",
                     CUSTOMER));
+        } else if (customer != null && customer.accountName() != null && !customer.accountName().isBlank()
+                && !domains.claimed(List.of(domains.subdomainOf(customer.accountName()))).isEmpty()) {
+            problems.add(new DryRunView.Problem("customer.accountName", "SUBDOMAIN_TAKEN",
+                    OnboardingController.SUBDOMAIN_RULE, CUSTOMER));
         }
         if (customer != null && customer.domains() != null) {
             OnboardingController.domainErrors(customer.domains(), domains.claimed(customer.domains())).forEach(e ->

@@ -9,6 +9,7 @@ import io.provisio.customer.contracts.Address;
 import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.onboarding.application.AccountNameTakenException;
 import io.provisio.customer.onboarding.application.DomainTakenException;
+import io.provisio.customer.onboarding.application.SubdomainTakenException;
 import io.provisio.customer.onboarding.application.IdempotencyKeyReusedException;
 import io.provisio.customer.onboarding.application.OnboardingQueries;
 import io.provisio.customer.onboarding.application.OnboardingService;
@@ -95,6 +96,11 @@ class OnboardingController {
             throw new ApiProblem(HttpStatus.CONFLICT, "ACCOUNT_NAME_TAKEN", "Account name taken",
                     "The account name " + body.customer().accountName() + " is already in use",
                     List.of(new FieldError("customer.accountName", "is already in use")));
+        } catch (SubdomainTakenException e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "SUBDOMAIN_TAKEN", "Sub-domain taken",
+                    "The account name " + body.customer().accountName() + " gives the sub-domain " + e.subdomain()
+                            + ", which belongs to another organization",
+                    List.of(new FieldError("customer.accountName", SUBDOMAIN_RULE)));
         } catch (DomainTakenException e) {
             throw new ApiProblem(HttpStatus.CONFLICT, "DOMAIN_TAKEN", "Domain taken",
                     "Another customer already holds " + String.join(", ", e.domains()),
@@ -109,6 +115,10 @@ class OnboardingController {
                 .location(URI.create("/api/v1/onboardings/" + onboarding.id()))
                 .body(OnboardingView.of(OnboardingSummary.of(onboarding)));
     }
+
+    /** Why an account name is refused although the partner has no customer of that name. */
+    static final String SUBDOMAIN_RULE = "its sub-domain belongs to another organization; account names are unique "
+            + "across the platform's sub-domains";
 
     /** One error per position of a taken domain, as the partner listed them. */
     static List<FieldError> domainErrors(List<String> asked, List<String> taken) {

@@ -83,7 +83,7 @@ class DomainClaimsIT {
 
         String second = "cus-" + UUID.randomUUID();
         String secondSaga = "onb-" + UUID.randomUUID();
-        send(register(secondSaga, "alpina-it", second, "tromso-fiskeri", "other-" + domain, domain.toUpperCase()));
+        send(register(secondSaga, "alpina-it", second, "bodo-fiskeri", "other-" + domain, domain.toUpperCase()));
 
         Envelope refused = reply(secondSaga, "CustomerRegistrationRejected");
         CustomerRegistrationRejected rejection = codec.payload(refused, CustomerRegistrationRejected.class);
@@ -99,8 +99,67 @@ class DomainClaimsIT {
         assertThat(claimOf(domain)).as("the compensation frees the domain").isNull();
 
         String thirdSaga = "onb-" + UUID.randomUUID();
-        send(register(thirdSaga, "alpina-it", second, "tromso-fiskeri", domain));
+        send(register(thirdSaga, "alpina-it", second, "bodo-fiskeri", domain));
         assertThat(reply(thirdSaga, "CustomerRegistered")).isNotNull();
+    }
+
+    @Test
+    void refusesAnAccountNameWhosePlatformSubdomainAnotherPartnersCustomerHoldsUntilItIsFreed() {
+        String account = "nordlys-" + UUID.randomUUID().toString().substring(0, 8);
+        String subdomain = account + ".provisio.cloud";
+        String holder = "cus-" + UUID.randomUUID();
+        String holderSaga = "onb-" + UUID.randomUUID();
+        send(register(holderSaga, "nordic-it", holder, account));
+        assertThat(reply(holderSaga, "CustomerRegistered")).isNotNull();
+        assertThat(claimOf(subdomain).getString("customerId")).isEqualTo(holder);
+        assertThat(customers.find("nordic-it", holder).orElseThrow().getString("subdomain")).isEqualTo(subdomain);
+
+        String second = "cus-" + UUID.randomUUID();
+        String secondSaga = "onb-" + UUID.randomUUID();
+        String ownDomain = account + "-alpina.no";
+        send(register(secondSaga, "alpina-it", second, account, ownDomain));
+
+        CustomerRegistrationRejected rejection = codec.payload(reply(secondSaga, "CustomerRegistrationRejected"),
+                CustomerRegistrationRejected.class);
+        assertThat(rejection.code()).isEqualTo("SUBDOMAIN_TAKEN");
+        assertThat(rejection.message()).contains(subdomain).doesNotContain("nordic-it", holder);
+        assertThat(customers.find("alpina-it", second)).isEmpty();
+        assertThat(claimOf(ownDomain)).as("a refusal leaves no claim").isNull();
+
+        send(codec.command("DeleteCustomer", holderSaga, STEP, "nordic-it", CustomerChannels.SAGA_REPLIES, null,
+                new DeleteCustomer(holder)));
+        assertThat(reply(holderSaga, "CustomerDeleted")).isNotNull();
+        assertThat(claimOf(subdomain)).as("the compensation frees the sub-domain").isNull();
+
+        String thirdSaga = "onb-" + UUID.randomUUID();
+        send(register(thirdSaga, "alpina-it", second, account, ownDomain));
+        assertThat(reply(thirdSaga, "CustomerRegistered")).isNotNull();
+        assertThat(claimOf(subdomain).getString("customerId")).isEqualTo(second);
+    }
+
+    @Test
+    void claimsTheSubdomainsOfCustomersRegisteredBeforeSubdomainsWereClaimedOlderFirst() {
+        String account = "gamla-" + UUID.randomUUID().toString().substring(0, 8);
+        String subdomain = account + ".provisio.cloud";
+        String older = "cus-" + UUID.randomUUID();
+        String younger = "cus-" + UUID.randomUUID();
+        // As an earlier version stored them: no sub-domain field, no claim, two partners, one account name.
+        var collection = mongo.getCollection(CustomerStore.COLLECTION);
+        collection.insertOne(new Document("_id", younger).append("partnerId", "alpina-it").append("accountName", account)
+                .append("accountNameKey", "alpina-it/" + account).append("status", "ACTIVE")
+                .append("createdAt", new java.util.Date(2_000_000_000_000L)));
+        collection.insertOne(new Document("_id", older).append("partnerId", "nordic-it").append("accountName", account)
+                .append("accountNameKey", "nordic-it/" + account).append("status", "ACTIVE")
+                .append("createdAt", new java.util.Date(1_000_000_000_000L)));
+
+        assertThat(customers.claimSubdomainsOfEarlierCustomers()).isGreaterThanOrEqualTo(2);
+
+        assertThat(claimOf(subdomain).getString("customerId")).as("the older keeps it").isEqualTo(older);
+        assertThat(collection.find(eq("_id", older)).first().getString("subdomain")).isEqualTo(subdomain);
+        assertThat(collection.find(eq("_id", younger)).first().getString("subdomain")).isEqualTo("shared:" + subdomain);
+        customers.claimSubdomainsOfEarlierCustomers();
+        assertThat(claimOf(subdomain).getString("customerId")).as("the next start changes nothing").isEqualTo(older);
+        assertThat(collection.find(eq("_id", younger)).first().getString("subdomain")).isEqualTo("shared:" + subdomain);
     }
 
     private Envelope register(String sagaId, String partnerId, String customerId, String accountName,

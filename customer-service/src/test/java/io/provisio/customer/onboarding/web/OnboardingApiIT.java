@@ -71,21 +71,30 @@ class OnboardingApiIT {
     }
 
     @Test
-    void refusesASecondOnboardingForALiveAccountName() throws Exception {
-        String request = REQUEST.formatted("ferramenta-rossi");
-        mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
-                .contentType(MediaType.APPLICATION_JSON).content(request));
+    void refusesASecondOnboardingForALiveAccountNameAndAnotherPartnersOnceItsSubdomainIsClaimed() throws Exception {
+        String name = "ferramenta-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String request = REQUEST.formatted(name);
+        String location = start(request, "nordic-it", null).getResponse().getHeader("Location");
 
         MvcResult taken = mvc.perform(post("/api/v1/onboardings").with(partner("nordic-it"))
                 .contentType(MediaType.APPLICATION_JSON).content(request)).andReturn();
-        MvcResult otherPartner = mvc.perform(post("/api/v1/onboardings").with(partner("alpina-it"))
-                .contentType(MediaType.APPLICATION_JSON).content(request.replace("rossi.se", "rossi.it")))
-                .andReturn();
-
         assertThat(taken.getResponse().getStatus()).isEqualTo(409);
         assertThat(json.readTree(taken.getResponse().getContentAsString()).get("code").asString())
                 .isEqualTo("ACCOUNT_NAME_TAKEN");
-        assertThat(otherPartner.getResponse().getStatus()).as("names are unique per partner").isEqualTo(202);
+
+        // REGISTER_CUSTOMER claimed <name>.provisio.cloud: one organization's across the platform (ADR 012).
+        await().atMost(Duration.ofSeconds(20)).until(() -> read(location, "nordic-it"),
+                o -> "SUCCEEDED".equals(o.get("steps").get(0).get("status").asString()));
+        MvcResult otherPartner = mvc.perform(post("/api/v1/onboardings").with(partner("alpina-it"))
+                .contentType(MediaType.APPLICATION_JSON).content(request.replace(name + ".se", name + ".it")))
+                .andReturn();
+
+        assertThat(otherPartner.getResponse().getStatus()).isEqualTo(409);
+        assertThat(otherPartner.getResponse().getContentType()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(otherPartner.getResponse().getContentAsString());
+        assertThat(problem.get("code").asString()).isEqualTo("SUBDOMAIN_TAKEN");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("customer.accountName");
+        assertThat(problem.toString()).contains(name + ".provisio.cloud").doesNotContain("nordic-it");
     }
 
     @Test
@@ -186,8 +195,9 @@ class OnboardingApiIT {
         MvcResult first = start(request, "nordic-it", "retry-7f3a");
         MvcResult repeat = start(request, "nordic-it", "retry-7f3a");
         MvcResult otherBody = start(REQUEST.formatted("tromso-fiske"), "nordic-it", "retry-7f3a");
-        // Domains are one customer's across partners: the other partner's customer has its own.
-        MvcResult otherPartner = start(request.replace("castello.se", "castello.it"), "alpina-it", "retry-7f3a");
+        // Domains and platform sub-domains are one organization's across partners: the other partner's customer
+        // has its own.
+        MvcResult otherPartner = start(REQUEST.formatted("castello-alpina"), "alpina-it", "retry-7f3a");
 
         assertThat(first.getResponse().getStatus()).isEqualTo(202);
         assertThat(repeat.getResponse().getStatus()).isEqualTo(200);
