@@ -23,7 +23,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
@@ -42,10 +41,9 @@ import static com.mongodb.client.model.Filters.eq;
  * times, so schedulers and sweepers have nothing to do with them; the data is there to be indexed, read
  * and skipped, as a grown store's would be.
  *
- * <p>Documents that belong to no onboarding (partners, clients, keys, plans, inventory) are not copied.
- * The one such document whose size grows with the number of subscriptions, the inventory of a plan, is
- * brought to what the copies would have made of it: each copied subscription's holding is added and
- * {@code allocated}/{@code available} move by its units.
+ * <p>Documents that belong to no onboarding (partners, clients, keys, plans, inventory) are not copied. The
+ * inventory of a plan is brought to what the copies would have made of it: each copied subscription's holding
+ * is added and {@code allocated}/{@code available} move by its units.
  */
 final class StoreCloner {
 
@@ -175,22 +173,27 @@ final class StoreCloner {
         return out.toString();
     }
 
-    /** Adds the copied subscriptions' holdings to their inventory, as allocating them would have. */
+    /**
+     * Adds the copied subscriptions' holdings (one document each in {@code inventory_holdings}, ADR 014) and moves
+     * their inventory's counters, as allocating them would have.
+     */
     private static void growInventory(MongoDatabase subscriptions, Map<String, Map<String, Integer>> holdings) {
         MongoCollection<Document> inventory = subscriptions.getCollection("inventory");
+        MongoCollection<Document> holders = subscriptions.getCollection("inventory_holdings");
         for (var item : holdings.entrySet()) {
-            List<Bson> sets = new ArrayList<>();
+            List<Document> batch = new ArrayList<>(BATCH);
             int units = 0;
             for (var holding : item.getValue().entrySet()) {
-                sets.add(Updates.set("holdings." + holding.getKey(), holding.getValue()));
+                batch.add(new Document("_id", item.getKey() + "/" + holding.getKey()).append("inventoryId", item.getKey())
+                        .append("key", holding.getKey()).append("units", holding.getValue()));
                 units += holding.getValue();
-                if (sets.size() == BATCH) {
-                    inventory.updateOne(eq("_id", item.getKey()), Updates.combine(sets));
-                    sets.clear();
+                if (batch.size() == BATCH) {
+                    holders.insertMany(batch, new InsertManyOptions().ordered(false));
+                    batch.clear();
                 }
             }
-            if (!sets.isEmpty()) {
-                inventory.updateOne(eq("_id", item.getKey()), Updates.combine(sets));
+            if (!batch.isEmpty()) {
+                holders.insertMany(batch, new InsertManyOptions().ordered(false));
             }
             inventory.updateOne(eq("_id", item.getKey()),
                     Updates.combine(Updates.inc("allocated", units), Updates.inc("available", -units)));

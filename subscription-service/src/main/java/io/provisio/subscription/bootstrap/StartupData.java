@@ -4,6 +4,7 @@ import io.provisio.platform.bootstrap.BootstrapFile;
 import io.provisio.subscription.assignment.persistence.AllocationLedger;
 import io.provisio.subscription.catalog.domain.Plan;
 import io.provisio.subscription.catalog.persistence.PlanStore;
+import io.provisio.subscription.inventory.persistence.InventoryAllocator;
 import io.provisio.subscription.inventory.persistence.InventoryStore;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
 import org.slf4j.Logger;
@@ -31,14 +32,16 @@ public class StartupData implements SmartInitializingSingleton {
     private final InventoryStore inventory;
     private final AllocationLedger ledger;
     private final SubscriptionStore subscriptions;
+    private final InventoryAllocator allocator;
 
     StartupData(BootstrapProperties properties, PlanStore plans, InventoryStore inventory, AllocationLedger ledger,
-                SubscriptionStore subscriptions) {
+                SubscriptionStore subscriptions, InventoryAllocator allocator) {
         this.properties = properties;
         this.plans = plans;
         this.inventory = inventory;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
+        this.allocator = allocator;
     }
 
     @Override
@@ -46,6 +49,8 @@ public class StartupData implements SmartInitializingSingleton {
         inventory.ensureIndexes();
         ledger.ensureIndexes();
         subscriptions.ensureIndexes();
+        allocator.ensureIndexes();
+        allocator.migrateHoldingsMaps();
         BootstrapFile.read(properties.bootstrap()).ifPresent(this::load);
     }
 

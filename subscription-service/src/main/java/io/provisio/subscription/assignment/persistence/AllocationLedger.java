@@ -19,8 +19,8 @@ import static com.mongodb.client.model.Filters.eq;
  *
  * <p>An entry is written before its units are taken and is kept afterwards (even once the units
  * are returned). A compensation that overtakes a running action may then still find, and return,
- * units the action takes after the compensation looked: returning is keyed by the inventory's
- * {@code holdings}, so releasing an entry that holds nothing is harmless.
+ * units the action takes after the compensation looked: returning is keyed by the entry's holding in the
+ * inventory, so releasing an entry that holds nothing is harmless.
  */
 @Component
 public class AllocationLedger {

@@ -1,65 +1,103 @@
 package io.provisio.subscription.inventory.persistence;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
 import io.provisio.subscription.inventory.domain.AllocationOutcome;
 import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.pull;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.pushEach;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 /**
- * Takes units from, resizes and returns units to a partner's inventory of one plan.
+ * Takes units from, resizes and returns units to a partner's inventory of one plan (ADR 014).
  *
- * <p>The inventory document records what each holder (a subscription) holds:
- * {@code holdings.<key> = units}. Every operation is one conditional update of that single
- * document that moves {@code available}/{@code allocated} and the holding together, so it is atomic
- * on MongoDB and on the embedded store alike, whatever the number of threads or replicas: there is
- * no read-modify-write window in which two allocations could both see the last unit. Each operation
- * is a compare-and-set on the holding, so repeating it (a redelivered command, a redo after a crash,
- * a repeated compensation) changes nothing the second time.
+ * <p>What each holder (a subscription) holds is a document of its own in {@code inventory_holdings}
+ * ({@code _id} = inventory id + "/" + key); the inventory document keeps only its counters and the changes in
+ * flight, so its size does not grow with the number of subscriptions. Without multi-document transactions, a
+ * change of one holding from {@code from} to {@code to} units is four single-document writes:
+ * <ol>
+ *   <li>the inventory registers the change's id in {@code inflight};</li>
+ *   <li>the holding records the change as {@code pending}, by compare-and-set on its units and on there being
+ *       no other pending change (one change per holding at a time);</li>
+ *   <li>the inventory <b>applies and settles</b> it in one update: counters move and the id leaves
+ *       {@code inflight}, only if the id is still registered and enough units are available;</li>
+ *   <li>the holding takes its new units and drops {@code pending}.</li>
+ * </ol>
+ * Step 3 needs the registration and removes it, so no change is applied twice, however late a stalled caller
+ * comes back. A change that cannot be applied is <b>voided</b>: its id leaves {@code inflight} for
+ * {@code voided} (the last {@value #VOIDED_KEPT} are kept), by an update that races step 3 on the same document,
+ * so exactly one of them happens. A holding left pending by a crash is finished by {@link #recoverInterrupted}:
+ * registered → voided and dropped; voided → dropped; neither (step 3 ran) → finished. The bound: a crash whose
+ * change is voided and then pushed out of {@code voided} by {@value #VOIDED_KEPT} later voids of the same item
+ * before recovery runs would be taken for applied.
  *
- * @implNote keys must not contain {@code .} or start with {@code $} (MongoDB field names): callers
- * use subscription ids (UUIDs) or saga-derived ids.
+ * @implNote callers key holdings by subscription ids (UUIDs) or saga-derived ids.
  */
 public final class InventoryAllocator {
 
-    /** Bounds the compare-and-set retries of a release; each retry means another writer made progress. */
-    private static final int MAX_ATTEMPTS = 100;
+    /** The holdings, one document per inventory item and holder. */
+    public static final String HOLDINGS = "inventory_holdings";
+    /** A pending change older than this belongs to a caller that died or hangs; recovery may finish it. */
+    public static final Duration STALE = Duration.ofSeconds(60);
+    static final int VOIDED_KEPT = 1000;
+    private static final String INFLIGHT = "inflight";
+    private static final String VOIDED = "voided";
+    private static final String PENDING = "pending";
+    /** How long a caller waits for another change of the same holding (rounds of {@link #PAUSE}). */
+    private static final int MAX_ROUNDS = 3000;
+    private static final Duration PAUSE = Duration.ofMillis(10);
+
+    private static final Logger log = LoggerFactory.getLogger(InventoryAllocator.class);
 
     private final MongoCollection<Document> inventory;
+    private final MongoCollection<Document> holdings;
+    private final Clock clock;
 
-    /** @param inventory the {@code inventory} collection, e.g. of another client in a concurrency test */
-    public InventoryAllocator(MongoCollection<Document> inventory) {
+    /** @param inventory and {@code holdings} of one database, e.g. of another client in a concurrency test */
+    public InventoryAllocator(MongoCollection<Document> inventory, MongoCollection<Document> holdings, Clock clock) {
         this.inventory = inventory;
+        this.holdings = holdings;
+        this.clock = clock;
+    }
+
+    /**
+     * Recovery finds interrupted changes by {@code pending.since} (only pending holdings carry it), orphan
+     * registrations by {@code inflight.at}, and whether a holding names one by {@code pending.op}.
+     */
+    public void ensureIndexes() {
+        inventory.createIndex(Indexes.ascending(INFLIGHT + ".at"), new IndexOptions().sparse(true).name("inflight_at"));
+        holdings.createIndex(Indexes.ascending(PENDING + ".since"), new IndexOptions().sparse(true).name("pending_since"));
+        holdings.createIndex(Indexes.ascending(PENDING + ".op"), new IndexOptions().sparse(true).name("pending_op"));
     }
 
     /** Takes {@code units} units for {@code key} if that many are available and {@code key} holds none yet. */
     public AllocationOutcome allocate(String partnerId, String planCode, String key, int units) {
-        String id = InventoryStore.idOf(partnerId, planCode);
-        UpdateResult result = inventory.updateOne(
-                and(eq("_id", id), gte(InventoryStore.AVAILABLE, units), exists(holding(key), false)),
-                combine(inc(InventoryStore.AVAILABLE, -units), inc(InventoryStore.ALLOCATED, units),
-                        set(holding(key), units)));
-        if (result.getMatchedCount() == 1) {
-            return new AllocationOutcome.Allocated();
-        }
-        // Nothing matched: either this key already holds its units, or there are too few units.
-        Document current = inventory.find(eq("_id", id)).first();
-        if (current == null) {
-            return new AllocationOutcome.Insufficient(0);
-        }
-        if (held(current, key) != null) {
-            return new AllocationOutcome.AlreadyApplied();
-        }
-        return new AllocationOutcome.Insufficient(MongoWrites.intOf(current, InventoryStore.AVAILABLE));
+        return change(InventoryStore.idOf(partnerId, planCode), key, held -> held > 0
+                ? Decision.answer(new AllocationOutcome.AlreadyApplied())
+                : Decision.change(0, units));
     }
 
     /**
@@ -70,24 +108,9 @@ public final class InventoryAllocator {
      *         Insufficient (with what is available) when too few units are left or the key holds something else
      */
     public AllocationOutcome resize(String partnerId, String planCode, String key, int from, int to) {
-        String id = InventoryStore.idOf(partnerId, planCode);
-        int delta = to - from;
-        UpdateResult result = inventory.updateOne(
-                and(eq("_id", id), eq(holding(key), from), gte(InventoryStore.AVAILABLE, Math.max(delta, 0))),
-                combine(inc(InventoryStore.AVAILABLE, -delta), inc(InventoryStore.ALLOCATED, delta),
-                        set(holding(key), to)));
-        if (result.getMatchedCount() == 1) {
-            return new AllocationOutcome.Allocated();
-        }
-        Document current = inventory.find(eq("_id", id)).first();
-        if (current == null) {
-            return new AllocationOutcome.Insufficient(0);
-        }
-        Integer held = held(current, key);
-        if (held != null && held == to) {
-            return new AllocationOutcome.AlreadyApplied();
-        }
-        return new AllocationOutcome.Insufficient(MongoWrites.intOf(current, InventoryStore.AVAILABLE));
+        return change(InventoryStore.idOf(partnerId, planCode), key, held -> held == to
+                ? Decision.answer(new AllocationOutcome.AlreadyApplied())
+                : held != from ? Decision.answer(null) : Decision.change(from, to));
     }
 
     /**
@@ -96,37 +119,229 @@ public final class InventoryAllocator {
      * @return the units this call returned; 0 when they were already returned or never taken
      */
     public int release(String partnerId, String planCode, String key) {
-        String id = InventoryStore.idOf(partnerId, planCode);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Document current = inventory.find(eq("_id", id)).first();
-            Integer held = current == null ? null : held(current, key);
-            if (held == null) {
-                return 0;
+        int[] returned = {0};
+        change(InventoryStore.idOf(partnerId, planCode), key, held -> {
+            returned[0] = held;
+            return held == 0 ? Decision.answer(new AllocationOutcome.AlreadyApplied()) : Decision.change(held, 0);
+        }, outcome -> {
+            if (!(outcome instanceof AllocationOutcome.Allocated)) {
+                returned[0] = 0;
             }
-            // Compare-and-set on the holding: a concurrent resize makes this miss, and we read again.
-            UpdateResult result = inventory.updateOne(and(eq("_id", id), eq(holding(key), held)),
-                    combine(inc(InventoryStore.AVAILABLE, held), inc(InventoryStore.ALLOCATED, -held),
-                            unset(holding(key))));
-            if (result.getMatchedCount() == 1) {
-                return held;
+        });
+        return returned[0];
+    }
+
+    /** What {@code key} holds now, or {@code null}; a change in flight counts as not made yet. */
+    public Integer holdingOf(String partnerId, String planCode, String key) {
+        Document holding = holdings.find(eq("_id", holdingId(InventoryStore.idOf(partnerId, planCode), key))).first();
+        int units = holding == null ? 0 : MongoWrites.intOf(holding, "units");
+        return units > 0 ? units : null;
+    }
+
+    /**
+     * Finishes the changes whose caller died between its writes: those pending for longer than {@link #STALE},
+     * and registrations older than five times that which no holding names (the caller died before step 2).
+     *
+     * @return how many it finished
+     */
+    public int recoverInterrupted() {
+        int count = 0;
+        Instant staleBefore = clock.instant().minus(STALE);
+        for (Document holding : holdings.find(lt(PENDING + ".since", Date.from(staleBefore))).limit(100)
+                .into(new ArrayList<>())) {
+            recover(holding);
+            count++;
+        }
+        Date orphanBefore = Date.from(clock.instant().minus(STALE.multipliedBy(5)));
+        for (Document item : inventory.find(lt(INFLIGHT + ".at", orphanBefore)).limit(100).into(new ArrayList<>())) {
+            for (Document registration : item.getList(INFLIGHT, Document.class, List.of())) {
+                String op = registration.getString("op");
+                if (registration.getDate("at").before(orphanBefore)
+                        && holdings.countDocuments(eq(PENDING + ".op", op)) == 0 && voidChange(item.getString("_id"), op)) {
+                    log.info("Voided change {} of {}: its caller died before it named a holding", op,
+                            item.getString("_id"));
+                    count++;
+                }
             }
         }
-        throw new IllegalStateException("could not release " + key + " of " + id + ": it keeps changing");
+        return count;
     }
 
-    /** What {@code key} holds now, or {@code null}. */
-    public Integer holdingOf(String partnerId, String planCode, String key) {
-        Document current = inventory.find(eq("_id", InventoryStore.idOf(partnerId, planCode))).first();
-        return current == null ? null : held(current, key);
+    /**
+     * Moves the old {@code holdings.<key>} map of inventory documents (before ADR 014) into holding documents,
+     * one key at a time: the holding is written first, then the key leaves the map, so a crash between them only
+     * repeats the first write. Counters do not move.
+     *
+     * @return how many holdings it moved
+     */
+    public int migrateHoldingsMaps() {
+        int moved = 0;
+        for (Document item : inventory.find(com.mongodb.client.model.Filters.exists("holdings"))
+                .into(new ArrayList<>())) {
+            String itemId = item.getString("_id");
+            Document map = item.get("holdings", Document.class);
+            for (var entry : (map == null ? new Document() : map).entrySet()) {
+                int units = entry.getValue() instanceof Number n ? n.intValue() : 0;
+                if (units > 0) {
+                    MongoWrites.insertIfMissing(holdings, new Document("_id", holdingId(itemId, entry.getKey()))
+                            .append("inventoryId", itemId).append("key", entry.getKey()).append("units", units));
+                    moved++;
+                }
+                inventory.updateOne(eq("_id", itemId), unset("holdings." + entry.getKey()));
+            }
+            inventory.updateOne(and(eq("_id", itemId), eq("holdings", new Document())), unset("holdings"));
+        }
+        if (moved > 0) {
+            log.info("Moved {} holding(s) out of the inventory documents (ADR 014)", moved);
+        }
+        return moved;
     }
 
-    private static String holding(String key) {
-        return InventoryStore.HOLDINGS + "." + key;
+    private AllocationOutcome change(String itemId, String key, Rule rule) {
+        return change(itemId, key, rule, outcome -> { });
     }
 
-    private static Integer held(Document item, String key) {
-        Document holdings = item.get(InventoryStore.HOLDINGS, Document.class);
-        Object value = holdings == null ? null : holdings.get(key);
-        return value instanceof Number n ? n.intValue() : null;
+    private AllocationOutcome change(String itemId, String key, Rule rule,
+                                     java.util.function.Consumer<AllocationOutcome> seen) {
+        String holdingId = holdingId(itemId, key);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Document holding = holdings.find(eq("_id", holdingId)).first();
+            Document pending = holding == null ? null : holding.get(PENDING, Document.class);
+            if (pending != null) {
+                if (pending.getDate("since").toInstant().isBefore(clock.instant().minus(STALE))) {
+                    recover(holding);
+                } else {
+                    // Another change of this holding is in flight: it ends in milliseconds, or recovery ends it.
+                    LockSupport.parkNanos(PAUSE.toNanos());
+                }
+                continue;
+            }
+            int held = holding == null ? 0 : MongoWrites.intOf(holding, "units");
+            Decision decision = rule.decide(held);
+            if (decision.answer() != null || !decision.changes()) {
+                AllocationOutcome answer = decision.answer() != null ? decision.answer()
+                        : new AllocationOutcome.Insufficient(available(itemId));
+                seen.accept(answer);
+                return answer;
+            }
+            String op = UUID.randomUUID().toString();
+            Date now = Date.from(clock.instant());
+            // 1. Register the change with the item; no item, nothing to take.
+            if (inventory.updateOne(eq("_id", itemId), push(INFLIGHT, new Document("op", op).append("at", now)))
+                    .getMatchedCount() == 0) {
+                AllocationOutcome none = new AllocationOutcome.Insufficient(0);
+                seen.accept(none);
+                return none;
+            }
+            // 2. Pending on the holding, if nobody changed it since we read it.
+            Document change = new Document("op", op).append("from", decision.from()).append("to", decision.to())
+                    .append("since", now);
+            boolean marked = holding == null
+                    ? MongoWrites.insertIfMissing(holdings, new Document("_id", holdingId).append("inventoryId", itemId)
+                            .append("key", key).append("units", 0).append(PENDING, change))
+                    : holdings.updateOne(and(eq("_id", holdingId), eq("units", held), eq(PENDING, null)),
+                            set(PENDING, change)).getMatchedCount() == 1;
+            if (!marked) {
+                voidChange(itemId, op);
+                continue;
+            }
+            // 3. Apply and settle in one update, only while the change is registered.
+            int delta = decision.to() - decision.from();
+            boolean applied = inventory.updateOne(
+                    and(eq("_id", itemId), eq(INFLIGHT + ".op", op), gte(InventoryStore.AVAILABLE, Math.max(delta, 0))),
+                    combine(inc(InventoryStore.AVAILABLE, -delta), inc(InventoryStore.ALLOCATED, delta),
+                            pull(INFLIGHT, new Document("op", op)))).getMatchedCount() == 1;
+            if (applied) {
+                finish(holdingId, op, decision.to());
+                AllocationOutcome allocated = new AllocationOutcome.Allocated();
+                seen.accept(allocated);
+                return allocated;
+            }
+            // Too few units (we void it), or recovery voided it while we stalled (we look again).
+            boolean voidedHere = voidChange(itemId, op);
+            drop(holdingId, op);
+            if (voidedHere) {
+                AllocationOutcome insufficient = new AllocationOutcome.Insufficient(available(itemId));
+                seen.accept(insufficient);
+                return insufficient;
+            }
+        }
+        throw new IllegalStateException("the holding " + holdingId + " kept changing; the caller retries");
+    }
+
+    /** Finishes one interrupted change, as the module doc says. Safe to run concurrently with its caller. */
+    private void recover(Document holding) {
+        Document pending = holding.get(PENDING, Document.class);
+        if (pending == null) {
+            return;
+        }
+        String itemId = holding.getString("inventoryId");
+        String op = pending.getString("op");
+        Document item = inventory.find(eq("_id", itemId)).first();
+        boolean registered = item != null && item.getList(INFLIGHT, Document.class, List.of()).stream()
+                .anyMatch(r -> op.equals(r.getString("op")));
+        if (registered && voidChange(itemId, op)) {
+            drop(holding.getString("_id"), op);
+            log.info("Voided change {} of holding {}: its caller died before applying it", op, holding.getString("_id"));
+            return;
+        }
+        item = inventory.find(eq("_id", itemId)).first();
+        boolean voided = item != null && item.getList(VOIDED, String.class, List.of()).contains(op);
+        if (voided || item == null) {
+            drop(holding.getString("_id"), op);
+        } else {
+            finish(holding.getString("_id"), op, MongoWrites.intOf(pending, "to"));
+            log.info("Finished change {} of holding {}: applied before its caller died", op, holding.getString("_id"));
+        }
+    }
+
+    /** Step 4: the holding takes its new units (a holding of none is removed). */
+    private void finish(String holdingId, String op, int to) {
+        if (to == 0) {
+            holdings.deleteOne(and(eq("_id", holdingId), eq(PENDING + ".op", op)));
+        } else {
+            holdings.updateOne(and(eq("_id", holdingId), eq(PENDING + ".op", op)),
+                    combine(set("units", to), unset(PENDING)));
+        }
+    }
+
+    /** The change will not be applied: the holding keeps its units (one of none is removed). */
+    private void drop(String holdingId, String op) {
+        holdings.deleteOne(and(eq("_id", holdingId), eq(PENDING + ".op", op), eq("units", 0)));
+        holdings.updateOne(and(eq("_id", holdingId), eq(PENDING + ".op", op)), unset(PENDING));
+    }
+
+    /** Voids a registered change; false when it is not registered (applied, or voided by someone else). */
+    private boolean voidChange(String itemId, String op) {
+        return inventory.updateOne(and(eq("_id", itemId), eq(INFLIGHT + ".op", op)),
+                combine(pull(INFLIGHT, new Document("op", op)),
+                        pushEach(VOIDED, List.of(op), new PushOptions().slice(-VOIDED_KEPT)))).getMatchedCount() == 1;
+    }
+
+    private int available(String itemId) {
+        Document item = inventory.find(eq("_id", itemId)).first();
+        return item == null ? 0 : MongoWrites.intOf(item, InventoryStore.AVAILABLE);
+    }
+
+    static String holdingId(String itemId, String key) {
+        return itemId + "/" + key;
+    }
+
+    /** What to do given what the holding holds now. */
+    @FunctionalInterface
+    private interface Rule {
+        Decision decide(int held);
+    }
+
+    /** Either an answer without a change ({@code answer} null: Insufficient), or a change from/to. */
+    private record Decision(AllocationOutcome answer, boolean changes, int from, int to) {
+
+        static Decision answer(AllocationOutcome answer) {
+            return new Decision(answer, false, 0, 0);
+        }
+
+        static Decision change(int from, int to) {
+            return new Decision(null, true, from, to);
+        }
     }
 }

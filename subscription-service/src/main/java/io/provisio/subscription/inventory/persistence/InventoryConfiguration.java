@@ -1,5 +1,7 @@
 package io.provisio.subscription.inventory.persistence;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -9,7 +11,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class InventoryConfiguration {
 
     @Bean
-    InventoryAllocator inventoryAllocator(MongoTemplate mongo) {
-        return new InventoryAllocator(mongo.getCollection(InventoryStore.COLLECTION));
+    InventoryAllocator inventoryAllocator(MongoTemplate mongo, Clock clock) {
+        return new InventoryAllocator(mongo.getCollection(InventoryStore.COLLECTION),
+                mongo.getCollection(InventoryAllocator.HOLDINGS), clock);
     }
 }

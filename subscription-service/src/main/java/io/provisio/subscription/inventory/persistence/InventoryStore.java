@@ -19,7 +19,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Collection {@code inventory}: one document per partner and plan, {@code _id} = partnerId + "/" + planCode,
- * holding {@code units} (bought), {@code allocated}, {@code available} and {@code holdings} (units per subscription).
+ * holding {@code units} (bought), {@code allocated}, {@code available} and the changes in flight; what each
+ * subscription holds is in {@link InventoryAllocator#HOLDINGS} (ADR 014).
  */
 @Component
 public class InventoryStore {
@@ -28,8 +29,6 @@ public class InventoryStore {
     static final String UNITS = "units";
     static final String ALLOCATED = "allocated";
     static final String AVAILABLE = "available";
-    /** {@code holdings.<key> = units}: what each subscription holds of this item. */
-    static final String HOLDINGS = "holdings";
 
     private final MongoCollection<Document> inventory;
 
@@ -53,8 +52,7 @@ public class InventoryStore {
                 .append("planCode", planCode)
                 .append(UNITS, units)
                 .append(ALLOCATED, 0)
-                .append(AVAILABLE, units)
-                .append(HOLDINGS, new Document()));
+                .append(AVAILABLE, units));
     }
 
     /**

@@ -42,8 +42,8 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 /**
- * Collection {@code subscriptions}: {@code _id} = the subscription id, which is also its key in the
- * inventory's holdings. Besides the subscription's facts a document holds {@code free} (units no
+ * Collection {@code subscriptions}: {@code _id} = the subscription id, which is also the key of its holding
+ * in the inventory ({@code inventory_holdings}). Besides the subscription's facts a document holds {@code free} (units no
  * user holds: {@code units - users.size()}, stored so one conditional update can hand out a unit),
  * {@code pending} (a units change in flight), {@code liveKey} (unique: one live subscription per
  * customer and plan), the activation lease and the outbox of its {@code SubscriptionActivated}.

@@ -13,6 +13,7 @@ import io.provisio.platform.outbox.OutgoingMessage;
 import io.provisio.platform.time.PeriodicWorker;
 import io.provisio.subscription.contracts.SubscriptionActivated;
 import io.provisio.subscription.contracts.SubscriptionChannels;
+import io.provisio.subscription.inventory.persistence.InventoryAllocator;
 import io.provisio.subscription.subscription.application.SubscriptionChanges;
 import io.provisio.subscription.subscription.domain.Subscription;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
@@ -39,6 +40,7 @@ public class SubscriptionScheduler extends PeriodicWorker {
 
     private final SubscriptionStore subscriptions;
     private final SubscriptionChanges changes;
+    private final InventoryAllocator allocator;
     private final MessageCodec codec;
     private final SchedulerProperties properties;
     private final Clock clock;
@@ -46,10 +48,12 @@ public class SubscriptionScheduler extends PeriodicWorker {
     private final String owner = "scheduler-" + UUID.randomUUID();
 
     SubscriptionScheduler(SubscriptionStore subscriptions, SubscriptionChanges changes, MessageCodec codec,
-                          SchedulerProperties properties, Clock clock, MeterRegistry meters) {
+                          SchedulerProperties properties, Clock clock, MeterRegistry meters,
+                          InventoryAllocator allocator) {
         // Starts late and stops early: MongoDB and the outbox relay outlive it.
         super("subscription-scheduler", properties.interval(), Integer.MAX_VALUE - 200);
         this.subscriptions = subscriptions;
+        this.allocator = allocator;
         this.changes = changes;
         this.codec = codec;
         this.properties = properties;
@@ -108,5 +112,6 @@ public class SubscriptionScheduler extends PeriodicWorker {
     protected void round() {
         activateDue();
         recoverStaleChanges();
+        allocator.recoverInterrupted();
     }
 }

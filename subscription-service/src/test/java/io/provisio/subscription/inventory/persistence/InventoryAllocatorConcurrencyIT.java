@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two allocators on two separate clients, as two replicas would be, racing for one inventory
- * document. No Spring and no broker: only the store's single-document atomicity is under test.
+ * document; and the changes a caller left half done (ADR 014). No Spring and no broker: only the store's
+ * single-document atomicity is under test.
  */
 class InventoryAllocatorConcurrencyIT {
 
@@ -37,14 +38,18 @@ class InventoryAllocatorConcurrencyIT {
     private static InventoryAllocator allocatorA;
     private static InventoryAllocator allocatorB;
     private static MongoCollection<Document> inventory;
+    private static MongoCollection<Document> holdings;
+    private static final MutableClock CLOCK = new MutableClock();
 
     @BeforeAll
     static void connect() {
         replicaA = MongoClients.create(Infrastructure.mongoUri());
         replicaB = MongoClients.create(Infrastructure.mongoUri());
         inventory = replicaA.getDatabase(DATABASE).getCollection(InventoryStore.COLLECTION);
-        allocatorA = new InventoryAllocator(inventory);
-        allocatorB = new InventoryAllocator(replicaB.getDatabase(DATABASE).getCollection(InventoryStore.COLLECTION));
+        holdings = replicaA.getDatabase(DATABASE).getCollection(InventoryAllocator.HOLDINGS);
+        allocatorA = new InventoryAllocator(inventory, holdings, CLOCK);
+        allocatorB = new InventoryAllocator(replicaB.getDatabase(DATABASE).getCollection(InventoryStore.COLLECTION),
+                replicaB.getDatabase(DATABASE).getCollection(InventoryAllocator.HOLDINGS), CLOCK);
     }
 
     @AfterAll
@@ -65,7 +70,8 @@ class InventoryAllocatorConcurrencyIT {
         Document item = item(partner);
         assertThat(item.getInteger("available")).isZero();
         assertThat(item.getInteger("allocated")).isEqualTo(30);
-        assertThat(item.get("holdings", Document.class)).hasSize(30);
+        assertThat(held(partner)).hasSize(30);
+        assertThat(item.getList("inflight", Document.class, List.of())).as("nothing left in flight").isEmpty();
     }
 
     @Test
@@ -96,7 +102,7 @@ class InventoryAllocatorConcurrencyIT {
         Document item = item(partner);
         assertThat(item.getInteger("available")).isEqualTo(30);
         assertThat(item.getInteger("allocated")).isZero();
-        assertThat(item.get("holdings", Document.class)).isEmpty();
+        assertThat(held(partner)).isEmpty();
     }
 
     @Test
@@ -130,7 +136,7 @@ class InventoryAllocatorConcurrencyIT {
                 : allocatorFor(i).allocate(partner, PLAN, "new-" + i, 1));
 
         Document item = item(partner);
-        int held = item.get("holdings", Document.class).values().stream().mapToInt(v -> ((Number) v).intValue()).sum();
+        int held = held(partner).values().stream().mapToInt(Integer::intValue).sum();
         assertThat(held).isEqualTo(item.getInteger("allocated")).isLessThanOrEqualTo(30);
         assertThat(item.getInteger("available")).isEqualTo(30 - held).isGreaterThanOrEqualTo(0);
         assertThat(held).isEqualTo(20 + 2 * outcomes.subList(0, 10).stream().filter(o -> o instanceof AllocationOutcome.Allocated).count()
@@ -146,6 +152,116 @@ class InventoryAllocatorConcurrencyIT {
         assertThat(allocatorA.release(partner, PLAN, "sub-1")).isEqualTo(4);
         assertThat(item(partner).getInteger("available")).isEqualTo(30);
         assertThat(allocatorA.resize(partner, PLAN, "sub-1", 4, 6)).isEqualTo(new AllocationOutcome.Insufficient(30));
+    }
+
+    @Test
+    void keepsTheInventoryDocumentTheSameSizeHoweverManyHoldersItServes() {
+        String partner = newPartnerWithUnits(1000);
+        for (int i = 0; i < 200; i++) {
+            assertThat(allocatorFor(i).allocate(partner, PLAN, "sub-" + i, 1).holdsUnits()).isTrue();
+        }
+
+        Document item = item(partner);
+        assertThat(item.getInteger("allocated")).isEqualTo(200);
+        assertThat(item.keySet()).doesNotContain("holdings");
+        assertThat(item.getList("inflight", Document.class, List.of())).isEmpty();
+        assertThat(held(partner)).hasSize(200);
+        assertThat(allocatorB.holdingOf(partner, PLAN, "sub-7")).isEqualTo(1);
+    }
+
+    @Test
+    void finishesAChangeWhoseCallerDiedAfterApplyingItAndVoidsOneThatDiedBeforeAndNeitherTwice() {
+        String partner = newPartnerWithUnits(30);
+        String itemId = InventoryStore.idOf(partner, PLAN);
+        // Caller 1 died after step 3: the units moved, the holding still says pending.
+        inventory.updateOne(eq("_id", itemId), new Document("$inc", new Document("available", -5).append("allocated", 5)));
+        holdings.insertOne(new Document("_id", itemId + "/sub-applied").append("inventoryId", itemId)
+                .append("key", "sub-applied").append("units", 0).append("pending", pending("op-applied", 0, 5)));
+        // Caller 2 died after step 2: registered and pending, nothing moved.
+        inventory.updateOne(eq("_id", itemId), new Document("$push", new Document("inflight",
+                new Document("op", "op-registered").append("at", java.util.Date.from(CLOCK.instant())))));
+        holdings.insertOne(new Document("_id", itemId + "/sub-registered").append("inventoryId", itemId)
+                .append("key", "sub-registered").append("units", 0).append("pending", pending("op-registered", 0, 4)));
+        // Caller 3 died after step 1: registered, no holding names it.
+        inventory.updateOne(eq("_id", itemId), new Document("$push", new Document("inflight",
+                new Document("op", "op-orphan").append("at", java.util.Date.from(CLOCK.instant())))));
+
+        assertThat(allocatorA.recoverInterrupted()).as("nothing is stale yet").isZero();
+        CLOCK.advance(InventoryAllocator.STALE.multipliedBy(6));
+        assertThat(allocatorA.recoverInterrupted()).isEqualTo(3);
+
+        assertThat(allocatorA.holdingOf(partner, PLAN, "sub-applied")).isEqualTo(5);
+        assertThat(allocatorA.holdingOf(partner, PLAN, "sub-registered")).isNull();
+        Document item = item(partner);
+        assertThat(item.getInteger("available")).isEqualTo(25);
+        assertThat(item.getInteger("allocated")).isEqualTo(5);
+        assertThat(item.getList("inflight", Document.class, List.of())).isEmpty();
+        assertThat(item.getList("voided", String.class)).contains("op-registered", "op-orphan");
+        // A caller that only stalled comes back to step 3 with its voided change: nothing moves.
+        assertThat(inventory.updateOne(com.mongodb.client.model.Filters.and(eq("_id", itemId),
+                eq("inflight.op", "op-registered")), new Document("$inc", new Document("allocated", 4))).getMatchedCount())
+                .isZero();
+        assertThat(allocatorA.recoverInterrupted()).as("a second round finds nothing").isZero();
+        // The holdings work on as usual.
+        assertThat(allocatorB.allocate(partner, PLAN, "sub-registered", 4)).isEqualTo(new AllocationOutcome.Allocated());
+        assertThat(allocatorA.release(partner, PLAN, "sub-applied")).isEqualTo(5);
+        assertThat(item(partner).getInteger("available")).isEqualTo(26);
+    }
+
+    @Test
+    void movesTheHoldingsMapOfAnEarlierInventoryDocumentIntoHoldingsWithoutMovingUnits() {
+        String partner = "p-" + UUID.randomUUID();
+        String itemId = InventoryStore.idOf(partner, PLAN);
+        inventory.insertOne(new Document("_id", itemId).append("partnerId", partner).append("planCode", PLAN)
+                .append("units", 30).append("allocated", 7).append("available", 23)
+                .append("holdings", new Document("sub-a", 3).append("sub-b", 4)));
+
+        allocatorA.migrateHoldingsMaps();
+        allocatorB.migrateHoldingsMaps();
+
+        assertThat(item(partner).keySet()).doesNotContain("holdings");
+        assertThat(held(partner)).containsEntry("sub-a", 3).containsEntry("sub-b", 4).hasSize(2);
+        assertThat(item(partner).getInteger("available")).isEqualTo(23);
+        assertThat(allocatorA.release(partner, PLAN, "sub-a")).isEqualTo(3);
+        assertThat(item(partner).getInteger("available")).isEqualTo(26);
+    }
+
+    private static Document pending(String op, int from, int to) {
+        return new Document("op", op).append("from", from).append("to", to)
+                .append("since", java.util.Date.from(CLOCK.instant()));
+    }
+
+    /** What each holder of the partner's item holds, by key. */
+    private static java.util.Map<String, Integer> held(String partner) {
+        java.util.Map<String, Integer> held = new java.util.TreeMap<>();
+        holdings.find(eq("inventoryId", InventoryStore.idOf(partner, PLAN)))
+                .forEach(h -> held.put(h.getString("key"), h.getInteger("units")));
+        return held;
+    }
+
+    /** A clock the recovery tests move past the stale age. */
+    private static final class MutableClock extends java.time.Clock {
+
+        private volatile java.time.Instant now = java.time.Instant.now();
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     private interface Attempt<T> {
@@ -185,8 +301,7 @@ class InventoryAllocatorConcurrencyIT {
         String partner = "p-" + UUID.randomUUID();
         inventory.insertOne(new Document("_id", InventoryStore.idOf(partner, PLAN))
                 .append("partnerId", partner).append("planCode", PLAN)
-                .append("units", units).append("allocated", 0).append("available", units)
-                .append("holdings", new Document()));
+                .append("units", units).append("allocated", 0).append("available", units));
         return partner;
     }
 
