@@ -54,6 +54,7 @@ final class FaultStack implements AutoCloseable {
     private final int storePort = ServiceProcess.freePort();
     private final GreenMail mail;
     private Process store;
+    private MongoClient storeClient;
 
     FaultStack() {
         int gateway = ServiceProcess.freePort();
@@ -119,37 +120,44 @@ final class FaultStack implements AutoCloseable {
      * absence alone): nothing of a failed onboarding is left, and the units it took before it failed are back.
      */
     void assertNothingLeftOf(String sagaId, String customerId) {
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
-            MongoDatabase customers = client.getDatabase("customers");
-            MongoDatabase identity = client.getDatabase("identity");
-            MongoDatabase subscriptions = client.getDatabase("subscriptions");
-            String of = " of failed onboarding " + sagaId;
-            assertThat(customers.getCollection("customers").countDocuments(eq("_id", customerId)))
-                    .as("customer record" + of).isZero();
-            assertThat(customers.getCollection("domain_claims").countDocuments(eq("customerId", customerId)))
-                    .as("domain claims" + of).isZero();
-            assertThat(identity.getCollection("users").countDocuments(and(eq("customerId", customerId),
-                    ne("deleted", true)))).as("users" + of).isZero();
-            Document organization = identity.getCollection("customers").find(eq("_id", customerId)).first();
-            if (organization != null) {
-                assertThat(organization.getBoolean("deleted")).as("organization" + of + " is a tombstone").isTrue();
-                assertThat(organization.getList("contacts", Document.class, List.of())).as("contacts" + of).isEmpty();
-            }
-            assertThat(subscriptions.getCollection("subscriptions").countDocuments(eq("customerId", customerId)))
-                    .as("subscriptions" + of).isZero();
-            assertThat(subscriptions.getCollection("customers").countDocuments(eq("_id", customerId)))
-                    .as("subscription-service's customer" + of).isZero();
-            List<Document> ledger = subscriptions.getCollection("allocations").find(eq("sagaId", sagaId))
-                    .into(new ArrayList<>());
-            assertThat(ledger).as("what" + of + " set out to take").extracting(d -> d.getString("planCode"))
-                    .contains("CUSTOMER-PORTAL", "HOSTED-EXCHANGE");
-            for (Document allocation : ledger) {
-                String holding = PARTNER + "/" + allocation.getString("planCode") + "/"
-                        + allocation.getString("subscriptionId");
-                assertThat(subscriptions.getCollection("inventory_holdings").countDocuments(eq("_id", holding)))
-                        .as("units still held by " + holding + of).isZero();
-            }
+        MongoClient client = storeClient();
+        MongoDatabase customers = client.getDatabase("customers");
+        MongoDatabase identity = client.getDatabase("identity");
+        MongoDatabase subscriptions = client.getDatabase("subscriptions");
+        String of = " of failed onboarding " + sagaId;
+        assertThat(customers.getCollection("customers").countDocuments(eq("_id", customerId)))
+                .as("customer record" + of).isZero();
+        assertThat(customers.getCollection("domain_claims").countDocuments(eq("customerId", customerId)))
+                .as("domain claims" + of).isZero();
+        assertThat(identity.getCollection("users").countDocuments(and(eq("customerId", customerId),
+                ne("deleted", true)))).as("users" + of).isZero();
+        Document organization = identity.getCollection("customers").find(eq("_id", customerId)).first();
+        if (organization != null) {
+            assertThat(organization.getBoolean("deleted")).as("organization" + of + " is a tombstone").isTrue();
+            assertThat(organization.getList("contacts", Document.class, List.of())).as("contacts" + of).isEmpty();
         }
+        assertThat(subscriptions.getCollection("subscriptions").countDocuments(eq("customerId", customerId)))
+                .as("subscriptions" + of).isZero();
+        assertThat(subscriptions.getCollection("customers").countDocuments(eq("_id", customerId)))
+                .as("subscription-service's customer" + of).isZero();
+        List<Document> ledger = subscriptions.getCollection("allocations").find(eq("sagaId", sagaId))
+                .into(new ArrayList<>());
+        assertThat(ledger).as("what" + of + " set out to take").extracting(d -> d.getString("planCode"))
+                .contains("CUSTOMER-PORTAL", "HOSTED-EXCHANGE");
+        for (Document allocation : ledger) {
+            String holding = PARTNER + "/" + allocation.getString("planCode") + "/"
+                    + allocation.getString("subscriptionId");
+            assertThat(subscriptions.getCollection("inventory_holdings").countDocuments(eq("_id", holding)))
+                    .as("units still held by " + holding + of).isZero();
+        }
+    }
+
+    /** One client for every look into the store; it reconnects by itself after the store was killed. */
+    private synchronized MongoClient storeClient() {
+        if (storeClient == null) {
+            storeClient = MongoClients.create("mongodb://127.0.0.1:" + storePort);
+        }
+        return storeClient;
     }
 
     ServiceProcess service(String name) {
@@ -251,6 +259,9 @@ final class FaultStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (storeClient != null) {
+            storeClient.close();
+        }
         services.values().forEach(ServiceProcess::stop);
         if (store != null) {
             store.destroy();

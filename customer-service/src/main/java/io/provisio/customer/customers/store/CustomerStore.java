@@ -24,9 +24,9 @@ import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,9 +123,8 @@ public class CustomerStore {
         }
         // Before the customer: a claim without its customer is harmless and released by the compensation.
         String subdomain = domains.subdomainOf(profile.accountName());
-        List<String> wanted = new java.util.ArrayList<>(profile.domains() == null ? List.of() : profile.domains());
-        wanted.add(subdomain);
-        List<String> taken = domains.claim(partnerId, customerId, wanted);
+        List<String> taken = domains.claim(partnerId, customerId, domains.claimsOf(profile.accountName(),
+                profile.domains()));
         if (taken.contains(subdomain)) {
             return new Registration(Outcome.SUBDOMAIN_TAKEN, List.of(subdomain));
         }

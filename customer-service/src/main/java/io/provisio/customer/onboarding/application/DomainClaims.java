@@ -1,5 +1,6 @@
 package io.provisio.customer.onboarding.application;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +11,13 @@ public interface DomainClaims {
 
     /** The platform sub-domain an account name gives its customer, in lower case. */
     String subdomainOf(String accountName);
+
+    /** Everything a customer of this account name and these domains claims: its domains and its sub-domain. */
+    default List<String> claimsOf(String accountName, List<String> domains) {
+        List<String> claims = new ArrayList<>(domains == null ? List.of() : domains);
+        claims.add(subdomainOf(accountName));
+        return claims;
+    }
 
     /** Those of {@code domains} that a customer holds, in lower case and sorted; empty when all are free. */
     List<String> claimed(List<String> domains);

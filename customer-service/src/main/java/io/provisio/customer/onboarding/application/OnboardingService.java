@@ -2,6 +2,7 @@ package io.provisio.customer.onboarding.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,11 +84,13 @@ public class OnboardingService {
             return winner(partnerId, idempotencyKey)
                     .orElseThrow(() -> new AccountNameTakenException(request.customer().accountName()));
         }
+        // One read for the sub-domain and the domains; the sub-domain answers first.
         String subdomain = domains.subdomainOf(request.customer().accountName());
-        if (!domains.claimed(List.of(subdomain)).isEmpty()) {
+        List<String> taken = new ArrayList<>(domains.claimed(domains.claimsOf(request.customer().accountName(),
+                request.customer().domains())));
+        if (taken.remove(subdomain)) {
             return winner(partnerId, idempotencyKey).orElseThrow(() -> new SubdomainTakenException(subdomain));
         }
-        List<String> taken = domains.claimed(request.customer().domains());
         if (!taken.isEmpty()) {
             return winner(partnerId, idempotencyKey).orElseThrow(() -> new DomainTakenException(taken));
         }

@@ -3,6 +3,7 @@ package io.provisio.customer.onboarding.persistence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -174,7 +175,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
 
     private Set<String> idsOf(Bson filter) {
         return collection().find(filter).projection(new Document("_id", 1)).map(d -> d.getString("_id"))
-                .into(new java.util.HashSet<>());
+                .into(new HashSet<>());
     }
 
     private static Bson filter(String partnerId, OnboardingStatus status) {

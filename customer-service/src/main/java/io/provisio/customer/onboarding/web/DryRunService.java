@@ -55,18 +55,22 @@ class DryRunService {
         validator.problems(body).forEach(e -> problems.add(
                 new DryRunView.Problem(e.field(), "VALIDATION_FAILED", e.message(), CUSTOMER)));
         OnboardingRequestBody.Customer customer = body.customer();
-        if (customer != null && customer.accountName() != null
-                && onboardings.accountNameInUse(partnerId, customer.accountName())) {
-            problems.add(new DryRunView.Problem("customer.accountName", "ACCOUNT_NAME_TAKEN", "is already in use",
-                    CUSTOMER));
-        } else if (customer != null && customer.accountName() != null && !customer.accountName().isBlank()
-                && !domains.claimed(List.of(domains.subdomainOf(customer.accountName()))).isEmpty()) {
-            problems.add(new DryRunView.Problem("customer.accountName", "SUBDOMAIN_TAKEN",
-                    OnboardingController.SUBDOMAIN_RULE, CUSTOMER));
-        }
-        if (customer != null && customer.domains() != null) {
-            OnboardingController.domainErrors(customer.domains(), domains.claimed(customer.domains())).forEach(e ->
-                    problems.add(new DryRunView.Problem(e.field(), "DOMAIN_TAKEN", e.message(), CUSTOMER)));
+        if (customer != null) {
+            boolean named = customer.accountName() != null && !customer.accountName().isBlank();
+            // One read for the sub-domain and the domains.
+            List<String> claimed = domains.claimed(named ? domains.claimsOf(customer.accountName(), customer.domains())
+                    : customer.domains());
+            if (customer.accountName() != null && onboardings.accountNameInUse(partnerId, customer.accountName())) {
+                problems.add(new DryRunView.Problem("customer.accountName", "ACCOUNT_NAME_TAKEN", "is already in use",
+                        CUSTOMER));
+            } else if (named && claimed.contains(domains.subdomainOf(customer.accountName()))) {
+                problems.add(new DryRunView.Problem("customer.accountName", "SUBDOMAIN_TAKEN",
+                        OnboardingController.SUBDOMAIN_RULE, CUSTOMER));
+            }
+            if (customer.domains() != null) {
+                OnboardingController.domainErrors(customer.domains(), claimed).forEach(e ->
+                        problems.add(new DryRunView.Problem(e.field(), "DOMAIN_TAKEN", e.message(), CUSTOMER)));
+            }
         }
         if (customer != null && customer.parentCustomerId() != null) {
             if (!service.mayBeParent(partnerId, customer.parentCustomerId())) {

@@ -63,20 +63,19 @@ public class PartnerRegistry {
         }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         List<String> asked = request.scopes() == null ? List.of("onboarding", "catalog") : request.scopes();
-        if (asked.size() > ApiScope.values().length) {
+        if (asked.isEmpty()) {
+            errors.add(new FieldError("scopes", "must name at least one scope"));
+        } else if (asked.size() > ApiScope.values().length) {
             // One error on the list: its entries are not judged one by one (ADR 012's list bounds).
             errors.add(new FieldError("scopes", "must have at most " + ApiScope.values().length + " entries"));
-            asked = List.of();
-        }
-        for (int i = 0; i < asked.size(); i++) {
-            try {
-                scopes.add(ApiScope.of(asked.get(i)));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("scopes[" + i + "]", "must be onboarding, catalog or operator"));
+        } else {
+            for (int i = 0; i < asked.size(); i++) {
+                try {
+                    scopes.add(ApiScope.of(asked.get(i)));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("scopes[" + i + "]", "must be onboarding, catalog or operator"));
+                }
             }
-        }
-        if (asked.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("scopes"))) {
-            errors.add(new FieldError("scopes", "must name at least one scope"));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);

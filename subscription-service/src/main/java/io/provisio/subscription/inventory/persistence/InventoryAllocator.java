@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.combine;
@@ -96,8 +97,8 @@ public final class InventoryAllocator {
     /** Takes {@code units} units for {@code key} if that many are available and {@code key} holds none yet. */
     public AllocationOutcome allocate(String partnerId, String planCode, String key, int units) {
         return change(InventoryStore.idOf(partnerId, planCode), key, held -> held > 0
-                ? Decision.answer(new AllocationOutcome.AlreadyApplied())
-                : Decision.change(0, units));
+                ? Decision.alreadyApplied()
+                : Decision.change(0, units)).outcome();
     }
 
     /**
@@ -109,8 +110,8 @@ public final class InventoryAllocator {
      */
     public AllocationOutcome resize(String partnerId, String planCode, String key, int from, int to) {
         return change(InventoryStore.idOf(partnerId, planCode), key, held -> held == to
-                ? Decision.answer(new AllocationOutcome.AlreadyApplied())
-                : held != from ? Decision.answer(null) : Decision.change(from, to));
+                ? Decision.alreadyApplied()
+                : held != from ? Decision.insufficient() : Decision.change(from, to)).outcome();
     }
 
     /**
@@ -119,16 +120,9 @@ public final class InventoryAllocator {
      * @return the units this call returned; 0 when they were already returned or never taken
      */
     public int release(String partnerId, String planCode, String key) {
-        int[] returned = {0};
-        change(InventoryStore.idOf(partnerId, planCode), key, held -> {
-            returned[0] = held;
-            return held == 0 ? Decision.answer(new AllocationOutcome.AlreadyApplied()) : Decision.change(held, 0);
-        }, outcome -> {
-            if (!(outcome instanceof AllocationOutcome.Allocated)) {
-                returned[0] = 0;
-            }
-        });
-        return returned[0];
+        Changed changed = change(InventoryStore.idOf(partnerId, planCode), key,
+                held -> held == 0 ? Decision.alreadyApplied() : Decision.change(held, 0));
+        return changed.outcome() instanceof AllocationOutcome.Allocated ? changed.from() : 0;
     }
 
     /** What {@code key} holds now, or {@code null}; a change in flight counts as not made yet. */
@@ -176,7 +170,7 @@ public final class InventoryAllocator {
      */
     public int migrateHoldingsMaps() {
         int moved = 0;
-        for (Document item : inventory.find(com.mongodb.client.model.Filters.exists("holdings"))
+        for (Document item : inventory.find(exists("holdings"))
                 .into(new ArrayList<>())) {
             String itemId = item.getString("_id");
             Document map = item.get("holdings", Document.class);
@@ -197,12 +191,8 @@ public final class InventoryAllocator {
         return moved;
     }
 
-    private AllocationOutcome change(String itemId, String key, Rule rule) {
-        return change(itemId, key, rule, outcome -> { });
-    }
-
-    private AllocationOutcome change(String itemId, String key, Rule rule,
-                                     java.util.function.Consumer<AllocationOutcome> seen) {
+    /** The four steps, for the change {@code rule} decides on the holding as it is; see the class doc. */
+    private Changed change(String itemId, String key, Rule rule) {
         String holdingId = holdingId(itemId, key);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Document holding = holdings.find(eq("_id", holdingId)).first();
@@ -218,20 +208,16 @@ public final class InventoryAllocator {
             }
             int held = holding == null ? 0 : MongoWrites.intOf(holding, "units");
             Decision decision = rule.decide(held);
-            if (decision.answer() != null || !decision.changes()) {
-                AllocationOutcome answer = decision.answer() != null ? decision.answer()
-                        : new AllocationOutcome.Insufficient(available(itemId));
-                seen.accept(answer);
-                return answer;
+            if (!decision.changes()) {
+                return new Changed(decision.alreadyDone() ? new AllocationOutcome.AlreadyApplied()
+                        : new AllocationOutcome.Insufficient(available(itemId)), held);
             }
             String op = UUID.randomUUID().toString();
             Date now = Date.from(clock.instant());
             // 1. Register the change with the item; no item, nothing to take.
             if (inventory.updateOne(eq("_id", itemId), push(INFLIGHT, new Document("op", op).append("at", now)))
                     .getMatchedCount() == 0) {
-                AllocationOutcome none = new AllocationOutcome.Insufficient(0);
-                seen.accept(none);
-                return none;
+                return new Changed(new AllocationOutcome.Insufficient(0), held);
             }
             // 2. Pending on the holding, if nobody changed it since we read it.
             Document change = new Document("op", op).append("from", decision.from()).append("to", decision.to())
@@ -253,17 +239,13 @@ public final class InventoryAllocator {
                             pull(INFLIGHT, new Document("op", op)))).getMatchedCount() == 1;
             if (applied) {
                 finish(holdingId, op, decision.to());
-                AllocationOutcome allocated = new AllocationOutcome.Allocated();
-                seen.accept(allocated);
-                return allocated;
+                return new Changed(new AllocationOutcome.Allocated(), decision.from());
             }
             // Too few units (we void it), or recovery voided it while we stalled (we look again).
             boolean voidedHere = voidChange(itemId, op);
             drop(holdingId, op);
             if (voidedHere) {
-                AllocationOutcome insufficient = new AllocationOutcome.Insufficient(available(itemId));
-                seen.accept(insufficient);
-                return insufficient;
+                return new Changed(new AllocationOutcome.Insufficient(available(itemId)), held);
             }
         }
         throw new IllegalStateException("the holding " + holdingId + " kept changing; the caller retries");
@@ -333,15 +315,23 @@ public final class InventoryAllocator {
         Decision decide(int held);
     }
 
-    /** Either an answer without a change ({@code answer} null: Insufficient), or a change from/to. */
-    private record Decision(AllocationOutcome answer, boolean changes, int from, int to) {
-
-        static Decision answer(AllocationOutcome answer) {
-            return new Decision(answer, false, 0, 0);
-        }
+    /** A change from/to, or none: the holding is already as asked, or it holds something else (insufficient). */
+    private record Decision(boolean changes, boolean alreadyDone, int from, int to) {
 
         static Decision change(int from, int to) {
-            return new Decision(null, true, from, to);
+            return new Decision(true, false, from, to);
         }
+
+        static Decision alreadyApplied() {
+            return new Decision(false, true, 0, 0);
+        }
+
+        static Decision insufficient() {
+            return new Decision(false, false, 0, 0);
+        }
+    }
+
+    /** How a change ended, and what the holding held before it. */
+    private record Changed(AllocationOutcome outcome, int from) {
     }
 }
