@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -48,7 +49,13 @@ final class LoadRun {
     private volatile long stopStartingAt = Long.MAX_VALUE;
 
     /** One onboarding as the client saw it; nanoTime stamps. */
-    record Outcome(long startedAt, long finishedAt, String status, String failure) {
+    /**
+     * One onboarding as the client saw it.
+     *
+     * @param postNanos how long the POST took to be answered
+     * @param sagaMillis from the onboarding's {@code createdAt} to its {@code updatedAt}, as the server recorded them
+     */
+    record Outcome(long startedAt, long finishedAt, String status, String failure, long postNanos, long sagaMillis) {
     }
 
     LoadRun(Bench.Options options, boolean seed) {
@@ -157,6 +164,13 @@ final class LoadRun {
         report.append(String.format(Locale.ROOT, "latency (ms)          p50 %d  p95 %d  p99 %d  max %d%n",
                 percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99),
                 millis.length == 0 ? 0 : millis[millis.length - 1]));
+        long[] postMillis = inWindow.stream().mapToLong(o -> o.postNanos() / 1_000_000).sorted().toArray();
+        long[] sagaMillis = inWindow.stream().filter(o -> o.status().equals("COMPLETED"))
+                .mapToLong(Outcome::sagaMillis).sorted().toArray();
+        report.append(String.format(Locale.ROOT, "  of which POST (ms)  p50 %d  p95 %d  p99 %d%n",
+                percentile(postMillis, 0.50), percentile(postMillis, 0.95), percentile(postMillis, 0.99)));
+        report.append(String.format(Locale.ROOT, "  saga, server (ms)   p50 %d  p95 %d  p99 %d  (createdAt to updatedAt)%n",
+                percentile(sagaMillis, 0.50), percentile(sagaMillis, 0.95), percentile(sagaMillis, 0.99)));
         report.append(String.format(Locale.ROOT, "whole run             %d finished, %d FAILED, %d not finished after %d s, refused %s%n",
                 all.size(), failedTotal, unfinished.get(), giveUp.toSeconds(), refusals));
         all.stream().filter(o -> !o.status().equals("COMPLETED")).map(Outcome::failure).distinct().limit(5)
@@ -221,6 +235,7 @@ final class LoadRun {
             pause();
             return;
         }
+        long postNanos = System.nanoTime() - started;
         URI onboarding = gateway.resolve(posted.headers().firstValue("Location").orElseThrow());
         while (true) {
             pause();
@@ -245,9 +260,12 @@ final class LoadRun {
             String status = body.path("status").asString();
             if (status.equals("COMPLETED") || status.equals("FAILED")) {
                 JsonNode failure = body.path("failure");
+                long sagaMillis = Duration.between(Instant.parse(body.path("createdAt").asString()),
+                        Instant.parse(body.path("updatedAt").asString())).toMillis();
                 outcomes.add(new Outcome(started, System.nanoTime(), status,
                         failure.isMissingNode() || failure.isNull() ? null
-                                : failure.path("step").asString() + " " + failure.path("code").asString()));
+                                : failure.path("step").asString() + " " + failure.path("code").asString(),
+                        postNanos, sagaMillis));
                 return;
             }
         }

@@ -135,11 +135,12 @@ public final class SagaParticipant {
         return codec.reply(command, result.replyType(), result.storedPayload());
     }
 
+    /**
+     * The step's record, started here if this is the command's first delivery. The insert comes first: nearly
+     * every command is new, and the unique {@code _id} decides between concurrent copies, so a first delivery
+     * costs one round trip and only a duplicate pays a second one to read the record it lost to.
+     */
     private Document findOrStart(String id, Envelope command) {
-        Document existing = mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
-        if (existing != null) {
-            return existing;
-        }
         Document start = new Document("_id", id)
                 .append("sagaId", command.sagaId())
                 .append("step", command.step())
@@ -154,7 +155,7 @@ public final class SagaParticipant {
             if (!MongoWrites.isDuplicateKey(e)) {
                 throw e;
             }
-            // A duplicate delivery, on this replica or another, started the step first: read its record.
+            // A duplicate delivery, on this replica or another, or a compensation's tombstone came first.
             return mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
         }
     }

@@ -14,6 +14,20 @@ import org.springframework.mail.javamail.JavaMailSender;
 @EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
 
+    /** The system property Jakarta Mail reads before it searches for a {@code StreamProvider}. */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up through a new ServiceLoader for every MIME part it writes
+        // and every header it encodes (jakartaee/mail-api#699, #861, open): under load a fifth of this
+        // service's CPU went to scanning the nested jar for META-INF/services (docs/PERFORMANCE.md, run 8).
+        // Named, the provider is a Class.forName that the class loader answers from its cache. Angus Mail's is
+        // the one its services file names, so nothing else changes; an operator's own setting wins.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     @Bean
     MailRenderer mailRenderer(DeliveryProperties properties) {
         return new MailRenderer(properties.activationBaseUrl());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
@@ -24,6 +25,7 @@ import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An unreachable store never dead-letters a message: the consumer holds it, takes nothing else, and handles
- * it once the store is back, long after the bounded attempts (5 over about 7.5 s) would have run out. Poison
+ * An unreachable store never dead-letters a message: each consumer of the binding holds the one it has, takes
+ * nothing else, and handles it once the store is back, long after the bounded attempts (5 over about 7.5 s) would have run out. Poison
  * still goes to the DLQ at once, and a shutdown during an outage gives the message back to the queue.
  */
 @ConsumerTest
@@ -52,6 +54,8 @@ class ConsumerOutageIT {
     MeterRegistry meters;
     @Autowired
     ConnectionFactory rabbit;
+    @Value("${spring.cloud.stream.default.consumer.concurrency}")
+    int consumersPerBinding;
 
     private final BrokerProbe broker = BrokerProbe.connect();
 
@@ -62,28 +66,30 @@ class ConsumerOutageIT {
     }
 
     @Test
-    void holdsTheMessageThroughAStoreOutageLongerThanTheRetryBudgetAndHandlesItOnceWhenTheStoreIsBack() {
-        Envelope first = event("CustomerSuspended");
-        Envelope second = event("CustomerSuspended");
+    void holdsTheMessagesThroughAStoreOutageLongerThanTheRetryBudgetAndHandlesThemOnceWhenTheStoreIsBack() {
+        // Each of the binding's consumers holds one message; none takes another while it waits.
+        List<Envelope> held = IntStream.range(0, consumersPerBinding).mapToObj(i -> event("CustomerSuspended")).toList();
+        Envelope next = event("CustomerSuspended");
         store.stop();
         Instant outageBegan = Instant.now();
 
-        broker.publish(ConsumerTest.STEADY, codec.encode(first));
-        broker.publish(ConsumerTest.STEADY, codec.encode(second));
+        held.forEach(message -> broker.publish(ConsumerTest.STEADY, codec.encode(message)));
+        broker.publish(ConsumerTest.STEADY, codec.encode(next));
 
         // Past the old budget in attempts and in time: until now the fifth failure dead-lettered it.
-        await().atMost(WAIT).until(() -> consumers.attempts(first.messageId()) > 8
+        await().atMost(WAIT).until(() -> held.stream().allMatch(m -> consumers.attempts(m.messageId()) > 8)
                 && Duration.between(outageBegan, Instant.now()).compareTo(Duration.ofSeconds(9)) > 0);
-        assertThat(consumers.attempts(second.messageId())).as("the consumer takes nothing new meanwhile").isZero();
-        assertThat(meters.get("provisio.messaging.consumers.waiting").gauge().value()).isEqualTo(1);
+        assertThat(consumers.attempts(next.messageId())).as("no consumer takes anything new meanwhile").isZero();
+        assertThat(meters.get("provisio.messaging.consumers.waiting").gauge().value()).isEqualTo(consumersPerBinding);
         assertThat(depth(STEADY_QUEUE + ".dlq")).isZero();
 
         store.start();
 
-        await().atMost(WAIT).until(() -> consumers.completions(first.messageId()) == 1
-                && consumers.completions(second.messageId()) == 1);
-        assertThat(consumers.attemptOrder().indexOf(second.messageId()))
-                .isGreaterThan(consumers.attemptOrder().lastIndexOf(first.messageId()));
+        await().atMost(WAIT).until(() -> held.stream().allMatch(m -> consumers.completions(m.messageId()) == 1)
+                && consumers.completions(next.messageId()) == 1);
+        List<String> order = consumers.attemptOrder();
+        assertThat(order.indexOf(next.messageId())).as("taken only once a held message was done")
+                .isGreaterThan(held.stream().mapToInt(m -> order.lastIndexOf(m.messageId())).min().orElseThrow());
         assertThat(meters.get("provisio.messaging.consumers.waiting").gauge().value()).isZero();
         assertThat(depth(STEADY_QUEUE + ".dlq")).isZero();
         assertThat(depth(STEADY_QUEUE)).isZero();

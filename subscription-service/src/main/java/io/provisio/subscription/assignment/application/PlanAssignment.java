@@ -95,9 +95,9 @@ public class PlanAssignment {
         for (RequestedPlan plan : requested) {
             Subscription fresh = Subscription.start(partnerId, command.customerId(), sagaId, plan.planCode(),
                     plan.units(), plan.startDate(), clock);
-            subscriptions.insertIfMissing(fresh);
             // A redone action answers with what the first run stored, not with a second opinion.
-            Subscription stored = subscriptions.find(fresh.id()).orElse(fresh);
+            Subscription stored = subscriptions.insertIfMissing(fresh) ? fresh
+                    : subscriptions.find(fresh.id()).orElse(fresh);
             assigned.add(new AssignedSubscription(stored.id(), stored.planCode(), stored.units(), stored.startDate(),
                     stored.status().name()));
         }
