@@ -38,8 +38,9 @@ public class ConsumerFailureAutoConfiguration {
     /** Picked up by the RabbitMQ binder (its configuration takes one such customizer from the application). */
     @Bean
     ConsumerEndpointCustomizer<AmqpInboundChannelAdapter> consumerRetryCustomizer(BindingServiceProperties bindings,
-                                                                                 ConsumerOutages outages) {
-        return new ConsumerRetryCustomizer(bindings, outages);
+                                                                                 ConsumerOutages outages,
+                                                                                 MeterRegistry meters) {
+        return new ConsumerRetryCustomizer(bindings, outages, meters);
     }
 
     @Bean

@@ -15,7 +15,8 @@ import io.provisio.platform.outbox.OutboxProperties;
 import io.provisio.platform.outbox.OutboxPublisher;
 import io.provisio.platform.outbox.OutboxRelay;
 import io.provisio.platform.outbox.OutboxStore;
-import io.provisio.platform.observability.DeadLetterQueueMetrics;
+import io.provisio.platform.observability.ConsumerQueueMetrics;
+import io.provisio.platform.observability.RedeliveryCounter;
 import io.provisio.platform.observability.MongoPingHealthIndicator;
 import io.provisio.platform.participant.ParticipationProperties;
 import io.provisio.platform.participant.ParticipationSweeper;
@@ -45,6 +46,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.integration.config.GlobalChannelInterceptor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -137,10 +139,17 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    DeadLetterQueueMetrics deadLetterQueueMetrics(BindingServiceProperties bindings,
-                                                  org.springframework.amqp.rabbit.connection.ConnectionFactory rabbit,
-                                                  MeterRegistry meters) {
-        return new DeadLetterQueueMetrics(bindings, new RabbitAdmin(rabbit), meters);
+    ConsumerQueueMetrics consumerQueueMetrics(BindingServiceProperties bindings,
+                                              org.springframework.amqp.rabbit.connection.ConnectionFactory rabbit,
+                                              MeterRegistry meters) {
+        return new ConsumerQueueMetrics(bindings, new RabbitAdmin(rabbit), meters);
+    }
+
+    /** On every consumer binding's input channel ({@code <function>-in-<n>}). */
+    @Bean
+    @GlobalChannelInterceptor(patterns = "*-in-*")
+    RedeliveryCounter redeliveryCounter(MeterRegistry meters) {
+        return new RedeliveryCounter(meters);
     }
 
     /**

@@ -16,6 +16,7 @@ public final class OutboxMetrics {
     private final Counter failures;
     private final Counter handedToRecovery;
     private final Counter deliveredLocally;
+    private final Counter relayFailures;
     private final Timer lag;
     private final PublishingHealth health;
 
@@ -34,6 +35,9 @@ public final class OutboxMetrics {
                 .register(meters);
         this.deliveredLocally = Counter.builder("provisio.outbox.delivered.locally")
                 .description("Messages to this process's own channels handled here instead of through the broker")
+                .register(meters);
+        this.relayFailures = Counter.builder("provisio.outbox.relay.failures")
+                .description("Rounds of the recovery relay that failed (its store query or its publishing)")
                 .register(meters);
         this.lag = Timer.builder("provisio.outbox.lag")
                 .description("Time from the state change to the broker's confirm of its message")
@@ -55,6 +59,10 @@ public final class OutboxMetrics {
         (inRecovery ? publishedInRecovery : publishedAtOnce).increment();
         recordLag(entry);
         health.succeeded();
+    }
+
+    void relayFailed() {
+        relayFailures.increment();
     }
 
     void handledLocally(OutboxEntry entry) {

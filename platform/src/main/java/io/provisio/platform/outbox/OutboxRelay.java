@@ -56,7 +56,8 @@ public final class OutboxRelay extends PeriodicWorker {
     private final Clock clock;
     private final OutboxMetrics metrics;
     private final String owner = UUID.randomUUID().toString();
-    private final Map<String, Double> oldestPending = new ConcurrentHashMap<>();
+    /** Per collection, when its oldest unpublished message was written, as the last round read it. */
+    private final Map<String, Instant> oldestPending = new ConcurrentHashMap<>();
 
     public OutboxRelay(MongoTemplate mongo, ConfirmingPublisher publisher, List<String> collections,
                        OutboxProperties properties, Clock clock, OutboxMetrics metrics, MeterRegistry meters) {
@@ -68,8 +69,11 @@ public final class OutboxRelay extends PeriodicWorker {
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
-        Gauge.builder("provisio.outbox.oldest.pending", oldestPending,
-                        ages -> ages.values().stream().mapToDouble(Double::doubleValue).max().orElse(0))
+        // The age is taken when scraped, from the instant the last round read: if rounds stop reading (the store
+        // fails, the relay hangs), it keeps growing instead of freezing at its last value.
+        Gauge.builder("provisio.outbox.oldest.pending", oldestPending, pending -> pending.values().stream()
+                        .min(Instant::compareTo)
+                        .map(oldest -> Duration.between(oldest, clock.instant()).toMillis() / 1000.0).orElse(0.0))
                 .description("Age of the oldest message still waiting in an outbox of this service (0: none)")
                 .baseUnit("seconds").register(meters);
     }
@@ -109,8 +113,11 @@ public final class OutboxRelay extends PeriodicWorker {
             Document oldest = collection.find(lt(OutboxStore.PENDING_SINCE, Date.from(now)))
                     .projection(new Document(OutboxStore.PENDING_SINCE, 1))
                     .sort(Sorts.ascending(OutboxStore.PENDING_SINCE)).limit(1).first();
-            oldestPending.put(name, oldest == null ? 0.0
-                    : Duration.between(oldest.getDate(OutboxStore.PENDING_SINCE).toInstant(), now).toMillis() / 1000.0);
+            if (oldest == null) {
+                oldestPending.remove(name);
+            } else {
+                oldestPending.put(name, oldest.getDate(OutboxStore.PENDING_SINCE).toInstant());
+            }
             List<Object> due = collection.find(lte(OutboxStore.PENDING_SINCE, Date.from(now.minus(minimumAge))))
                     .projection(new Document("_id", 1))
                     .sort(Sorts.ascending(OutboxStore.PENDING_SINCE)).limit(properties.batchSize())
@@ -192,6 +199,13 @@ public final class OutboxRelay extends PeriodicWorker {
 
     @Override
     protected void round() {
-        relayPending();
+        try {
+            relayPending();
+        } catch (RuntimeException e) {
+            // provisio_outbox_relay_failures_total: a round that could not read its store or publish (alert
+            // ProvisioOutboxRelayFailing); the worker logs it and tries again next round.
+            metrics.relayFailed();
+            throw e;
+        }
     }
 }

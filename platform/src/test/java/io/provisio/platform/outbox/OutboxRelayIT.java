@@ -20,8 +20,10 @@ import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
 import io.provisio.devstack.TestNamespace;
 import io.provisio.platform.PlatformTestApplication;
+import io.provisio.platform.consumer.FragileMongo;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.time.AdjustableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -219,6 +223,35 @@ class OutboxRelayIT {
         assertThat(broker.receive(tap, Duration.ofMillis(500))).isEmpty();
         assertThat(all).hasSize(ids.size());
         assertThat(seen).isEqualTo(new HashSet<>(ids));
+    }
+
+    @Test
+    void showsAStalledOutboxByTheAgeOfItsOldestMessageEvenWhileTheRelayCannotReadItsStore() {
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
+        try (FragileMongo store = new FragileMongo()) {
+            OutboxRelay stalled = new OutboxRelay(store.template(), publisher, List.of("stalled"), properties, clock,
+                    new OutboxMetrics(clock, own), own);
+            store.template().getCollection("stalled").insertOne(pending("stalled-1", clock.instant().minusSeconds(90),
+                    List.of(entry("relay-stalled", "stalled-1/a"))));
+
+            // A round that reads the store but publishes nothing yet (the message is younger than a day).
+            stalled.relayPending(Duration.ofDays(1));
+            assertThat(oldestPending(own)).isCloseTo(90, within(1.0));
+
+            // The store goes away: rounds fail, are counted, and the age keeps growing instead of freezing.
+            store.stop();
+            assertThatThrownBy(stalled::round).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(stalled::round).isInstanceOf(RuntimeException.class);
+            clock.advance(Duration.ofMinutes(5));
+
+            assertThat(own.get("provisio.outbox.relay.failures").counter().count()).isEqualTo(2);
+            assertThat(oldestPending(own)).isCloseTo(390, within(1.0));
+        }
+    }
+
+    private static double oldestPending(SimpleMeterRegistry registry) {
+        return registry.get("provisio.outbox.oldest.pending").gauge().value();
     }
 
     /** Everything on the tap now: one message per poll would make the test, not the relay, the bottleneck. */

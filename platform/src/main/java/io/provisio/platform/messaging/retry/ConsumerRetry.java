@@ -1,5 +1,6 @@
 package io.provisio.platform.messaging.retry;
 
+import io.micrometer.core.instrument.Counter;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -26,15 +27,17 @@ final class ConsumerRetry extends RetryTemplate {
 
     private final String queue;
     private final ConsumerOutages outages;
+    private final Counter failures;
 
     /**
      * @param bounded must not retry outages or poison (see {@link ConsumerRetryCustomizer}), or an outage
      *                would spend the bounded attempts before this class sees it
      */
-    ConsumerRetry(String queue, RetryPolicy bounded, ConsumerOutages outages) {
+    ConsumerRetry(String queue, RetryPolicy bounded, ConsumerOutages outages, Counter failures) {
         super(bounded);
         this.queue = queue;
         this.outages = outages;
+        this.failures = failures;
     }
 
     @Override
@@ -43,7 +46,7 @@ final class ConsumerRetry extends RetryTemplate {
         try {
             while (true) {
                 try {
-                    return super.execute(retryable);
+                    return super.execute(counted(retryable));
                 } catch (RetryException failed) {
                     Throwable last = failed.getLastException() != null ? failed.getLastException() : failed;
                     // Interrupted: the container is being torn down, possibly during the bounded back-off.
@@ -66,6 +69,28 @@ final class ConsumerRetry extends RetryTemplate {
                 outage.close();
             }
         }
+    }
+
+    /** Counts each failed attempt of the handler, except those an outage caused (they are waited out apart). */
+    private <R> Retryable<R> counted(Retryable<R> retryable) {
+        return new Retryable<>() {
+            @Override
+            public R execute() throws Throwable {
+                try {
+                    return retryable.execute();
+                } catch (Throwable failure) {
+                    if (FailureClassifier.classify(failure) != FailureClassifier.Failure.OUTAGE) {
+                        failures.increment();
+                    }
+                    throw failure;
+                }
+            }
+
+            @Override
+            public String getName() {
+                return retryable.getName();
+            }
+        };
     }
 
     /**

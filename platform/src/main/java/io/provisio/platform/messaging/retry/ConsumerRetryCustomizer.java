@@ -8,6 +8,8 @@ import java.util.Objects;
 
 import org.springframework.cloud.stream.binder.ConsumerProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.platform.observability.ConsumerQueueMetrics;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
@@ -24,10 +26,12 @@ public final class ConsumerRetryCustomizer implements ConsumerEndpointCustomizer
 
     private final BindingServiceProperties bindings;
     private final ConsumerOutages outages;
+    private final MeterRegistry meters;
 
-    public ConsumerRetryCustomizer(BindingServiceProperties bindings, ConsumerOutages outages) {
+    public ConsumerRetryCustomizer(BindingServiceProperties bindings, ConsumerOutages outages, MeterRegistry meters) {
         this.bindings = bindings;
         this.outages = outages;
+        this.meters = meters;
     }
 
     /** Called by the binder for each consumer binding, after it set its own retry template, before start. */
@@ -37,7 +41,9 @@ public final class ConsumerRetryCustomizer implements ConsumerEndpointCustomizer
         if (consumer.getMaxAttempts() <= 1) {
             return;
         }
-        adapter.setRetryTemplate(new ConsumerRetry(destination + "." + group, bounded(consumer), outages));
+        String queue = destination + "." + group;
+        adapter.setRetryTemplate(new ConsumerRetry(queue, bounded(consumer), outages,
+                ConsumerQueueMetrics.consumerFailures(meters, queue)));
     }
 
     static RetryPolicy bounded(ConsumerProperties consumer) {

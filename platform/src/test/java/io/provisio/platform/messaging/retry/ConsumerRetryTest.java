@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.MongoTimeoutException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.provisio.platform.messaging.MalformedMessageException;
+import io.provisio.platform.observability.ConsumerQueueMetrics;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
@@ -29,7 +30,11 @@ class ConsumerRetryTest {
     private final ConsumerOutages outages = new ConsumerOutages(
             new OutageRetryProperties(Duration.ofMillis(1), 2.0, Duration.ofMillis(5)), meters, Clock.systemUTC());
     private final ConsumerRetry retry = new ConsumerRetry("orders.test", ConsumerRetryCustomizer.bounded(
-            fiveAttemptsQuickly()), outages);
+            fiveAttemptsQuickly()), outages, ConsumerQueueMetrics.consumerFailures(meters, "orders.test"));
+
+    private double failures() {
+        return meters.counter("provisio.messaging.consumer.failures", "queue", "orders.test").count();
+    }
 
     private static ConsumerProperties fiveAttemptsQuickly() {
         ConsumerProperties properties = new ConsumerProperties();
@@ -84,6 +89,7 @@ class ConsumerRetryTest {
 
         assertThat(handler.calls).hasValue(51);
         assertThat(meters.counter("provisio.messaging.outage.retries", "queue", "orders.test").count()).isPositive();
+        assertThat(failures()).as("outages are not handler failures").isZero();
         assertThat(outages.waiting()).isZero();
     }
 
@@ -96,6 +102,7 @@ class ConsumerRetryTest {
                 .hasMessage("IllegalStateException: a bug");
 
         assertThat(handler.calls).hasValue(5);
+        assertThat(failures()).isEqualTo(5);
     }
 
     @Test
@@ -108,6 +115,7 @@ class ConsumerRetryTest {
         assertThat(retry.execute(handler)).isEqualTo("done");
 
         assertThat(handler.calls).hasValue(12);
+        assertThat(failures()).as("the 7 flaky attempts, not the 4 during the outage").isEqualTo(7);
     }
 
     @Test
