@@ -70,7 +70,7 @@ if [ "$mode" = seed ]; then
 fi
 
 pid_args=()
-for name in store gateway customer-service identity-service subscription-service notification-service; do
+for name in store smtp gateway customer-service identity-service subscription-service notification-service; do
   [ -f "$data/pids/$name.pid" ] && pid_args+=(--pid "$name=$(cat "$data/pids/$name.pid")")
 done
 rabbit_pid="$(pgrep -f 'beam.smp.*rabbit' | head -n 1 || true)"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine, without Docker:
-#   deploy/local/run.sh start    build if needed, start store + five services, wait until healthy
+#   deploy/local/run.sh start    build if needed, start store, SMTP sink + five services, wait until healthy
 #   deploy/local/run.sh status   what runs, and where
 #   deploy/local/run.sh stop     stop everything this script started
 # Honours PROVISIO_BOOTSTRAP, PROVISIO_DATA_DIR (default .data), GATEWAY_PORT (default 8080), PROVISIO_STORE_HEAP
-# (the local store's -Xmx, default 512m),
+# (the local store's -Xmx, default 512m), PROVISIO_SMTP_PORT (the local SMTP sink, default 3025; SPRING_MAIL_HOST to use another),
 # MONGODB_URI (default: a local store process) and RABBITMQ_URI (default: RabbitMQ on localhost:5672, where
 # each service logs in as its own user, created by deploy/local/rabbitmq-users.sh).
 set -euo pipefail
@@ -17,6 +17,7 @@ logs="$data/logs"
 pids="$data/pids"
 gateway_port="${GATEWAY_PORT:-8080}"
 store_port="${PROVISIO_STORE_PORT:-27017}"
+smtp_port="${PROVISIO_SMTP_PORT:-3025}"
 bootstrap="${PROVISIO_BOOTSTRAP:-$root/deploy/local/bootstrap.yaml}"
 version="0.1.0-SNAPSHOT"
 
@@ -111,6 +112,28 @@ start_store() {
   fail "the local store did not start; its log is $logs/store.log"
 }
 
+# The e-mails' sink (devstack's LocalSmtp, GreenMail): a process of its own, as a relay is in production. Every
+# message it receives is kept as $data/mail/<n>.eml. With SPRING_MAIL_HOST set, notification-service sends there.
+start_smtp() {
+  if [ -n "${SPRING_MAIL_HOST:-}" ]; then return; fi
+  if alive smtp; then return; fi
+  if port_open "$smtp_port"; then
+    fail "port $smtp_port is taken by another process: stop it, set PROVISIO_SMTP_PORT, or set SPRING_MAIL_HOST"
+  fi
+  PROVISIO_DATA_DIR="$data" nohup "$JAVA_HOME/bin/java" -Xmx64m -cp "$(jar_of store)" \
+    -Dloader.main=io.provisio.devstack.LocalSmtp org.springframework.boot.loader.launch.PropertiesLauncher \
+    "$smtp_port" >>"$logs/smtp.log" 2>&1 &
+  echo $! >"$pids/smtp.pid"
+  local waited=0
+  while alive smtp && [ "$waited" -lt 120 ]; do
+    port_open "$smtp_port" && return
+    sleep 0.5
+    waited=$((waited + 1))
+  done
+  tail -n 30 "$logs/smtp.log" >&2
+  fail "the local SMTP sink did not start; its log is $logs/smtp.log"
+}
+
 start_service() {
   local name="$1" port="$2" management="$3"
   if alive "$name"; then return; fi
@@ -128,6 +151,7 @@ start_service() {
   MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$store_port}" \
   PROVISIO_BOOTSTRAP="$bootstrap" \
   PROVISIO_ISSUER="http://localhost:$gateway_port" \
+  PROVISIO_SMTP_PORT="$smtp_port" \
   nohup "$JAVA_HOME/bin/java" -Xmx384m -jar "$(jar_of "$name")" "${args[@]}" \
     >>"$logs/$name.log" 2>&1 &
   echo $! >"$pids/$name.pid"
@@ -178,16 +202,17 @@ stop_all() {
     read -r name _ _ <<<"${services[$i]}"
     stop_one "$name"
   done
+  stop_one smtp
   # The store goes last, after every service has written its last state.
   stop_one store
 }
 
 status() {
   local entry name port management state
-  for entry in "store - -" "${services[@]}"; do
+  for entry in "store - -" "smtp - -" "${services[@]}"; do
     read -r name port management <<<"$entry"
     if alive "$name"; then state="running (pid $(pid_of "$name"))"; else state="stopped"; fi
-    if [ "$name" != store ] && alive "$name"; then
+    if [ "$port" != - ] && alive "$name"; then
       if curl -fsS -o /dev/null "http://localhost:$management/actuator/health/readiness" 2>/dev/null; then
         state="$state, healthy"; else state="$state, not ready"; fi
     fi
@@ -207,6 +232,7 @@ case "${1:-}" in
     ensure_rabbitmq
     ensure_broker_users
     start_store
+    start_smtp
     for entry in "${services[@]}"; do
       read -r name port management <<<"$entry"
       start_service "$name" "$port" "$management"
@@ -215,6 +241,7 @@ case "${1:-}" in
     await_healthy
     say "Provisio is running. Gateway: http://localhost:$gateway_port"
     say "Demo client: nordic-it-api / change-me (deploy/local/bootstrap.yaml). Stop with: deploy/local/run.sh stop"
+    [ -n "${SPRING_MAIL_HOST:-}" ] || say "E-mails: $data/mail/*.eml (SMTP sink on localhost:$smtp_port)"
     ;;
   stop) stop_all ;;
   status) status ;;

@@ -83,7 +83,6 @@ final class FaultStack implements AutoCloseable {
             arguments.add("--server.port=" + port);
             arguments.add("--management.server.port=" + ServiceProcess.freePort());
             if (name.equals("notification-service")) {
-                arguments.add("--provisio.notification.embedded-smtp.enabled=false");
                 arguments.add("--spring.mail.host=localhost");
                 arguments.add("--spring.mail.port=" + smtp);
             }

@@ -91,7 +91,6 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
                 arguments.add("--provisio.test-clock.enabled=true");
             }
             if (entry.getKey().equals("notification-service")) {
-                arguments.add("--provisio.notification.embedded-smtp.enabled=false");
                 arguments.add("--spring.mail.host=localhost");
                 arguments.add("--spring.mail.port=" + smtp);
             }

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     @Test
     void letsOnlyTheDeliveryPackageTalkSmtp() {
-        noClasses().that().resideOutsideOfPackages("..email.delivery..", "..smtp..")
+        noClasses().that().resideOutsideOfPackages("..email.delivery..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "com.icegreen..")
                 .check(classes);
     }

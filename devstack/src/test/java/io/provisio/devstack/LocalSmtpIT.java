@@ -1,0 +1,79 @@
+package io.provisio.devstack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The local run's SMTP sink in its own process: it accepts a message and keeps it where a developer finds it. */
+class LocalSmtpIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void keepsEveryMessageItAcceptsAsAnEmlFileUnderTheDataDirectory() throws Exception {
+        int port = freePort();
+        Process smtp = start(port);
+        try {
+            send(port, "bengt.testsson@testbolag.se", "Välkommen till Provisio", "https://localhost/activate?token=abc");
+            send(port, "asa.oberg@testbolag.se", "Aktivera ditt konto", "second");
+
+            Path mail = data.resolve("mail");
+            await("both messages kept").atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.exists(mail.resolve("2.eml")));
+            String first = Files.readString(mail.resolve("1.eml"), StandardCharsets.UTF_8);
+            assertThat(first).contains("To: bengt.testsson@testbolag.se", "https://localhost/activate?token=abc");
+            assertThat(Files.readString(mail.resolve("2.eml"), StandardCharsets.UTF_8))
+                    .contains("To: asa.oberg@testbolag.se");
+        } finally {
+            smtp.destroy();
+            smtp.waitFor();
+        }
+    }
+
+    private static void send(int port, String to, String subject, String text) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", Integer.toString(port));
+        MimeMessage message = new MimeMessage(Session.getInstance(properties));
+        message.setFrom(new InternetAddress("no-reply@provisio.cloud"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject, "UTF-8");
+        message.setText(text, "UTF-8");
+        Transport.send(message);
+    }
+
+    private Process start(int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalSmtp.class.getName(), Integer.toString(port)))
+                .redirectErrorStream(true).redirectOutput(data.resolve("smtp.log").toFile());
+        builder.environment().put("PROVISIO_DATA_DIR", data.toString());
+        Process process = builder.start();
+        await("local SMTP sink listening").atMost(Duration.ofSeconds(30))
+                .until(() -> Infrastructure.reachable("127.0.0.1", port));
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
