@@ -40,7 +40,8 @@ import static io.provisio.customer.onboarding.domain.Step.SCHEDULE_WELCOME_EMAIL
  *   <li>a compensation is sent again until it is answered: an onboarding never stays half-built;</li>
  *   <li>ACTIVATE_CUSTOMER is the point of no return ({@link #PIVOT}): once it has begun, nothing is
  *       undone; it has no deadline, and a refusal only makes the saga try again;</li>
- *   <li>a reply for a step that is not waiting for it (duplicate or late) changes nothing.</li>
+ *   <li>a reply for a step that is not waiting for it (duplicate or late) changes nothing, nor does identity's
+ *       token-less copy of an administrator's creation while activation needs the token.</li>
  * </ul>
  */
 public final class OnboardingSaga {
@@ -84,7 +85,7 @@ public final class OnboardingSaga {
     public Decision onReply(Onboarding onboarding, StepReply reply, Instant now) {
         StepState state = onboarding.state(reply.step());
         return switch (reply.outcome()) {
-            case SUCCEEDED -> state.status() == StepStatus.RUNNING
+            case SUCCEEDED -> state.status() == StepStatus.RUNNING && !isTokenlessCopy(reply)
                     ? advance(onboarding, reply, now) : Decision.UNCHANGED;
             case FAILED -> state.status() != StepStatus.RUNNING ? Decision.UNCHANGED
                     : reply.step() == PIVOT ? tryPivotAgain(onboarding, reply.error(), now)
@@ -211,6 +212,17 @@ public final class OnboardingSaga {
                 account == null ? null : account.activationToken(),
                 account == null ? null : account.activationExpiresAt(),
                 account == null ? null : account.userId());
+    }
+
+    /**
+     * identity's answer to a repeated CreateAdministrator: the stored copy of its first reply, which never carries
+     * the activation token (only the first reply does, ADR 006). Replies race on competing consumers, so the copy
+     * may arrive first; taking it would schedule the welcome e-mail without its activation link. The first reply is
+     * on its way (its publish was confirmed before the copy could be sent), so the copy changes nothing.
+     */
+    private static boolean isTokenlessCopy(StepReply reply) {
+        AdministratorAccount account = reply.administrator();
+        return account != null && account.activationRequired() && account.activationToken() == null;
     }
 
     private static boolean isTimeout(StepState state) {

@@ -116,6 +116,23 @@ class OnboardingSagaTest {
     }
 
     @Test
+    void waitsForTheReplyThatCarriesTheActivationTokenWhenItsTokenlessCopyOvertakesIt() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        AdministratorAccount first = new AdministratorAccount("usr-1", "bengt.testsson@testbolag.se", true, TOKEN,
+                now.plusSeconds(72 * 3600));
+
+        // identity's answer to a duplicate command: its stored copy, without the token, on another consumer first.
+        Decision copy = saga.onReply(onboarding, StepReply.administratorCreated(first.withoutToken()), later());
+        assertThat(copy.changed()).isFalse();
+        assertThat(onboarding.state(CREATE_ADMINISTRATOR).status()).isEqualTo(StepStatus.RUNNING);
+
+        saga.onReply(onboarding, StepReply.administratorCreated(first), later());
+        assertThat(succeed(ASSIGN_PLANS)).singleElement().isInstanceOfSatisfying(ScheduleWelcomeEmail.class,
+                welcome -> assertThat(welcome.activationToken()).isEqualTo(TOKEN));
+    }
+
+    @Test
     void sendsThePasswordHashAgainWithAResentCommandAndForgetsItOnceTheAdministratorExists() {
         onboarding = Onboardings.withPassword("{bcrypt}$2a$10$hash");
         saga.start(onboarding, now);
