@@ -2,6 +2,7 @@ package io.provisio.customer.onboarding.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import io.provisio.customer.onboarding.domain.Onboarding;
@@ -49,6 +50,14 @@ public interface OnboardingRepository {
 
     /** Ids of onboardings whose waiting step's deadline has passed, oldest first. */
     List<String> overdueIds(Instant now, int limit);
+
+    /**
+     * The operator's list: onboardings of every partner in one of {@code statuses}, not changed since
+     * {@code unchangedSince} (null: any), the longest unchanged first.
+     */
+    List<OperatorOnboarding> acrossPartners(Set<OnboardingStatus> statuses, Instant unchangedSince, int page, int size);
+
+    long countAcrossPartners(Set<OnboardingStatus> statuses, Instant unchangedSince);
 
     long countInFlight();
 

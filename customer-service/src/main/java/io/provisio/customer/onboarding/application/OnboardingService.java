@@ -1,20 +1,26 @@
 package io.provisio.customer.onboarding.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.provisio.customer.onboarding.domain.Decision;
 import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import io.provisio.customer.onboarding.domain.OnboardingSaga;
+import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.customer.onboarding.domain.SagaEvent;
 import io.provisio.customer.onboarding.domain.StepReply;
 import io.provisio.platform.observability.SagaMetrics;
+import io.provisio.platform.web.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -175,21 +181,87 @@ public class OnboardingService {
         return onboardings.find(partnerId, id);
     }
 
-    private void decide(String sagaId, Function<Onboarding, Decision> decider) {
+    /** Any partner's onboarding: for the operator's API only. */
+    public Optional<Onboarding> findForOperator(String id) {
+        return onboardings.find(id);
+    }
+
+    /** What an operator's action on an onboarding did. */
+    public enum OperatorOutcome {
+        /** Done: the command went out again, or compensation began. */
+        DONE,
+        UNKNOWN,
+        /** Finished (COMPLETED or FAILED): nothing waits, nothing to retry or undo. */
+        FINISHED,
+        /** Compensation asked while it already runs: retry it instead. */
+        ALREADY_COMPENSATING,
+        /** Compensation asked once ACTIVATE_CUSTOMER has begun: from there on the onboarding completes. */
+        PAST_POINT_OF_NO_RETURN
+    }
+
+    /** The operator's retry: the waiting step's command (or compensation) goes out again now, on any partner's saga. */
+    public OperatorOutcome retry(String id) {
+        Optional<Onboarding> after = decide(id, onboarding -> saga.retryNow(onboarding, clock.instant()));
+        if (after.isEmpty()) {
+            return OperatorOutcome.UNKNOWN;
+        }
+        return after.get().status().isTerminal() ? OperatorOutcome.FINISHED : OperatorOutcome.DONE;
+    }
+
+    /**
+     * The operator's forced compensation: the running step fails with OPERATOR_ABORTED and everything done so far
+     * is undone, unless the onboarding is past its point of no return.
+     */
+    public OperatorOutcome compensate(String id, String reason) {
+        // Decided on the state the write is conditional on (a reply may race the operator).
+        AtomicBoolean begun = new AtomicBoolean();
+        Optional<Onboarding> after = decide(id, onboarding -> {
+            begun.set(OnboardingSaga.mayForceCompensation(onboarding));
+            return begun.get() ? saga.forceCompensation(onboarding, reason, clock.instant()) : Decision.UNCHANGED;
+        });
+        if (after.isEmpty()) {
+            return OperatorOutcome.UNKNOWN;
+        }
+        if (begun.get()) {
+            return OperatorOutcome.DONE;
+        }
+        return switch (after.get().status()) {
+            case COMPLETED, FAILED -> OperatorOutcome.FINISHED;
+            case COMPENSATING -> OperatorOutcome.ALREADY_COMPENSATING;
+            case IN_PROGRESS -> OperatorOutcome.PAST_POINT_OF_NO_RETURN;
+        };
+    }
+
+    /** The operator's list across partners; {@code statuses} empty means those in flight. */
+    public Page<OperatorOnboarding> acrossPartners(Set<OnboardingStatus> statuses, Duration unchangedFor, int page,
+                                                   int size) {
+        Set<OnboardingStatus> wanted = statuses.isEmpty()
+                ? EnumSet.of(OnboardingStatus.IN_PROGRESS, OnboardingStatus.COMPENSATING) : statuses;
+        Instant since = unchangedFor == null ? null : clock.instant().minus(unchangedFor);
+        return new Page<>(onboardings.acrossPartners(wanted, since, page, size), page, size,
+                onboardings.countAcrossPartners(wanted, since));
+    }
+
+    /**
+     * Applies a decision on the onboarding as stored, again on fresh state after losing a race.
+     *
+     * @return the onboarding after the decision (unchanged when the decider changed nothing), empty if unknown
+     */
+    private Optional<Onboarding> decide(String sagaId, Function<Onboarding, Decision> decider) {
         for (int attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
             Optional<Onboarding> found = onboardings.find(sagaId);
             if (found.isEmpty()) {
                 log.warn("Ignored input for unknown onboarding {}", sagaId);
-                return;
+                return found;
             }
             Onboarding onboarding = found.get();
             Decision decision = decider.apply(onboarding);
             if (decision == null || !decision.changed()) {
-                return;
+                return found;
             }
             if (onboardings.update(onboarding, decision.commands(), decision.announcements())) {
                 record(decision);
-                return;
+                return found;
             }
         }
         throw new IllegalStateException("onboarding " + sagaId + " kept changing under " + MAX_CONFLICTS

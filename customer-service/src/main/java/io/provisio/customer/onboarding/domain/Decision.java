@@ -13,7 +13,7 @@ import java.util.List;
 public record Decision(boolean changed, List<SagaCommand> commands, List<Object> announcements,
                        List<SagaEvent> events) {
 
-    static final Decision UNCHANGED = new Decision(false, List.of(), List.of(), List.of());
+    public static final Decision UNCHANGED = new Decision(false, List.of(), List.of(), List.of());
 
     public Decision {
         commands = List.copyOf(commands);

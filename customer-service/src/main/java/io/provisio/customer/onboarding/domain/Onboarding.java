@@ -153,9 +153,7 @@ public final class Onboarding {
 
     /** The step waiting for a reply (RUNNING or COMPENSATING), if any. */
     public Optional<StepState> waiting() {
-        return steps.stream()
-                .filter(s -> s.status() == StepStatus.RUNNING || s.status() == StepStatus.COMPENSATING)
-                .findFirst();
+        return steps.stream().filter(StepState::isWaiting).findFirst();
     }
 
     /** When the waiting step gives up; {@code null} when nothing waits. Swept by any replica. */

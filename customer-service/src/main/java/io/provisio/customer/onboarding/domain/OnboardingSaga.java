@@ -41,7 +41,8 @@ import static io.provisio.customer.onboarding.domain.Step.SCHEDULE_WELCOME_EMAIL
  *   <li>ACTIVATE_CUSTOMER is the point of no return ({@link #PIVOT}): once it has begun, nothing is
  *       undone; it has no deadline, and a refusal only makes the saga try again;</li>
  *   <li>a reply for a step that is not waiting for it (duplicate or late) changes nothing, nor does identity's
- *       token-less copy of an administrator's creation while activation needs the token.</li>
+ *       token-less copy of an administrator's creation while activation needs the token;</li>
+ *   <li>an operator may send the waiting command again now, or force compensation before the pivot.</li>
  * </ul>
  */
 public final class OnboardingSaga {
@@ -107,12 +108,48 @@ public final class OnboardingSaga {
         if (waiting == null || waiting.deadline().isAfter(now)) {
             return Decision.UNCHANGED;
         }
+        if (waiting.status() == StepStatus.RUNNING && mayGiveUp && waiting.giveUpAt() != null
+                && !now.isBefore(waiting.giveUpAt())) {
+            return abort(onboarding, waiting.step(), new StepError(StepError.STEP_TIMEOUT,
+                    waiting.step() + " had no reply within " + timeouts.forStep(waiting.step())), now);
+        }
+        return sendAgain(onboarding, waiting, now);
+    }
+
+    /**
+     * An operator's retry (API.md, Wave 2): the waiting step's command, or its compensation, goes out again now,
+     * as at a deadline, and its back-off goes on from there. Nothing else changes; participants are idempotent.
+     *
+     * @return unchanged when nothing waits (the onboarding is finished)
+     */
+    public Decision retryNow(Onboarding onboarding, Instant now) {
+        return onboarding.waiting().map(waiting -> sendAgain(onboarding, waiting, now)).orElse(Decision.UNCHANGED);
+    }
+
+    /**
+     * An operator's forced compensation: the running step fails with {@link StepError#OPERATOR_ABORTED} and
+     * everything done so far is undone, that step included (it may have acted, as after a time-out).
+     *
+     * @throws IllegalStateException when the onboarding is not in progress before the point of no return
+     *         ({@link #mayForceCompensation})
+     */
+    public Decision forceCompensation(Onboarding onboarding, String reason, Instant now) {
+        if (!mayForceCompensation(onboarding)) {
+            throw new IllegalStateException("onboarding " + onboarding.id() + " cannot be compensated now");
+        }
+        StepState running = onboarding.waiting().orElseThrow();
+        return abort(onboarding, running.step(), new StepError(StepError.OPERATOR_ABORTED, reason), now);
+    }
+
+    /** In progress and not yet at the point of no return: from {@link #PIVOT} on, nothing is undone. */
+    public static boolean mayForceCompensation(Onboarding onboarding) {
+        return onboarding.status() == OnboardingStatus.IN_PROGRESS && onboarding.waiting()
+                .filter(w -> w.status() == StepStatus.RUNNING && w.step().ordinal() < PIVOT.ordinal()).isPresent();
+    }
+
+    private Decision sendAgain(Onboarding onboarding, StepState waiting, Instant now) {
         StepDefinition definition = definition(waiting.step());
         if (waiting.status() == StepStatus.RUNNING) {
-            if (mayGiveUp && waiting.giveUpAt() != null && !now.isBefore(waiting.giveUpAt())) {
-                return abort(onboarding, waiting.step(), new StepError(StepError.STEP_TIMEOUT,
-                        waiting.step() + " had no reply within " + timeouts.forStep(waiting.step())), now);
-            }
             onboarding.sendAgain(waiting.step(), now, nextSend(waiting, waiting.attempts() + 1, now));
             return new Decision(true, List.of(definition.action().apply(onboarding)), List.of());
         }
@@ -164,9 +201,9 @@ public final class OnboardingSaga {
         Duration took = onboarding.fail(failed, error, now);
         List<SagaEvent> events = new ArrayList<>();
         events.add(new SagaEvent.StepFinished(failed, StepStatus.FAILED, took));
-        // A timed-out step may still have acted (its command may only be queued): undo it too.
+        // A timed-out or operator-aborted step may still have acted (its command may only be queued): undo it too.
         // A step that answered "failed" left nothing behind, so compensation starts before it.
-        int from = StepError.STEP_TIMEOUT.equals(error.code()) ? failed.ordinal() : failed.ordinal() - 1;
+        int from = error.mayHaveActed() ? failed.ordinal() : failed.ordinal() - 1;
         return compensateFrom(onboarding, from, now, events);
     }
 
@@ -181,7 +218,7 @@ public final class OnboardingSaga {
             StepDefinition definition = STEPS.get(i);
             StepStatus status = onboarding.state(definition.step()).status();
             boolean mayHaveActed = status == StepStatus.SUCCEEDED
-                    || (status == StepStatus.FAILED && isTimeout(onboarding.state(definition.step())));
+                    || (status == StepStatus.FAILED && mayHaveActed(onboarding.state(definition.step())));
             if (mayHaveActed && definition.compensation() != null) {
                 onboarding.compensate(definition.step(), now, now.plus(timeouts.resendAfter(1)));
                 return new Decision(true, List.of(definition.compensation().apply(onboarding)), events);
@@ -225,8 +262,8 @@ public final class OnboardingSaga {
         return account != null && account.activationRequired() && account.activationToken() == null;
     }
 
-    private static boolean isTimeout(StepState state) {
-        return state.error() != null && StepError.STEP_TIMEOUT.equals(state.error().code());
+    private static boolean mayHaveActed(StepState state) {
+        return state.error() != null && state.error().mayHaveActed();
     }
 
     private static StepDefinition definition(Step step) {

@@ -5,8 +5,8 @@ import java.util.stream.Stream;
 
 /**
  * The saga's steps, in execution order (ARCHITECTURE.md, "The onboarding saga"), each with the failure codes its
- * owner answers (API.md's business failure codes and the owner's own), and STEP_TIMEOUT for every step that has
- * a deadline. The list is what the metrics register at zero; a code not listed still fails the step.
+ * owner answers (API.md's business failure codes and the owner's own), and STEP_TIMEOUT and OPERATOR_ABORTED for
+ * every step before the point of no return. The list is what the metrics register at zero; a code not listed still fails the step.
  */
 public enum Step {
     REGISTER_CUSTOMER("ACCOUNT_NAME_TAKEN", "PARENT_NOT_FOUND", "DOMAIN_TAKEN", "SUBDOMAIN_TAKEN"),
@@ -23,12 +23,15 @@ public enum Step {
         this.rejections = List.of(rejections);
     }
 
-    /** How this step can fail the saga: its owner's rejections, and a time-out unless it is the pivot. */
+    /**
+     * How this step can fail the saga: its owner's rejections, a time-out, and an operator's forced compensation,
+     * unless it is the pivot.
+     */
     public List<String> failureCodes() {
         if (this == OnboardingSaga.PIVOT) {
             return List.of();
         }
-        return Stream.concat(rejections.stream(), Stream.of(StepError.STEP_TIMEOUT))
+        return Stream.concat(rejections.stream(), Stream.of(StepError.STEP_TIMEOUT, StepError.OPERATOR_ABORTED))
                 .toList();
     }
 }

@@ -16,6 +16,11 @@ import java.time.Instant;
 public record StepState(Step step, StepStatus status, Instant startedAt, Instant finishedAt, StepError error,
                         Instant deadline, Instant giveUpAt, int attempts) {
 
+    /** In flight: its command (RUNNING) or its compensation (COMPENSATING) waits for an answer. */
+    public boolean isWaiting() {
+        return status == StepStatus.RUNNING || status == StepStatus.COMPENSATING;
+    }
+
     static StepState pending(Step step) {
         return new StepState(step, StepStatus.PENDING, null, null, null, null, null, 0);
     }

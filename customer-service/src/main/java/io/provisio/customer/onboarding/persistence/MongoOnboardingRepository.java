@@ -16,6 +16,7 @@ import io.provisio.customer.onboarding.application.AccountNameTakenException;
 import io.provisio.customer.onboarding.application.IdempotencyKey;
 import io.provisio.customer.onboarding.application.OnboardingRepository;
 import io.provisio.customer.onboarding.application.OnboardingSummary;
+import io.provisio.customer.onboarding.application.OperatorOnboarding;
 import io.provisio.customer.onboarding.domain.AdministratorAccount;
 import io.provisio.customer.onboarding.domain.Failure;
 import io.provisio.customer.onboarding.domain.Onboarding;
@@ -80,6 +81,8 @@ class MongoOnboardingRepository implements OnboardingRepository {
         collection().createIndex(Indexes.ascending("partnerId", "createdAt"), new IndexOptions().name("partner_list"));
         // The in-flight and stuck gauges count by status.
         collection().createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+        // The operator's list across partners: by status, the longest unchanged first.
+        collection().createIndex(Indexes.ascending("status", "updatedAt"), new IndexOptions().name("status_updated"));
     }
 
     @Override
@@ -152,6 +155,26 @@ class MongoOnboardingRepository implements OnboardingRepository {
         return collection().find(lt("deadline", Date.from(now))).projection(new Document("_id", 1))
                 .sort(Sorts.ascending("deadline")).limit(limit)
                 .map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
+    @Override
+    public List<OperatorOnboarding> acrossPartners(Set<OnboardingStatus> statuses, Instant unchangedSince, int page,
+                                                   int size) {
+        return collection().find(operatorFilter(statuses, unchangedSince))
+                .projection(new Document(SUMMARY).append("partnerId", 1))
+                .sort(Sorts.ascending("updatedAt"))
+                .skip(PageQuery.skip(page, size)).limit(size)
+                .map(d -> new OperatorOnboarding(d.getString("partnerId"), toSummary(d))).into(new ArrayList<>());
+    }
+
+    @Override
+    public long countAcrossPartners(Set<OnboardingStatus> statuses, Instant unchangedSince) {
+        return collection().countDocuments(operatorFilter(statuses, unchangedSince));
+    }
+
+    private static Bson operatorFilter(Set<OnboardingStatus> statuses, Instant unchangedSince) {
+        Bson status = in("status", statuses.stream().map(Enum::name).toList());
+        return unchangedSince == null ? status : and(status, lt("updatedAt", Date.from(unchangedSince)));
     }
 
     /**

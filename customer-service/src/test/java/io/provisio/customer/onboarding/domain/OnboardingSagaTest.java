@@ -330,6 +330,60 @@ class OnboardingSagaTest {
     }
 
     @Test
+    void sendsTheWaitingCommandOrCompensationAgainWhenAnOperatorRetries() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+
+        assertThat(payloads(saga.retryNow(onboarding, later()))).singleElement().isInstanceOf(CreateAdministrator.class);
+        assertThat(onboarding.state(CREATE_ADMINISTRATOR).attempts()).isEqualTo(2);
+        assertThat(onboarding.deadline()).as("the back-off goes on from the retry").isEqualTo(now.plusSeconds(20));
+
+        saga.onReply(onboarding, StepReply.failed(CREATE_ADMINISTRATOR, "ADMIN_EMAIL_IN_USE", "in use"), later());
+        assertThat(payloads(saga.retryNow(onboarding, later()))).containsExactly(new DeleteCustomer("cus-1"));
+
+        saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later());
+        assertThat(saga.retryNow(onboarding, later()).changed()).as("nothing waits once it has failed").isFalse();
+    }
+
+    @Test
+    void undoesEverythingDoneAndTheRunningStepWhenAnOperatorForcesCompensation() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        succeed(CREATE_ADMINISTRATOR);
+
+        Decision aborted = saga.forceCompensation(onboarding, "compensated by an operator", later());
+
+        // ASSIGN_PLANS never answered: it may have taken units, so it is undone first, as after a time-out.
+        assertThat(payloads(aborted)).containsExactly(new ReleasePlans("cus-1"));
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPENSATING);
+        assertThat(onboarding.failure().code()).isEqualTo(StepError.OPERATOR_ABORTED);
+        assertThat(onboarding.failure().step()).isEqualTo(ASSIGN_PLANS);
+        assertThat(OnboardingSaga.mayForceCompensation(onboarding)).as("once is enough").isFalse();
+        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(ASSIGN_PLANS), later())))
+                .containsExactly(new DeleteAdministrator("cus-1"));
+        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(CREATE_ADMINISTRATOR), later())))
+                .containsExactly(new DeleteCustomer("cus-1"));
+        saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later());
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.FAILED);
+    }
+
+    @Test
+    void neverForcesCompensationOncePastThePointOfNoReturn() {
+        saga.start(onboarding, now);
+        succeed(REGISTER_CUSTOMER);
+        succeed(CREATE_ADMINISTRATOR);
+        succeed(ASSIGN_PLANS);
+        assertThat(OnboardingSaga.mayForceCompensation(onboarding)).isTrue();
+        succeed(SCHEDULE_WELCOME_EMAIL);
+
+        assertThat(OnboardingSaga.mayForceCompensation(onboarding)).isFalse();
+        assertThatThrownBy(() -> saga.forceCompensation(onboarding, "too late", later()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(onboarding.status()).isEqualTo(OnboardingStatus.IN_PROGRESS);
+        assertThat(payloads(saga.retryNow(onboarding, later()))).singleElement().isInstanceOf(ActivateCustomer.class);
+    }
+
+    @Test
     void refusesTransitionsTheStateMachineDoesNotHave() {
         saga.start(onboarding, now);
 
