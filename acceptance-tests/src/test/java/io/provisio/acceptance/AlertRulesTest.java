@@ -1,28 +1,21 @@
 package io.provisio.acceptance;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The alert rules under {@code deploy/prometheus} are valid, the Prometheus configuration that loads them is valid
@@ -39,7 +32,8 @@ class AlertRulesTest {
     private static final String RULES = "deploy/prometheus/alerts.yml";
     private static final String RULE_TESTS = "deploy/prometheus/alerts.test.yml";
     private static final String CONFIG = "deploy/prometheus/prometheus.yml";
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final ExternalTool PROMTOOL = new ExternalTool("promtool",
+            "install Debian's prometheus package (apt-get install prometheus)");
     private static final Set<String> SERVICES = Set.of("gateway", "customer-service", "identity-service",
             "subscription-service", "notification-service");
 
@@ -48,19 +42,19 @@ class AlertRulesTest {
 
     @Test
     void theAlertRulesAreValid() {
-        Result result = promtool("check", "rules", RULES);
+        ExternalTool.Result result = promtool("check", "rules", RULES);
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     @Test
     void thePrometheusConfigurationIsValid() {
-        Result result = promtool("check", "config", CONFIG);
+        ExternalTool.Result result = promtool("check", "config", CONFIG);
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     @Test
     void everyAlertBehavesAsItsUnitTestsExpect() {
-        Result result = promtool("test", "rules", RULE_TESTS);
+        ExternalTool.Result result = promtool("test", "rules", RULE_TESTS);
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
@@ -105,44 +99,8 @@ class AlertRulesTest {
                 .collect(Collectors.toMap(service -> "provisio-" + service, service -> "/actuator/prometheus")));
     }
 
-    private Result promtool(String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(promtoolExecutable().toString());
-        command.addAll(List.of(arguments));
-        try {
-            Path log = Files.createTempFile(work, "promtool", ".log");
-            Process process = new ProcessBuilder(command).directory(ROOT.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("promtool did not finish within " + TIMEOUT_SECONDS + " s: " + String.join(" ", command)
-                        + "\n" + Files.readString(log));
-            }
-            return new Result(process.exitValue(), "$ " + String.join(" ", command) + " (in " + ROOT + ")\n"
-                    + Files.readString(log));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for promtool", e);
-        }
-    }
-
-    private static Path promtoolExecutable() {
-        Stream<Path> onPath = Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
-                .filter(directory -> !directory.isBlank())
-                .flatMap(directory -> {
-                    try {
-                        return Stream.of(Path.of(directory, "promtool"));
-                    } catch (InvalidPathException e) {
-                        return Stream.empty();
-                    }
-                });
-        return Stream.concat(onPath, Stream.of(Path.of("/usr/bin/promtool")))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseGet(() -> fail("promtool not found: install Debian's prometheus package"
-                        + " (apt-get install prometheus); .ci/run does this"));
+    private ExternalTool.Result promtool(String... arguments) {
+        return PROMTOOL.run(ROOT, work, Map.of(), arguments);
     }
 
     private static Map<String, Object> yaml(String relative) {
@@ -162,6 +120,4 @@ class AlertRulesTest {
         return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
 
-    private record Result(int exitCode, String output) {
-    }
 }
