@@ -35,8 +35,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An unreachable store never dead-letters a message: each consumer of the binding holds the one it has, takes
- * nothing else, and handles it once the store is back, long after the bounded attempts (5 over about 7.5 s) would have run out. Poison
- * still goes to the DLQ at once, and a shutdown during an outage gives the message back to the queue.
+ * nothing else, and handles it once the store is back, long after the bounded attempts (5 over about 7.5 s) would
+ * have run out. Poison still goes to the DLQ at once, and a shutdown during an outage gives the message back to the
+ * queue, where the next consumer finds it marked redelivered ({@code provisio_messaging_redeliveries_total}).
  */
 @ConsumerTest
 class ConsumerOutageIT {
@@ -120,7 +121,7 @@ class ConsumerOutageIT {
     }
 
     @Test
-    void givesTheMessageBackToTheQueueWhenStoppedDuringAnOutage() {
+    void givesTheMessageBackToTheQueueWhenStoppedDuringAnOutageAndTheNextConsumerCountsItsRedelivery() {
         String channel = "consumer-shutdown";
         String queue = TestNamespace.current() + channel + "." + ConsumerTest.GROUP;
         ConfigurableApplicationContext replica = startReplicaConsuming(channel);
@@ -141,6 +142,13 @@ class ConsumerOutageIT {
             assertThat(replicaConsumers.completions(held.messageId())).isZero();
             await().atMost(WAIT).until(() -> depth(queue) == 1);
             assertThat(depth(queue + ".dlq")).isZero();
+
+            // The next consumer gets it marked redelivered, handles it once, and counts the redelivery.
+            try (ConfigurableApplicationContext next = startReplicaConsuming(channel)) {
+                await().atMost(WAIT).until(() -> next.getBean(TestConsumers.class).completions(held.messageId()) == 1);
+                assertThat(next.getBean(MeterRegistry.class).get("provisio.messaging.redeliveries")
+                        .tag("queue", queue).counter().count()).isEqualTo(1);
+            }
         } finally {
             replica.close();
             TestNamespace.delete(List.of(channel + "." + ConsumerTest.GROUP), List.of(channel));
