@@ -1,12 +1,10 @@
 package io.provisio.devstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Message;
@@ -28,7 +26,7 @@ class LocalSmtpIT {
 
     @Test
     void keepsEveryMessageItAcceptsAsAnEmlFileUnderTheDataDirectory() throws Exception {
-        int port = freePort();
+        int port = LocalProcess.freePort();
         Process smtp = start(port);
         try {
             send(port, "bengt.testsson@testbolag.se", "Välkommen till Provisio", "https://localhost/activate?token=abc");
@@ -60,20 +58,6 @@ class LocalSmtpIT {
     }
 
     private Process start(int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalSmtp.class.getName(), Integer.toString(port)))
-                .redirectErrorStream(true).redirectOutput(data.resolve("smtp.log").toFile());
-        builder.environment().put("PROVISIO_DATA_DIR", data.toString());
-        Process process = builder.start();
-        await("local SMTP sink listening").atMost(Duration.ofSeconds(30))
-                .until(() -> Infrastructure.reachable("127.0.0.1", port));
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return LocalProcess.start(LocalSmtp.class, port, data, "smtp.log");
     }
 }

@@ -1,11 +1,7 @@
 package io.provisio.devstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoClient;
@@ -16,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The local store as the local run starts it, in its own process, killed the hard way. */
 class LocalStoreIT {
@@ -26,7 +21,7 @@ class LocalStoreIT {
 
     @Test
     void losesNoAcknowledgedWriteWhenItsProcessIsKilled() throws Exception {
-        int port = freePort();
+        int port = LocalProcess.freePort();
         Process store = start(port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
@@ -50,20 +45,6 @@ class LocalStoreIT {
     }
 
     private Process start(int port) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalStore.class.getName(), Integer.toString(port)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve("store.log").toFile());
-        builder.environment().put("PROVISIO_DATA_DIR", data.toString());
-        Process process = builder.start();
-        await("local store listening").atMost(Duration.ofSeconds(30))
-                .until(() -> Infrastructure.reachable("127.0.0.1", port));
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return LocalProcess.start(LocalStore.class, port, data, "store.log");
     }
 }

@@ -38,6 +38,8 @@ public final class SagaMetrics {
      */
     public static final List<Duration> BUCKETS = Stream.of(50L, 100L, 250L, 500L, 1_000L, 2_500L, 5_000L, 10_000L,
             30_000L, 60_000L, 120_000L, 300_000L, 600_000L, 900_000L, 1_800_000L).map(Duration::ofMillis).toList();
+    /** The same, as the timer builder takes them: built once, not at every recording. */
+    private static final Duration[] SERVICE_LEVEL_OBJECTIVES = BUCKETS.toArray(Duration[]::new);
 
     private final MeterRegistry meters;
     private final String saga;
@@ -118,7 +120,7 @@ public final class SagaMetrics {
     }
 
     private Timer timer(Timer.Builder builder) {
-        return builder.serviceLevelObjectives(BUCKETS.toArray(Duration[]::new))
+        return builder.serviceLevelObjectives(SERVICE_LEVEL_OBJECTIVES)
                 .minimumExpectedValue(BUCKETS.getFirst()).maximumExpectedValue(BUCKETS.getLast())
                 .register(meters);
     }

@@ -181,15 +181,11 @@ public class OnboardingService {
         return onboardings.find(partnerId, id);
     }
 
-    /** Any partner's onboarding: for the operator's API only. */
-    public Optional<Onboarding> findForOperator(String id) {
-        return onboardings.find(id);
-    }
-
     /** What an operator's action on an onboarding did. */
     public enum OperatorOutcome {
         /** Done: the command went out again, or compensation began. */
         DONE,
+        /** No onboarding has this id. */
         UNKNOWN,
         /** Finished (COMPLETED or FAILED): nothing waits, nothing to retry or undo. */
         FINISHED,
@@ -199,37 +195,38 @@ public class OnboardingService {
         PAST_POINT_OF_NO_RETURN
     }
 
+    /**
+     * An operator's action and the onboarding as it left it (the same read the decision was made on, so the answer
+     * needs no second one).
+     *
+     * @param onboarding empty when {@code outcome} is UNKNOWN
+     */
+    public record OperatorResult(OperatorOutcome outcome, Optional<Onboarding> onboarding) {
+    }
+
     /** The operator's retry: the waiting step's command (or compensation) goes out again now, on any partner's saga. */
-    public OperatorOutcome retry(String id) {
+    public OperatorResult retry(String id) {
         Optional<Onboarding> after = decide(id, onboarding -> saga.retryNow(onboarding, clock.instant()));
-        if (after.isEmpty()) {
-            return OperatorOutcome.UNKNOWN;
-        }
-        return after.get().status().isTerminal() ? OperatorOutcome.FINISHED : OperatorOutcome.DONE;
+        return new OperatorResult(after.map(o -> o.status().isTerminal() ? OperatorOutcome.FINISHED
+                : OperatorOutcome.DONE).orElse(OperatorOutcome.UNKNOWN), after);
     }
 
     /**
      * The operator's forced compensation: the running step fails with OPERATOR_ABORTED and everything done so far
      * is undone, unless the onboarding is past its point of no return.
      */
-    public OperatorOutcome compensate(String id, String reason) {
+    public OperatorResult compensate(String id, String reason) {
         // Decided on the state the write is conditional on (a reply may race the operator).
         AtomicBoolean begun = new AtomicBoolean();
         Optional<Onboarding> after = decide(id, onboarding -> {
             begun.set(OnboardingSaga.mayForceCompensation(onboarding));
             return begun.get() ? saga.forceCompensation(onboarding, reason, clock.instant()) : Decision.UNCHANGED;
         });
-        if (after.isEmpty()) {
-            return OperatorOutcome.UNKNOWN;
-        }
-        if (begun.get()) {
-            return OperatorOutcome.DONE;
-        }
-        return switch (after.get().status()) {
+        return new OperatorResult(after.map(o -> begun.get() ? OperatorOutcome.DONE : switch (o.status()) {
             case COMPLETED, FAILED -> OperatorOutcome.FINISHED;
             case COMPENSATING -> OperatorOutcome.ALREADY_COMPENSATING;
             case IN_PROGRESS -> OperatorOutcome.PAST_POINT_OF_NO_RETURN;
-        };
+        }).orElse(OperatorOutcome.UNKNOWN), after);
     }
 
     /** The operator's list across partners; {@code statuses} empty means those in flight. */

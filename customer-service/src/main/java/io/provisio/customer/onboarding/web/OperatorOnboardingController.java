@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.provisio.customer.onboarding.application.OnboardingService;
-import io.provisio.customer.onboarding.application.OnboardingService.OperatorOutcome;
+import io.provisio.customer.onboarding.application.OnboardingService.OperatorResult;
 import io.provisio.customer.onboarding.application.OnboardingSummary;
 import io.provisio.customer.onboarding.application.OperatorOnboarding;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
@@ -91,10 +91,10 @@ class OperatorOnboardingController {
 
     @PostMapping("/{id}/retry")
     ResponseEntity<OperatorOnboardingView> retry(@PathVariable String id, PartnerId operator, Authentication caller) {
-        OperatorOutcome outcome = onboardings.retry(id);
+        OperatorResult result = onboardings.retry(id);
         audit.info("Operator client {} of partner {} asked to retry onboarding {}: {}", caller.getName(), operator, id,
-                outcome);
-        return answer(id, outcome);
+                result.outcome());
+        return answer(id, result);
     }
 
     @PostMapping("/{id}/compensate")
@@ -107,15 +107,16 @@ class OperatorOnboardingController {
                     + " characters")));
         }
         String reason = "compensated by an operator (" + caller.getName() + ")" + (given.isEmpty() ? "" : ": " + given);
-        OperatorOutcome outcome = onboardings.compensate(id, reason);
+        OperatorResult result = onboardings.compensate(id, reason);
         audit.info("Operator client {} of partner {} asked to compensate onboarding {} ({}): {}", caller.getName(),
-                operator, id, given.isEmpty() ? "no reason given" : given, outcome);
-        return answer(id, outcome);
+                operator, id, given.isEmpty() ? "no reason given" : given, result.outcome());
+        return answer(id, result);
     }
 
-    private ResponseEntity<OperatorOnboardingView> answer(String id, OperatorOutcome outcome) {
-        return switch (outcome) {
-            case DONE -> ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
+    private ResponseEntity<OperatorOnboardingView> answer(String id, OperatorResult result) {
+        return switch (result.outcome()) {
+            case DONE -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result.onboarding()
+                    .map(o -> OperatorOnboardingView.of(o.partnerId(), OnboardingSummary.of(o))).orElseThrow());
             case UNKNOWN -> throw ApiProblem.notFound("Onboarding", id);
             case FINISHED -> throw new ApiProblem(HttpStatus.CONFLICT, "ONBOARDING_FINISHED", "Onboarding finished",
                     "Onboarding " + id + " is COMPLETED or FAILED: nothing waits, nothing is left to retry or undo");
@@ -126,11 +127,5 @@ class OperatorOnboardingController {
                     "Past the point of no return", "ACTIVATE_CUSTOMER has begun for onboarding " + id
                     + ": it completes and is never undone; retry sends its command again");
         };
-    }
-
-    private OperatorOnboardingView view(String id) {
-        return onboardings.findForOperator(id)
-                .map(o -> OperatorOnboardingView.of(o.partnerId(), OnboardingSummary.of(o)))
-                .orElseThrow(() -> ApiProblem.notFound("Onboarding", id));
     }
 }

@@ -265,11 +265,7 @@ class OnboardingSagaTest {
 
         assertThat(saga.onReply(onboarding, StepReply.succeeded(ASSIGN_PLANS), later()).changed())
                 .as("the step's late success changes nothing").isFalse();
-        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(ASSIGN_PLANS), later())))
-                .containsExactly(new DeleteAdministrator("cus-1"));
-        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(CREATE_ADMINISTRATOR), later())))
-                .containsExactly(new DeleteCustomer("cus-1"));
-        saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later());
+        compensateBackFromAssignPlans();
 
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.FAILED);
         assertThat(onboarding.state(ASSIGN_PLANS).status()).isEqualTo(StepStatus.COMPENSATED);
@@ -359,11 +355,7 @@ class OnboardingSagaTest {
         assertThat(onboarding.failure().code()).isEqualTo(StepError.OPERATOR_ABORTED);
         assertThat(onboarding.failure().step()).isEqualTo(ASSIGN_PLANS);
         assertThat(OnboardingSaga.mayForceCompensation(onboarding)).as("once is enough").isFalse();
-        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(ASSIGN_PLANS), later())))
-                .containsExactly(new DeleteAdministrator("cus-1"));
-        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(CREATE_ADMINISTRATOR), later())))
-                .containsExactly(new DeleteCustomer("cus-1"));
-        saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later());
+        compensateBackFromAssignPlans();
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.FAILED);
     }
 
@@ -390,6 +382,15 @@ class OnboardingSagaTest {
         assertThatThrownBy(() -> onboarding.complete(now)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> onboarding.compensated(REGISTER_CUSTOMER, now))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** ASSIGN_PLANS' undo answered: the administrator's undo, then the customer's, each once the one before answered. */
+    private void compensateBackFromAssignPlans() {
+        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(ASSIGN_PLANS), later())))
+                .containsExactly(new DeleteAdministrator("cus-1"));
+        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(CREATE_ADMINISTRATOR), later())))
+                .containsExactly(new DeleteCustomer("cus-1"));
+        saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later());
     }
 
     private List<Object> succeed(Step step) {

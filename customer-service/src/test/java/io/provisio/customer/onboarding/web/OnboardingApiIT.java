@@ -38,7 +38,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ExtendWith(LeaveNoQueues.class)
 class OnboardingApiIT {
 
-    private static final String REQUEST = """
+    /** A valid onboarding request for account name (and domain) {@code %1$s}; also OperatorOnboardingIT's. */
+    static final String REQUEST = """
             {"customer": {"accountName": "%1$s", "companyName": "Testbolag Göteborg AB",
               "address": {"city": "Göteborg", "region": "Västra Götaland", "country": "SE"}, "locale": "sv-SE",
               "domains": ["%1$s.se"]},
@@ -318,7 +319,7 @@ class OnboardingApiIT {
                 .getContentAsString());
     }
 
-    private static RequestPostProcessor partner(String partnerId) {
+    static RequestPostProcessor partner(String partnerId) {
         return SecurityMockMvcRequestPostProcessors.jwt().jwt(j -> j.claim("partner_id", partnerId))
                 .authorities(new SimpleGrantedAuthority("SCOPE_onboarding"));
     }

@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.provisio.customer.onboarding.web.OnboardingApiIT.REQUEST;
+import static io.provisio.customer.onboarding.web.OnboardingApiIT.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -43,13 +45,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class OperatorOnboardingIT {
 
     private static final String BASE = "/api/v1/operator/onboardings";
-    private static final String REQUEST = """
-            {"customer": {"accountName": "%1$s", "companyName": "Testbolag Göteborg AB",
-              "address": {"city": "Göteborg", "country": "SE"}, "locale": "sv-SE", "domains": ["%1$s.se"]},
-             "administrator": {"username": "bengt.testsson", "firstName": "Bengt", "lastName": "Testsson",
-              "email": "bengt.testsson@testbolag.se"},
-             "contacts": [{"kind": "SITE_ADMIN", "name": "Åsa Öberg", "email": "asa.oberg@testbolag.se"}],
-             "plans": [], "welcomeEmail": {"language": "sv"}}""";
 
     @Autowired
     MockMvc mvc;
@@ -148,10 +143,6 @@ class OperatorOnboardingIT {
 
     private static List<String> ids(JsonNode page) {
         return page.get("items").valueStream().map(o -> o.get("onboarding").get("id").asString()).toList();
-    }
-
-    private static RequestPostProcessor partner(String partnerId) {
-        return jwt().jwt(j -> j.claim("partner_id", partnerId)).authorities(new SimpleGrantedAuthority("SCOPE_onboarding"));
     }
 
     private static RequestPostProcessor operator() {
