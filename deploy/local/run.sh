@@ -5,8 +5,9 @@
 #   deploy/local/run.sh stop     stop everything this script started
 # Honours PROVISIO_BOOTSTRAP, PROVISIO_DATA_DIR (default .data), GATEWAY_PORT (default 8080), PROVISIO_STORE_HEAP
 # (the local store's -Xmx, default 512m), PROVISIO_SMTP_PORT (the local SMTP sink, default 3025; SPRING_MAIL_HOST to use another),
-# MONGODB_URI (default: a local store process) and RABBITMQ_URI (default: RabbitMQ on localhost:5672, where
-# each service logs in as its own user, created by deploy/local/rabbitmq-users.sh).
+# MONGODB_URI (default: a local store process), RABBITMQ_URI (default: RabbitMQ on localhost:5672, where
+# each service logs in as its own user, created by deploy/local/rabbitmq-users.sh) and PROVISIO_JAVA_OPTS (extra
+# JVM options for the five services, e.g. a GC to compare in a benchmark; split on spaces).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -152,7 +153,8 @@ start_service() {
   PROVISIO_BOOTSTRAP="$bootstrap" \
   PROVISIO_ISSUER="http://localhost:$gateway_port" \
   PROVISIO_SMTP_PORT="$smtp_port" \
-  nohup "$JAVA_HOME/bin/java" -Xmx384m -jar "$(jar_of "$name")" "${args[@]}" \
+  # shellcheck disable=SC2086 # PROVISIO_JAVA_OPTS is a list of options, split on purpose
+  nohup "$JAVA_HOME/bin/java" -Xmx384m ${PROVISIO_JAVA_OPTS:-} -jar "$(jar_of "$name")" "${args[@]}" \
     >>"$logs/$name.log" 2>&1 &
   echo $! >"$pids/$name.pid"
 }
