@@ -60,6 +60,9 @@ public record GatewayProperties(
      * @param address            the coarse outer budget per client address for every call without a token
      * @param trustedProxies     how many proxies in front of the gateway append to {@code X-Forwarded-For}; 0 (the
      *                           default) ignores the header and uses the socket's peer
+     * @param redisKeyPrefix     when the budgets are shared through Redis ({@code spring.data.redis.url} set), the
+     *                           part of their keys that says whose they are: gateways with the same prefix share
+     *                           one budget per key, so two deployments using one Redis need two prefixes
      */
     public record RateLimit(
             @DefaultValue("50") int limitForPeriod,
@@ -67,12 +70,16 @@ public record GatewayProperties(
             @DefaultValue("10000") int maxKeys,
             @DefaultValue TokenClient tokenClient,
             @DefaultValue Address address,
-            @DefaultValue("0") int trustedProxies) implements Budget {
+            @DefaultValue("0") int trustedProxies,
+            @DefaultValue("provisio-gateway") String redisKeyPrefix) implements Budget {
 
         public RateLimit {
             Budget.check(limitForPeriod, limitRefreshPeriod, "rate-limit");
             if (maxKeys < 1 || trustedProxies < 0) {
                 throw new IllegalArgumentException("rate limit needs a positive key count and no negative proxy count");
+            }
+            if (redisKeyPrefix.isBlank()) {
+                throw new IllegalArgumentException("rate-limit.redis-key-prefix must not be blank");
             }
         }
     }

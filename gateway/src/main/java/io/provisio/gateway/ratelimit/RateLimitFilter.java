@@ -28,8 +28,11 @@ import reactor.core.publisher.Mono;
  * address. It runs as a gateway filter, after Spring Security's web filters, so the principal is already
  * verified when it is read.
  *
- * <p>Budgets are per gateway replica: with N replicas a key gets up to N times the limit. That keeps the
- * gateway free of shared state; a shared store would be needed for an exact global limit.
+ * <p>The budgets are shared by every gateway replica through Redis when {@code REDIS_URI} is set, else kept by
+ * each replica ({@link RateBudgetConfiguration}); the answers are the same either way. Spring Cloud Gateway's
+ * {@code RequestRateLimiter} filter is not used, only its {@code RedisRateLimiter}: the filter answers a bare 429
+ * without the problem body or Retry-After, keys every budget by route as well (a partner would get one budget per
+ * route), and checks one budget per request, not a client id's and then its address's.
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
@@ -41,17 +44,21 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     /** After the body-size filter, which caches the body the token request's {@code client_id} is read from. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
+    /** One request's charge to one key's budget. */
+    private record Charge(RateBudget budget, String key) {
+    }
+
     private final RateBudget partners;
     private final RateBudget tokenClients;
     private final RateBudget addresses;
     private final ClientAddresses clientAddresses;
     private final ProblemResponses problems;
 
-    RateLimitFilter(GatewayProperties properties, ProblemResponses problems) {
+    RateLimitFilter(GatewayProperties properties, RateBudgets budgets, ProblemResponses problems) {
         GatewayProperties.RateLimit limits = properties.rateLimit();
-        this.partners = new RateBudget("partner", limits, limits.maxKeys());
-        this.tokenClients = new RateBudget("token-client", limits.tokenClient(), limits.maxKeys());
-        this.addresses = new RateBudget("address", limits.address(), limits.maxKeys());
+        this.partners = budgets.budget("partner", limits);
+        this.tokenClients = budgets.budget("token-client", limits.tokenClient());
+        this.addresses = budgets.budget("address", limits.address());
         this.clientAddresses = new ClientAddresses(limits.trustedProxies());
         this.problems = problems;
     }
@@ -60,10 +67,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(principal -> List.of(partners.limitFor(
+                .map(principal -> List.of(new Charge(partners,
                         ((JwtAuthenticationToken) principal).getToken().getClaimAsString("partner_id"))))
                 .switchIfEmpty(Mono.fromSupplier(() -> withoutToken(exchange)))
-                .flatMap(limits -> admit(exchange, chain, limits));
+                .flatMap(charges -> admit(exchange, chain, charges, 0, Long.MAX_VALUE));
     }
 
     /** Before the routing filters, so a refused request never reaches a backend or its circuit breaker. */
@@ -73,24 +80,25 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     /** Innermost budget first: a call refused by it must not use up the shared outer one. */
-    private List<RateBudget.Limit> withoutToken(ServerWebExchange exchange) {
-        RateBudget.Limit address = addresses.limitFor(clientAddresses.of(exchange));
+    private List<Charge> withoutToken(ServerWebExchange exchange) {
+        Charge address = new Charge(addresses, clientAddresses.of(exchange));
         if (TOKEN_ENDPOINT.equals(exchange.getRequest().getPath().value())) {
-            return List.of(tokenClients.limitFor(TokenRequestClients.clientId(exchange)), address);
+            return List.of(new Charge(tokenClients, TokenRequestClients.clientId(exchange)), address);
         }
         return List.of(address);
     }
 
-    private Mono<Void> admit(ServerWebExchange exchange, GatewayFilterChain chain, List<RateBudget.Limit> limits) {
-        int remaining = Integer.MAX_VALUE;
-        for (RateBudget.Limit limit : limits) {
-            if (!limit.tryAcquire()) {
-                return refuse(exchange, limit.budget());
-            }
-            remaining = Math.min(remaining, limit.remaining());
+    /** Charges the budgets one after the other, stopping at the first that refuses. */
+    private Mono<Void> admit(ServerWebExchange exchange, GatewayFilterChain chain, List<Charge> charges, int next,
+            long remaining) {
+        if (next == charges.size()) {
+            exchange.getResponse().getHeaders().set(REMAINING, String.valueOf(remaining));
+            return chain.filter(exchange);
         }
-        exchange.getResponse().getHeaders().set(REMAINING, String.valueOf(remaining));
-        return chain.filter(exchange);
+        Charge charge = charges.get(next);
+        return charge.budget().tryAcquire(charge.key()).flatMap(permit -> permit.allowed()
+                ? admit(exchange, chain, charges, next + 1, Math.min(remaining, permit.remaining()))
+                : refuse(exchange, charge.budget()));
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, RateBudget budget) {
