@@ -33,7 +33,7 @@ class AlertRulesTest {
     private static final String RULE_TESTS = "deploy/prometheus/alerts.test.yml";
     private static final String CONFIG = "deploy/prometheus/prometheus.yml";
     private static final ExternalTool PROMTOOL = new ExternalTool("promtool",
-            "install Debian's prometheus package (apt-get install prometheus)");
+            "install Debian's prometheus package (apt-get install prometheus); .ci/run does this");
     private static final Set<String> SERVICES = Set.of("gateway", "customer-service", "identity-service",
             "subscription-service", "notification-service");
 
