@@ -221,9 +221,8 @@ class KustomizeManifestsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void fromOutsideOnlyTheGatewaysApiAndOnlyPrometheusOnTheManagementPort(String overlay) {
-        Manifests manifests = render(overlay);
-        NetworkPolicies policies = new NetworkPolicies(manifests.get("NetworkPolicy"));
-        List<Endpoint> suite = suite(manifests);
+        NetworkPolicies policies = networkPolicies(overlay);
+        List<Endpoint> suite = suite(render(overlay));
         String namespace = suite.getFirst().namespace();
         for (Endpoint pod : suite) {
             assertThat(policies.isolates(pod, "Ingress")).as(pod + " isolated for ingress").isTrue();
@@ -260,9 +259,8 @@ class KustomizeManifestsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void theComponentsReachEachOtherAndTheirInfrastructureOnlyWhereTheyCallThem(String overlay) {
-        Manifests manifests = render(overlay);
-        NetworkPolicies policies = new NetworkPolicies(manifests.get("NetworkPolicy"));
-        List<Endpoint> suite = suite(manifests);
+        NetworkPolicies policies = networkPolicies(overlay);
+        List<Endpoint> suite = suite(render(overlay));
 
         Set<String> calls = new TreeSet<>();
         for (Endpoint from : suite) {
@@ -481,6 +479,10 @@ class KustomizeManifestsTest {
         return Integer.parseInt(duration.group(1)) * ("m".equals(duration.group(2)) ? 60 : 1);
     }
 
+    private static NetworkPolicies networkPolicies(String overlay) {
+        return new NetworkPolicies(render(overlay).get("NetworkPolicy"));
+    }
+
     /** The suite's pods as their Deployments' templates describe them. */
     private static List<Endpoint> suite(Manifests manifests) {
         return manifests.get("Deployment").stream().map(deployment -> new Endpoint(name(deployment),
@@ -573,12 +575,6 @@ class KustomizeManifestsTest {
     }
 
     private static Map<String, Object> yaml(String relative) {
-        Path file = ROOT.resolve(relative);
-        assertThat(file).as("provisio.root is the repository root: " + ROOT).isRegularFile();
-        try {
-            return new Yaml().load(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return YamlTree.load(ROOT, relative);
     }
 }

@@ -1,13 +1,32 @@
 package io.provisio.acceptance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading the maps and lists snakeyaml makes of a YAML document, where a missing key is an empty value. */
 final class YamlTree {
 
     private YamlTree() {
+    }
+
+    /** The YAML file at {@code relative} below the repository's root {@code root}. */
+    static Map<String, Object> load(Path root, String relative) {
+        Path file = root.resolve(relative);
+        assertThat(file).as("provisio.root is the repository root: " + root).isRegularFile();
+        try {
+            return new Yaml().load(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The value at {@code path} below {@code node}, or null where a step is missing or not a map. */
