@@ -1,8 +1,5 @@
 package io.provisio.acceptance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +29,7 @@ class AlertRulesTest {
     private static final String RULE_TESTS = "deploy/prometheus/alerts.test.yml";
     private static final String CONFIG = "deploy/prometheus/prometheus.yml";
     private static final ExternalTool PROMTOOL = new ExternalTool("promtool",
-            "install Debian's prometheus package (apt-get install prometheus)");
+            "install Debian's prometheus package (apt-get install prometheus); .ci/run does this");
     private static final Set<String> SERVICES = Set.of("gateway", "customer-service", "identity-service",
             "subscription-service", "notification-service");
 
@@ -104,13 +100,7 @@ class AlertRulesTest {
     }
 
     private static Map<String, Object> yaml(String relative) {
-        Path file = ROOT.resolve(relative);
-        assertThat(file).as("provisio.root is the repository root: " + ROOT).isRegularFile();
-        try {
-            return new Yaml().load(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return YamlTree.load(ROOT, relative);
     }
 
     /** The list of maps under {@code key}; empty when the key is missing or has no value. */

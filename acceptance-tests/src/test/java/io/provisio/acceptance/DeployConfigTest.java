@@ -23,7 +23,8 @@ class DeployConfigTest {
     private static final Path ROOT = Path.of(System.getProperty("provisio.root", "..")).toAbsolutePath().normalize();
     private static final String COMPOSE = "deploy/compose/compose.yaml";
     private static final ExternalTool COMPOSE_TOOL = new ExternalTool("docker-compose",
-            "install Debian's docker-compose package (apt-get install docker-compose); it validates without a Docker engine");
+            "install Debian's docker-compose package (apt-get install docker-compose), which validates without a"
+                    + " Docker engine; .ci/run does this");
     private static final Map<String, String> SECRETS = Map.of("RABBITMQ_PASSWORD", "test-only",
             "PROVISIO_IDEMPOTENCY_KEY", "test-only");
     private static final Set<String> SERVICES = Set.of("gateway", "customer-service", "identity-service",

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A command-line tool the deploy checks run (promtool, docker-compose), found on {@code PATH} or in
- * {@code /usr/bin}; a missing tool fails the test with how to install it (.ci/run installs them).
+ * A command-line tool the deploy checks run (promtool, docker-compose, kubectl), found on {@code PATH} or in
+ * {@code /usr/bin}; a missing tool fails the test with how to install it.
  *
  * @param install what to tell whoever lacks the tool
  */
@@ -68,6 +68,6 @@ record ExternalTool(String name, String install) {
         return Stream.concat(onPath, Stream.of(Path.of("/usr/bin", name)))
                 .filter(Files::isExecutable)
                 .findFirst()
-                .orElseGet(() -> fail(name + " not found: " + install + "; .ci/run does this"));
+                .orElseGet(() -> fail(name + " not found: " + install));
     }
 }
