@@ -32,7 +32,7 @@ import static com.mongodb.client.model.Filters.eq;
  * Grows a store that real onboardings went through to {@code count} onboardings, for the "flat with data"
  * target, in minutes instead of the hours the saga would need at a few per second.
  *
- * <p>The onboardings already in the store are the template: every document of every service that names
+ * <p>The COMPLETED onboardings already in the store are the template: every document of every service that names
  * one of them (its onboarding id, customer id or account name) is copied {@code count / templates - 1}
  * times. Each copy gets its own identifiers: every UUID, 64-hex digest and template account name in it
  * is replaced by one derived from the original and the copy's number, so references between the copies
@@ -65,9 +65,11 @@ final class StoreCloner {
     void run() {
         try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> onboardings = client.getDatabase("customers").getCollection("onboardings");
-            List<Document> templates = onboardings.find().into(new ArrayList<>());
+            // Only finished sagas: a copy of one in flight would be a saga without its messages, which the deadline
+            // sweep would time out and compensate during the load run.
+            List<Document> templates = onboardings.find(eq("status", "COMPLETED")).into(new ArrayList<>());
             if (templates.isEmpty()) {
-                throw new IllegalStateException("no onboarding in the store to copy: seed some through the saga first");
+                throw new IllegalStateException("no COMPLETED onboarding in the store to copy: seed some through the saga first");
             }
             long copies = Math.max(0, count / templates.size() - 1);
             Pattern mentions = mentionsOf(templates);
