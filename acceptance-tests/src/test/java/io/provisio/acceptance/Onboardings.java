@@ -9,7 +9,7 @@ import java.util.UUID;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Onboarding requests from ../shared/examples, each made unique per test run. */
+/** Onboarding requests from docs/examples, each made unique per test run. */
 final class Onboardings {
 
     private Onboardings() {
@@ -42,7 +42,7 @@ final class Onboardings {
     }
 
     private static ObjectNode example(String file) {
-        Path examples = Path.of(System.getProperty("provisio.examples", "../../shared/examples"));
+        Path examples = Path.of(System.getProperty("provisio.examples", "../docs/examples"));
         try {
             return (ObjectNode) Api.JSON.readTree(Files.readString(examples.resolve(file)));
         } catch (IOException e) {

@@ -224,7 +224,7 @@ class CustomersApiIT {
     }
 
     private ObjectNode example(String name) throws Exception {
-        Path examples = Path.of(System.getProperty("provisio.examples", "../../shared/examples"));
+        Path examples = Path.of(System.getProperty("provisio.examples", "../docs/examples"));
         return (ObjectNode) json.readTree(Files.readString(examples.resolve(name)));
     }
 

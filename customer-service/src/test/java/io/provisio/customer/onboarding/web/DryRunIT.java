@@ -140,7 +140,7 @@ class DryRunIT {
 
     /** The Swedish example with its dates moved to today, under a fresh account name. */
     private ObjectNode swedishExample(String accountName) throws Exception {
-        Path examples = Path.of(System.getProperty("provisio.examples", "../../shared/examples"));
+        Path examples = Path.of(System.getProperty("provisio.examples", "../docs/examples"));
         ObjectNode request = (ObjectNode) json.readTree(Files.readString(examples.resolve("onboarding-sv-cortex.json")));
         ((ObjectNode) request.get("customer")).put("accountName", accountName);
         for (JsonNode plan : (ArrayNode) request.get("plans")) {
