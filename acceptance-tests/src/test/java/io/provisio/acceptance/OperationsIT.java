@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,6 +58,24 @@ class OperationsIT {
             }
             assertThat(exported).containsAll(watched);
         });
+    }
+
+    /**
+     * Kubernetes takes a replica out of its Service when readiness fails: a service whose store is away can answer
+     * nothing, so MongoDB is part of it; the broker is not (deploy/README.md, "Probes and shutdown").
+     */
+    @Test
+    void readinessOfEveryServiceWithAStoreIncludesTheStoreAndNotTheBroker() {
+        for (String service : SERVICES) {
+            if (service.equals("gateway")) {
+                continue;
+            }
+            JsonNode components = Api.JSON.readTree(Suite.get().management(service, "/actuator/health/readiness"))
+                    .path("components");
+            assertThat(components.path("mongo").path("status").asString()).as(service + " readiness: mongo")
+                    .isEqualTo("UP");
+            assertThat(components.has("rabbit")).as(service + " readiness names the broker").isFalse();
+        }
     }
 
     private static Set<String> metricsIn(Path relative) {

@@ -177,12 +177,17 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
 
     /** What a service's {@code /actuator/prometheus} shows now (its management port). */
     String prometheus(String service) {
+        return management(service, "/actuator/prometheus");
+    }
+
+    /** The body of a GET on a service's management port, which must answer 200. */
+    String management(String service, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPorts.get(service)
-                + "/actuator/prometheus")).GET().build();
+                + path)).GET().build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(service + " /actuator/prometheus answered " + response.statusCode());
+                throw new IllegalStateException(service + " " + path + " answered " + response.statusCode());
             }
             return response.body();
         } catch (IOException e) {
