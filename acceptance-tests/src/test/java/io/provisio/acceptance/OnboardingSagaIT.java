@@ -131,6 +131,41 @@ class OnboardingSagaIT {
                 .singleElement().satisfies(mail -> assertThat(mail.get("status").asString()).isEqualTo("SENT")));
     }
 
+    /**
+     * Issue 10, item 1: a SIGTERM (a rollout, a scale-down) while subscription-service handles ASSIGN_PLANS commands
+     * drains what it holds: the process ends by itself, what it had in hand is acknowledged, and its successor is
+     * handed nothing a second time. Every onboarding completes with its licences allocated once.
+     */
+    @Test
+    void aSigtermUnderLoadDrainsTheMessagesInHandAndNothingIsDeliveredAgain() {
+        int onboardings = 8;
+        int units = 10; // HOSTED-EXCHANGE in the Swedish example
+        assertThat(Onboardings.swedishCustomerWithHostedServices().get("plans").toString())
+                .contains("{\"planCode\":\"HOSTED-EXCHANGE\",\"units\":" + units + "}");
+        JsonNode inventoryBefore = inventory(nordic);
+        ServiceProcess subscriptions = suite.service("subscription-service");
+
+        List<String> locations = new ArrayList<>();
+        for (int i = 0; i < onboardings; i++) {
+            locations.add(nordic.post("/api/v1/onboardings",
+                    Onboardings.swedishCustomerWithHostedServices().toString()).location());
+        }
+        await("ASSIGN_PLANS under way").atMost(SAGA).pollInterval(Duration.ofMillis(20)).until(() ->
+                "RUNNING".equals(step(nordic.get(locations.getFirst()).json(), "ASSIGN_PLANS")));
+        boolean endedByItself = subscriptions.stop();
+        assertThat(endedByItself).as("subscription-service ended within 30 s of its SIGTERM").isTrue();
+        suite.restart("subscription-service");
+
+        for (String location : locations) {
+            awaitStatus(nordic, location, "COMPLETED");
+        }
+        assertThat(allocated(inventory(nordic), "HOSTED-EXCHANGE"))
+                .as("each onboarding's licences allocated once")
+                .isEqualTo(allocated(inventoryBefore, "HOSTED-EXCHANGE") + onboardings * units);
+        assertThat(redeliveries(suite.prometheus("subscription-service")))
+                .as("messages the successor was handed a second time").isZero();
+    }
+
     @Test
     void aDuplicatedCommandAndADuplicatedReplyHaveNoSecondEffect() {
         try (BrokerProbe broker = BrokerProbe.connect()) {
@@ -268,6 +303,12 @@ class OnboardingSagaIT {
             }
         }
         throw new AssertionError("no inventory of " + plan);
+    }
+
+    /** The sum of a service's {@code provisio_messaging_redeliveries_total} over its queues. */
+    private static double redeliveries(String prometheus) {
+        return prometheus.lines().filter(line -> line.startsWith("provisio_messaging_redeliveries_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static boolean is(JsonNode message, String sagaId, String type) {

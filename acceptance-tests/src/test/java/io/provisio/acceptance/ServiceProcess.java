@@ -168,9 +168,12 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGTERM, as Kubernetes stops a pod: the service finishes in-flight work and exits. */
-    void stop() {
-        end(false);
+    /**
+     * SIGTERM, as Kubernetes stops a pod: the service finishes in-flight work and exits. Whether it ended by itself
+     * within 30 s; if not, it was killed.
+     */
+    boolean stop() {
+        return end(false);
     }
 
     /** SIGKILL: the process dies between any two lines. */
@@ -178,9 +181,9 @@ final class ServiceProcess {
         end(true);
     }
 
-    private void end(boolean forcibly) {
+    private boolean end(boolean forcibly) {
         if (process == null || !process.isAlive()) {
-            return;
+            return true;
         }
         if (forcibly) {
             process.destroyForcibly();
@@ -188,12 +191,14 @@ final class ServiceProcess {
             process.destroy();
         }
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(30, TimeUnit.SECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     File log() {
