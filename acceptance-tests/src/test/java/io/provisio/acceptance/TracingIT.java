@@ -46,7 +46,7 @@ class TracingIT {
         await("the onboarding's spans, exported").atMost(EXPORT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     List<ReceivedSpan> trace = collector.trace(traceId);
-                    assertThat(trace).extracting(ReceivedSpan::service).containsAll(SUITE);
+                    assertThat(trace).as(() -> describe(trace)).extracting(ReceivedSpan::service).containsAll(SUITE);
                     // It starts where the partner's request came in, and is one tree: no span lost its parent.
                     assertThat(trace).filteredOn(s -> s.parentSpanId() == null).singleElement()
                             .satisfies(root -> assertThat(root).extracting(ReceivedSpan::service, ReceivedSpan::kind)
@@ -55,7 +55,7 @@ class TracingIT {
                     assertThat(trace).filteredOn(s -> s.parentSpanId() != null)
                             .allSatisfy(s -> assertThat(ids).as("parent of %s", s).contains(s.parentSpanId()));
                     // Every command was handled by its owner, every reply by the orchestrator, each as a span.
-                    assertThat(trace).filteredOn(s -> s.kind() == SpanKind.SPAN_KIND_CONSUMER)
+                    assertThat(trace).as(() -> describe(trace)).filteredOn(s -> s.kind() == SpanKind.SPAN_KIND_CONSUMER)
                             .extracting(ReceivedSpan::service, ReceivedSpan::name)
                             .contains(
                                     tuple("customer-service", "handle RegisterCustomer"),
@@ -68,7 +68,7 @@ class TracingIT {
                                     tuple("customer-service", "handle WelcomeEmailScheduled"),
                                     tuple("customer-service", "handle ActivateCustomer"),
                                     tuple("customer-service", "handle CustomerActivated"));
-                    assertThat(trace).filteredOn(s -> s.kind() == SpanKind.SPAN_KIND_PRODUCER)
+                    assertThat(trace).as(() -> describe(trace)).filteredOn(s -> s.kind() == SpanKind.SPAN_KIND_PRODUCER)
                             .extracting(ReceivedSpan::service, ReceivedSpan::name)
                             .contains(tuple("customer-service", "publish CreateAdministrator"),
                                     tuple("identity-service", "publish AdministratorCreated"));
@@ -76,5 +76,11 @@ class TracingIT {
         assertThat(collector.withAttribute("provisio.saga.id", sagaId))
                 .as("every message of the saga handled in its trace")
                 .isNotEmpty().allSatisfy(s -> assertThat(s.traceId()).isEqualTo(traceId));
+    }
+
+    /** The trace as a failure shows it: one line per span. */
+    private static String describe(List<ReceivedSpan> trace) {
+        return trace.stream().map(s -> s.service() + " " + s.kind() + " '" + s.name() + "' " + s.spanId() + " <- "
+                + s.parentSpanId()).collect(Collectors.joining("\n", "trace:\n", ""));
     }
 }

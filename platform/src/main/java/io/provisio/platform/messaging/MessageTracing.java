@@ -3,6 +3,7 @@ package io.provisio.platform.messaging;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -91,7 +92,12 @@ public final class MessageTracing {
     void handle(Envelope envelope, String traceparent, String delivery, Consumer<Envelope> handler) {
         ReceiverContext<String> context = new ReceiverContext<>(
                 (carrier, key) -> TRACEPARENT.equals(key) && !carrier.isEmpty() ? carrier : null);
-        context.setCarrier(traceparent == null ? "" : traceparent);
+        // The broker's listener container observes each delivery too (Spring Cloud Stream switches it on): its
+        // span, continuing the same header, is current here, and this one becomes its child.
+        String current = current();
+        boolean continuesCurrent = current != null
+                && (traceparent == null || current.regionMatches(3, traceparent, 3, 32));
+        context.setCarrier(traceparent == null || continuesCurrent ? "" : traceparent);
         context.setRemoteServiceName(delivery.equals("broker") ? "rabbitmq" : null);
         Observation observation = Observation.createNotStarted(HANDLED, () -> context, observations)
                 .contextualName("handle " + envelope.type())
@@ -117,7 +123,7 @@ public final class MessageTracing {
      */
     public Publication publishing(String destination, String messageId, String type, String traceparent) {
         if (tracer == null || traceparent == null) {
-            return new Publication(null, traceparent);
+            return new Publication(null, null, traceparent);
         }
         Span span = propagator.extract(traceparent, (carrier, key) -> TRACEPARENT.equals(key) ? carrier : null)
                 .kind(Span.Kind.PRODUCER)
@@ -128,7 +134,7 @@ public final class MessageTracing {
                 .tag("messaging.message.id", messageId)
                 .start();
         String published = traceparentOf(span);
-        return new Publication(span, published == null ? traceparent : published);
+        return new Publication(tracer, span, published == null ? traceparent : published);
     }
 
     private String traceparentOf(Span span) {
@@ -149,12 +155,28 @@ public final class MessageTracing {
     /** A message on its way to the broker: the trace context to send with it, and its span to end. */
     public static final class Publication {
 
+        private final Tracer tracer;
         private final Span span;
         private final String traceparent;
 
-        private Publication(Span span, String traceparent) {
+        private Publication(Tracer tracer, Span span, String traceparent) {
+            this.tracer = tracer;
             this.span = span;
             this.traceparent = traceparent;
+        }
+
+        /**
+         * Hands the message over with the PRODUCER span current: the AMQP client observes its send too (Spring
+         * Cloud Stream switches that on) and writes its own span's context into the header, which must then be a
+         * child of this one rather than a trace of its own.
+         */
+        public <T> T handOver(Supplier<T> send) {
+            if (span == null) {
+                return send.get();
+            }
+            try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+                return send.get();
+            }
         }
 
         /** What goes into the message's {@code traceparent} header: the PRODUCER span's context. */

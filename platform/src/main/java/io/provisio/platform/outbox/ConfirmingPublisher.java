@@ -59,8 +59,8 @@ public final class ConfirmingPublisher {
                                         String body) {
         String destination = namespace + channel;
         MessageTracing.Publication publication = tracing.publishing(destination, messageId, type, traceparent);
-        CompletableFuture<Void> confirmed = handOver(channel, destination, messageId, type, publication.traceparent(),
-                body);
+        CompletableFuture<Void> confirmed = publication.handOver(() -> handOver(channel, destination, messageId, type,
+                publication.traceparent(), body));
         confirmed.whenComplete((ignored, failure) -> publication.ended(
                 failure instanceof CompletionException ? failure.getCause() : failure));
         return confirmed;

@@ -62,6 +62,34 @@ class MessageTracingTest {
     }
 
     @Test
+    void handlingUnderTheListenerContainersSpanOfTheSameTraceIsItsChild() {
+        AtomicReference<String> container = new AtomicReference<>();
+
+        // The outer span stands for the listener container's observation, which continued the same header.
+        tracing.handle(command(TRACEPARENT), TRACEPARENT, "broker", outer -> {
+            container.set(tracing.current());
+            tracing.handle(outer, TRACEPARENT, "broker", inner -> { });
+        });
+
+        List<SpanData> spans = exported.getFinishedSpanItems();
+        assertThat(spans).hasSize(2);
+        assertThat(spans.getFirst().getParentSpanId()).isEqualTo(container.get().substring(36, 52));
+        assertThat(spans.getFirst().getTraceId()).isEqualTo(TRACE);
+    }
+
+    @Test
+    void publishingHandsOverWithTheProducerSpanCurrent() {
+        MessageTracing.Publication publication = tracing.publishing("test.identity-commands", "m-1",
+                "CreateAdministrator", TRACEPARENT);
+
+        String during = publication.handOver(tracing::current);
+        publication.ended(null);
+
+        assertThat(during).isEqualTo(publication.traceparent());
+        assertThat(tracing.current()).isNull();
+    }
+
+    @Test
     void aReplyWrittenWhileHandlingContinuesTheHandlingSpan() {
         AtomicReference<Envelope> reply = new AtomicReference<>();
 
