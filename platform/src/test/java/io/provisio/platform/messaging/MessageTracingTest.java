@@ -173,9 +173,10 @@ class MessageTracingTest {
                 new OtelBaggageManager(current, List.of(), List.of()));
         OtelPropagator propagator = new OtelPropagator(propagators, otel);
         ObservationRegistry observations = ObservationRegistry.create();
-        observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-                new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-                new DefaultTracingObservationHandler(tracer)));
+        observations.observationConfig().observationHandler(
+                new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                        new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
+                        new DefaultTracingObservationHandler(tracer)));
         return new MessageTracing(observations, tracer, propagator);
     }
 }
