@@ -68,10 +68,7 @@ public final class MessageTracing {
         if (current == null) {
             return traceparent;
         }
-        if (traceparent == null || current.regionMatches(3, traceparent, 3, 32)) {
-            return current;
-        }
-        return traceparent;
+        return traceparent == null || sameTrace(current, traceparent) ? current : traceparent;
     }
 
     /**
@@ -83,8 +80,8 @@ public final class MessageTracing {
     }
 
     /**
-     * Handles a message as a CONSUMER span, child of {@code traceparent}, with the message's ids in the logging
-     * context.
+     * Handles a message as a CONSUMER span, child of {@code traceparent} (or of the current span when that continues
+     * the same trace), with the message's ids in the logging context.
      *
      * @param traceparent the publisher's (AMQP header) or, without one, the envelope's
      * @param delivery    {@code broker} or {@code local}
@@ -95,8 +92,7 @@ public final class MessageTracing {
         // The broker's listener container observes each delivery too (Spring Cloud Stream switches it on): its
         // span, continuing the same header, is current here, and this one becomes its child.
         String current = current();
-        boolean continuesCurrent = current != null
-                && (traceparent == null || current.regionMatches(3, traceparent, 3, 32));
+        boolean continuesCurrent = current != null && (traceparent == null || sameTrace(current, traceparent));
         context.setCarrier(traceparent == null || continuesCurrent ? "" : traceparent);
         context.setRemoteServiceName(delivery.equals("broker") ? "rabbitmq" : null);
         Observation observation = Observation.createNotStarted(HANDLED, () -> context, observations)
@@ -141,6 +137,11 @@ public final class MessageTracing {
         Map<String, String> carrier = new HashMap<>(4);
         propagator.inject(span.context(), carrier, Map::put);
         return carrier.get(TRACEPARENT);
+    }
+
+    /** Whether two W3C traceparents ({@code 00-<trace id>-<span id>-<flags>}) name the same trace. */
+    private static boolean sameTrace(String traceparent, String other) {
+        return traceparent.regionMatches(3, other, 3, 32);
     }
 
     /** The 32-hex trace id inside a W3C {@code traceparent}, or {@code null}. */
