@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ports, against the real RabbitMQ (in this JVM's own namespace) and one MongoDB for all of them
  * (devstack's resolution; without {@code MONGODB_URI} or Docker it is the embedded store served
  * from this JVM over the wire protocol, so killing a service never takes its data along).
- * notification-service delivers to an SMTP server in this JVM ({@link #mail()}), and every service except
+ * notification-service delivers to an SMTP server in this JVM ({@link #mail()}), every service exports its spans to
+ * an OTLP receiver in this JVM ({@link #spans()}), and every service except
  * customer-service runs on a test clock that {@link #advanceClock} moves forward (customer-service's would
  * time out sagas). Closed at the end of the run: services stopped, namespace's queues and exchanges deleted.
  */
@@ -54,6 +55,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     final String gatewayUrl;
     private final Map<String, Integer> managementPorts = new HashMap<>();
     private final GreenMail mail;
+    private final SpanCollector spans = new SpanCollector();
     private final Path root = Path.of(System.getProperty("provisio.root", ".."));
     private final String version = System.getProperty("provisio.version", "0.1.0-SNAPSHOT");
 
@@ -75,6 +77,9 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         environment.put("PROVISIO_ISSUER", gatewayUrl);
         // TEST ONLY: customer-service does not start without its Idempotency-Key digest key (ADR 012).
         environment.put("PROVISIO_IDEMPOTENCY_KEY", "test-only-idempotency-digest-key-not-a-secret");
+        // Every service exports every span to this JVM's OTLP receiver, as to Jaeger in compose (ADR 015).
+        environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", spans.endpoint());
+        environment.put("PROVISIO_TRACE_SAMPLING", "1.0");
         int smtp = ServiceProcess.freePort();
         mail = new GreenMail(new ServerSetup(smtp, "localhost", ServerSetup.PROTOCOL_SMTP));
 
@@ -141,6 +146,11 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
             close();
             throw e;
         }
+    }
+
+    /** What the services exported of their traces so far. */
+    SpanCollector spans() {
+        return spans;
     }
 
     /** The SMTP server notification-service delivers to; {@code mail().getReceivedMessages()} reads it. */
@@ -213,6 +223,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     public void close() {
         services.values().forEach(ServiceProcess::stop);
         mail.stop();
+        spans.close();
         TestNamespace.delete(QUEUES, EXCHANGES);
     }
 

@@ -6,8 +6,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.provisio.platform.messaging.DirectReplies;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.messaging.MessageTracing;
 import io.provisio.platform.outbox.ConfirmingPublisher;
 import io.provisio.platform.outbox.LocalChannel;
 import io.provisio.platform.outbox.OutboxMetrics;
@@ -79,15 +83,23 @@ public class PlatformAutoConfiguration {
         return new TestClockEndpoint((AdjustableClock) clock);
     }
 
+    /** Spans around messages, from the tracing bridge's tracer and W3C propagator when tracing is on (ADR 015). */
     @Bean
-    MessageCodec messageCodec(JsonMapper json, Clock clock) {
-        return new MessageCodec(json, clock);
+    MessageTracing messageTracing(ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracer,
+                                  ObjectProvider<Propagator> propagator) {
+        return new MessageTracing(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    @Bean
+    MessageCodec messageCodec(JsonMapper json, Clock clock, MessageTracing tracing) {
+        return new MessageCodec(json, clock, tracing);
     }
 
     @Bean
     ConfirmingPublisher confirmingPublisher(StreamBridge bridge, MessagingProperties messaging,
-                                            OutboxProperties outbox) {
-        return new ConfirmingPublisher(bridge, messaging.namespace(), outbox.confirmTimeout());
+                                            OutboxProperties outbox, MessageTracing tracing) {
+        return new ConfirmingPublisher(bridge, messaging.namespace(), outbox.confirmTimeout(), tracing);
     }
 
     @Bean

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * @param partnerId   the partner whose data the message touches; handlers scope every write by it
  * @param replyTo     where a command's reply goes (a logical channel), or {@code null}
  * @param occurredAt  when the message was created
- * @param traceparent W3C trace context of the request that started it all, or {@code null}
+ * @param traceparent W3C trace context of the span that wrote the message (a request's, or the handling of the
+ *                    message that caused it), or {@code null}
  * @param payload     the contract record as JSON
  */
 public record Envelope(
@@ -32,10 +33,6 @@ public record Envelope(
 
     /** The 32-hex trace id inside {@link #traceparent()}, or {@code null}. */
     public String traceId() {
-        if (traceparent == null) {
-            return null;
-        }
-        String[] parts = traceparent.split("-");
-        return parts.length >= 2 ? parts[1] : null;
+        return MessageTracing.traceIdOf(traceparent);
     }
 }

@@ -10,34 +10,53 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds envelopes and turns them into JSON and back. Reply ids are derived from the command's
  * id, so a duplicate command yields a reply with the same id and downstream dedup stays trivial.
+ * Every envelope built here carries the trace context of the span that builds it, when that span belongs to
+ * the trace it is given ({@link MessageTracing#traceparentFor}), so a saga's messages form one trace.
  */
 public final class MessageCodec {
 
     private final JsonMapper json;
     private final Clock clock;
+    private final MessageTracing tracing;
 
+    /** Without tracing: envelopes carry the traceparent they are given (tests). */
     public MessageCodec(JsonMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
+        this(json, clock, MessageTracing.none());
     }
 
+    public MessageCodec(JsonMapper json, Clock clock, MessageTracing tracing) {
+        this.json = json;
+        this.clock = clock;
+        this.tracing = tracing;
+    }
+
+    /** @param traceparent the trace the command belongs to (a saga's), or {@code null} for the current one */
     public Envelope command(String type, String sagaId, String step, String partnerId, String replyTo,
                             String traceparent, Object payload) {
         return new Envelope(UUID.randomUUID().toString(), type, sagaId, step, null, partnerId, replyTo,
-                clock.instant(), traceparent, json.valueToTree(payload));
+                clock.instant(), tracing.traceparentFor(traceparent), json.valueToTree(payload));
     }
 
-    /** A reply to {@code cause}; its id is a function of the cause's id and the reply type. */
+    /**
+     * A reply to {@code cause}; its id is a function of the cause's id and the reply type. It continues the
+     * span handling {@code cause}, or {@code cause}'s own trace context.
+     */
     public Envelope reply(Envelope cause, String type, Object payload) {
         String id = UUID.nameUUIDFromBytes((cause.messageId() + "/" + type).getBytes(StandardCharsets.UTF_8))
                 .toString();
         return new Envelope(id, type, cause.sagaId(), cause.step(), cause.messageId(), cause.partnerId(), null,
-                clock.instant(), cause.traceparent(), json.valueToTree(payload));
+                clock.instant(), tracing.traceparentFor(cause.traceparent()), json.valueToTree(payload));
     }
 
+    /** @param traceparent the trace the event belongs to, or {@code null} for the current one */
     public Envelope event(String type, String partnerId, String traceparent, Object payload) {
         return new Envelope(UUID.randomUUID().toString(), type, null, null, null, partnerId, null,
-                clock.instant(), traceparent, json.valueToTree(payload));
+                clock.instant(), tracing.traceparentFor(traceparent), json.valueToTree(payload));
+    }
+
+    /** The spans around the messages this codec builds and reads. */
+    public MessageTracing tracing() {
+        return tracing;
     }
 
     public String encode(Envelope envelope) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.provisio.platform.messaging.MessageTracing;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -26,11 +27,13 @@ public final class ConfirmingPublisher {
     private final StreamBridge bridge;
     private final String namespace;
     private final Duration confirmTimeout;
+    private final MessageTracing tracing;
 
-    public ConfirmingPublisher(StreamBridge bridge, String namespace, Duration confirmTimeout) {
+    public ConfirmingPublisher(StreamBridge bridge, String namespace, Duration confirmTimeout, MessageTracing tracing) {
         this.bridge = bridge;
         this.namespace = namespace;
         this.confirmTimeout = confirmTimeout;
+        this.tracing = tracing;
     }
 
     /**
@@ -45,22 +48,34 @@ public final class ConfirmingPublisher {
     /**
      * Hands a message to the broker.
      *
-     * @param traceparent W3C trace context, sent as the {@code traceparent} header too, or {@code null}
+     * @param traceparent W3C trace context of the span that wrote the message, or {@code null}; the publish is a
+     *                    PRODUCER span under it, ending with the confirm, and the {@code traceparent} header
+     *                    carries that span's context to the consumer
      * @return completes when the broker confirmed and routed the message; fails with a
      *         {@link PublishFailedException} on a nack, a return, no confirm within the timeout, or a
      *         broker that cannot be reached
      */
     public CompletableFuture<Void> send(String channel, String messageId, String type, String traceparent,
                                         String body) {
+        String destination = namespace + channel;
+        MessageTracing.Publication publication = tracing.publishing(destination, messageId, type, traceparent);
+        CompletableFuture<Void> confirmed = publication.handOver(() -> handOver(channel, destination, messageId, type,
+                publication.traceparent(), body));
+        confirmed.whenComplete((ignored, failure) -> publication.ended(
+                failure instanceof CompletionException ? failure.getCause() : failure));
+        return confirmed;
+    }
+
+    private CompletableFuture<Void> handOver(String channel, String destination, String messageId, String type,
+                                             String traceparent, String body) {
         CorrelationData correlation = new CorrelationData(messageId);
         Message<byte[]> message = MessageBuilder.withPayload(body.getBytes(StandardCharsets.UTF_8))
                 .setHeader(AmqpHeaders.PUBLISH_CONFIRM_CORRELATION, correlation)
                 .setHeader(AmqpHeaders.MESSAGE_ID, messageId)
                 .setHeader(AmqpHeaders.TYPE, type)
                 .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
-                .setHeader("traceparent", traceparent)
+                .setHeader(MessageTracing.TRACEPARENT, traceparent)
                 .build();
-        String destination = namespace + channel;
         try {
             if (!bridge.send(destination, message)) {
                 return CompletableFuture.failedFuture(

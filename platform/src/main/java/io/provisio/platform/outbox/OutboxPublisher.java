@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
-import io.provisio.platform.messaging.MessageContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -170,14 +169,15 @@ public final class OutboxPublisher implements SmartLifecycle {
         return sent;
     }
 
-    /** Runs the channel's own handler on this process's local-delivery threads; done when it returned. */
+    /**
+     * Runs the channel's own handler on this process's local-delivery threads, in a CONSUMER span continuing the
+     * trace context stored with the entry, as a consumer of the broker would; done when it returned.
+     */
     private CompletableFuture<Void> deliverLocally(OutboxEntry entry) {
         Consumer<Envelope> handler = localChannels.get(entry.channel());
         return CompletableFuture.runAsync(() -> {
             Envelope envelope = codec.decode(entry.body().getBytes(StandardCharsets.UTF_8));
-            try (MessageContext ignored = MessageContext.open(envelope)) {
-                handler.accept(envelope);
-            }
+            codec.tracing().handleLocally(envelope, handler);
         }, localDelivery);
     }
 

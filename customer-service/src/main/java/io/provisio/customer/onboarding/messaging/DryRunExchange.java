@@ -73,7 +73,7 @@ class DryRunExchange implements ParticipantChecks {
                 sent.put(entry.getKey(), command.messageId());
                 answers.put(entry.getKey(), answer);
                 try {
-                    publisher.publish(question.channel(), command.messageId(), command.type(), traceparent,
+                    publisher.publish(question.channel(), command.messageId(), command.type(), command.traceparent(),
                             codec.encode(command));
                 } catch (PublishFailedException e) {
                     log.warn("Dry run could not ask {}: {}", entry.getKey(), e.getMessage());

@@ -3,8 +3,6 @@ package io.provisio.customer.onboarding.web;
 import java.net.URI;
 import java.util.List;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import io.provisio.customer.contracts.Address;
 import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.onboarding.application.AccountNameTakenException;
@@ -21,13 +19,13 @@ import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.identity.contracts.Administrator;
 import io.provisio.identity.contracts.SupportContact;
+import io.provisio.platform.messaging.MessageTracing;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
 import io.provisio.subscription.contracts.PlanRequest;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,13 +53,13 @@ class OnboardingController {
     private final OnboardingValidator validator;
     private final DryRunService dryRuns;
     private final PasswordEncoder passwords;
-    private final ObjectProvider<Tracer> tracer;
+    private final MessageTracing tracing;
     private final JsonMapper json;
     private final RequestDigests digests;
 
     /** @param json writes the parsed request canonically (formatting and field order do not count) for its digest */
     OnboardingController(OnboardingService onboardings, OnboardingQueries queries, OnboardingValidator validator,
-                         DryRunService dryRuns, PasswordEncoder passwords, ObjectProvider<Tracer> tracer,
+                         DryRunService dryRuns, PasswordEncoder passwords, MessageTracing tracing,
                          JsonMapper json, RequestDigests digests) {
         this.digests = digests;
         this.dryRuns = dryRuns;
@@ -69,7 +67,7 @@ class OnboardingController {
         this.queries = queries;
         this.validator = validator;
         this.passwords = passwords;
-        this.tracer = tracer;
+        this.tracing = tracing;
         this.json = json;
     }
 
@@ -176,13 +174,11 @@ class OnboardingController {
                         welcome == null ? null : welcome.language(), partnerName));
     }
 
-    /** The W3C traceparent of this request's span, carried by every message of the saga. */
+    /**
+     * The W3C traceparent of this request's span (its sampled flag as decided upstream): the onboarding keeps it,
+     * its {@code traceId} is the resource's, and messages the saga sends without a span of its trace continue it.
+     */
     private String traceparent() {
-        Tracer current = tracer.getIfAvailable();
-        Span span = current == null ? null : current.currentSpan();
-        if (span == null) {
-            return null;
-        }
-        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
+        return tracing.current();
     }
 }
