@@ -77,7 +77,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
         environment.put("PROVISIO_ISSUER", gatewayUrl);
         // TEST ONLY: customer-service does not start without its Idempotency-Key digest key (ADR 012).
         environment.put("PROVISIO_IDEMPOTENCY_KEY", "test-only-idempotency-digest-key-not-a-secret");
-        // Every service exports every span to this JVM's OTLP receiver, as to Jaeger in compose (ADR 015).
+        // Every service exports every span to this JVM's OTLP receiver, as to Jaeger in compose (ADR 016).
         environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", spans.endpoint());
         environment.put("PROVISIO_TRACE_SAMPLING", "1.0");
         int smtp = ServiceProcess.freePort();

@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 10, item 4: one onboarding is one trace, through the gateway and all four services, and the onboarding
  * resource names it. The services export their spans over OTLP to the suite's receiver ({@link SpanCollector}),
- * as they do to Jaeger in compose (ADR 015).
+ * as they do to Jaeger in compose (ADR 016).
  */
 @ExtendWith(Suite.class)
 class TracingIT {

@@ -83,7 +83,7 @@ public class PlatformAutoConfiguration {
         return new TestClockEndpoint((AdjustableClock) clock);
     }
 
-    /** Spans around messages, from the tracing bridge's tracer and W3C propagator when tracing is on (ADR 015). */
+    /** Spans around messages, from the tracing bridge's tracer and W3C propagator when tracing is on (ADR 016). */
     @Bean
     MessageTracing messageTracing(ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracer,
                                   ObjectProvider<Propagator> propagator) {

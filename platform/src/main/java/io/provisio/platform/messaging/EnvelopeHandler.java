@@ -10,7 +10,7 @@ import org.springframework.messaging.Message;
 
 /**
  * Adapts a handler of envelopes into the {@code Consumer<Message<byte[]>>} a Spring Cloud Stream
- * binding wants: it decodes, handles the message in a CONSUMER span continuing its trace (ADR 015) with
+ * binding wants: it decodes, handles the message in a CONSUMER span continuing its trace (ADR 016) with
  * the logging context set, and sends malformed messages straight to the dead-letter queue instead of
  * retrying them. What happens to any other exception is decided by {@code FailureClassifier} around the
  * binding (ADR 010): an unreachable MongoDB or broker is waited out without limit, anything else is

@@ -13,7 +13,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
 /**
- * Where a message's trace context comes from and the spans around it (ADR 015). A message carries the W3C
+ * Where a message's trace context comes from and the spans around it (ADR 016). A message carries the W3C
  * {@code traceparent} of the span that wrote it, in its envelope and so in the outbox entry: it is published
  * later, by another thread or another process, when that span is long over. Handling a message is a
  * CONSUMER span whose parent is that traceparent (or the publish's, from the AMQP header); handing it to the
