@@ -6,13 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import io.provisio.devstack.BrokerProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +29,6 @@ import static org.awaitility.Awaitility.await;
 class IdentityFlowsIT {
 
     private static final Duration SAGA = Duration.ofSeconds(60);
-    private static final Pattern LINK = Pattern.compile("token=([A-Za-z0-9_-]{43})");
     /** Strong by the policy and built on none of the examples' words. */
     private static final String STRONG = "vinter-kaffe-Tromsø-47";
 
@@ -291,39 +284,7 @@ class IdentityFlowsIT {
     }
 
     private List<String> links(String to) throws Exception {
-        List<String> tokens = new ArrayList<>();
-        for (MimeMessage mail : suite.mail().getReceivedMessages()) {
-            boolean ours = false;
-            for (jakarta.mail.Address recipient : mail.getRecipients(Message.RecipientType.TO)) {
-                ours |= recipient.toString().contains(to);
-            }
-            if (!ours) {
-                continue;
-            }
-            Matcher matcher = LINK.matcher(text(mail.getContent()));
-            while (matcher.find()) {
-                if (!tokens.contains(matcher.group(1))) {
-                    tokens.add(matcher.group(1));
-                }
-            }
-        }
-        return tokens;
-    }
-
-    /** The decoded text of a mail body, whatever its parts and transfer encoding. */
-    private static String text(Object content) throws Exception {
-        if (content instanceof String text) {
-            return text;
-        }
-        if (content instanceof Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                all.append(text(part.getContent())).append('\n');
-            }
-            return all.toString();
-        }
-        return "";
+        return Mails.activationTokens(suite.mail().getReceivedMessages(), to);
     }
 
     private static String completed(Api api, ObjectNode request) {

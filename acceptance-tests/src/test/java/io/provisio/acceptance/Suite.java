@@ -44,7 +44,8 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
             "identity-commands.identity-service", "subscription-commands.subscription-service",
             "notification-commands.notification-service", "identity-events.subscription-service",
             "subscription-events.notification-service", "identity-events.notification-service",
-            "customer-events.identity-service", "customer-events.notification-service");
+            "customer-events.identity-service", "customer-events.notification-service",
+            "customer-events.subscription-service");
     static final List<String> EXCHANGES = List.of("customer-commands", "saga-replies", "identity-commands",
             "subscription-commands", "notification-commands", "identity-events", "subscription-events",
             "customer-events", "dry-run-replies");

@@ -34,7 +34,7 @@ class BrokerUsersIT {
     private static final Map<String, List<String>> CONSUMES = Map.of(
             "customer-service", List.of("customer-commands", "saga-replies"),
             "identity-service", List.of("identity-commands", "customer-events"),
-            "subscription-service", List.of("subscription-commands", "identity-events"),
+            "subscription-service", List.of("subscription-commands", "identity-events", "customer-events"),
             "notification-service", List.of("notification-commands", "subscription-events", "identity-events",
                     "customer-events"));
     private static final Map<String, List<String>> PUBLISHES = Map.of(

@@ -11,11 +11,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
-/** The {@code customer_profiles} collection, one document per customer ({@code _id} = customer id). */
+/**
+ * The {@code customer_profiles} collection, one document per customer ({@code _id} = customer id), with the
+ * customer's latest suspension or resumption ({@code suspension {suspended, at}}).
+ */
 public final class CustomerProfileStore {
 
     public static final String COLLECTION = "customer_profiles";
+
+    private static final String SUSPENSION = "suspension";
 
     private final MongoTemplate mongo;
 
@@ -47,6 +54,29 @@ public final class CustomerProfileStore {
         putIfPresent(insert, "partnerName", profile.partnerName());
         collection().updateOne(eq("_id", profile.customerId()), new Document("$setOnInsert", insert),
                 new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Records a suspension ({@code suspended}) or resumption of the partner's customer as of {@code at}, unless
+     * the stored one is as recent or more recent: events may arrive twice or out of order, and the latest instant
+     * wins (identity-service's rule). A customer without a profile here, or another partner's, is not created.
+     *
+     * @return whether the record changed; false for a duplicate, an older event, or a customer of no such partner
+     */
+    public boolean recordSuspension(String partnerId, String customerId, boolean suspended, Instant at) {
+        return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
+                        or(eq(SUSPENSION + ".at", null), lt(SUSPENSION + ".at", Date.from(at)))),
+                new Document("$set", new Document(SUSPENSION, new Document("suspended", suspended)
+                        .append("at", Date.from(at))))).getModifiedCount() == 1;
+    }
+
+    /** The latest suspension or resumption of the partner's customer, if one was recorded. */
+    public Optional<Suspension> suspension(String partnerId, String customerId) {
+        Document profile = collection().find(and(eq("_id", customerId), eq("partnerId", partnerId))).first();
+        Document suspension = profile == null ? null : profile.get(SUSPENSION, Document.class);
+        return suspension == null || suspension.getDate("at") == null ? Optional.empty()
+                : Optional.of(new Suspension(suspension.getBoolean("suspended", false),
+                suspension.getDate("at").toInstant()));
     }
 
     /** The customer's profile if it belongs to this partner; another partner's customer is absent. */

@@ -2,6 +2,7 @@ package io.provisio.subscription.testing;
 
 import java.util.List;
 
+import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.devstack.TestNamespace;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.subscription.contracts.SubscriptionChannels;
@@ -15,8 +16,9 @@ public final class Queues {
     public static void deleteAll() {
         TestNamespace.delete(
                 List.of(SubscriptionChannels.COMMANDS + ".subscription-service",
-                        IdentityChannels.EVENTS + ".subscription-service"),
+                        IdentityChannels.EVENTS + ".subscription-service",
+                        CustomerChannels.EVENTS + ".subscription-service"),
                 List.of(SubscriptionChannels.COMMANDS, ReplyTap.REPLIES, IdentityChannels.EVENTS,
-                        SubscriptionChannels.EVENTS, "dry-run-replies"));
+                        SubscriptionChannels.EVENTS, CustomerChannels.EVENTS, "dry-run-replies"));
     }
 }

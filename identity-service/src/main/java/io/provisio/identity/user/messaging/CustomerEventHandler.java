@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.provisio.customer.contracts.CustomerResumed;
 import io.provisio.customer.contracts.CustomerSuspended;
+import io.provisio.identity.user.application.LinksAfterSuspension;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.platform.messaging.Envelope;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code customer-events}: CustomerSuspended / CustomerResumed mark identity's record of the customer. One
  * conditional write per event that keeps the latest instant, so a redelivery or an older event arriving late
- * changes nothing (idempotent and order-safe without remembering message ids).
+ * changes nothing (idempotent and order-safe without remembering message ids). A resume then re-issues the
+ * activation links that expired during the suspension ({@link LinksAfterSuspension}, ADR 017); that runs on a
+ * redelivery too, so a crash between the two writes loses nothing, and finds nothing left to do otherwise.
  */
 @Component
 class CustomerEventHandler {
@@ -28,10 +31,12 @@ class CustomerEventHandler {
 
     private final MessageCodec codec;
     private final OrganizationStore organizations;
+    private final LinksAfterSuspension links;
 
-    CustomerEventHandler(MessageCodec codec, OrganizationStore organizations) {
+    CustomerEventHandler(MessageCodec codec, OrganizationStore organizations, LinksAfterSuspension links) {
         this.codec = codec;
         this.organizations = organizations;
+        this.links = links;
     }
 
     void handle(Envelope event) {
@@ -43,6 +48,7 @@ class CustomerEventHandler {
             case CUSTOMER_RESUMED -> {
                 CustomerResumed resumed = codec.payload(event, CustomerResumed.class);
                 record(event, resumed.customerId(), false, resumed.resumedAt());
+                links.reissueExpired(event.partnerId(), resumed.customerId(), resumed.resumedAt());
             }
             // The channel carries other customer events identity has no use for.
             default -> log.debug("Ignoring {} {} on customer-events", event.type(), event.messageId());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.provisio.identity.user.domain.Contact;
 import io.provisio.identity.user.domain.ContactKind;
 import io.provisio.identity.user.domain.Organization;
+import io.provisio.identity.user.domain.Suspension;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
@@ -101,23 +102,38 @@ public class OrganizationStore {
     /**
      * Records a suspension ({@code suspended}) or resumption of the partner's customer as of {@code at}, unless
      * the stored one is as recent or more recent: events may arrive twice or out of order, and the latest
-     * instant wins. No version bump: contact changes need not lose their optimistic write to it.
+     * instant wins. A suspension also records when it began ({@code since}); a resumption keeps that, so the
+     * record says which suspension it ended. No version bump: contact changes need not lose their optimistic
+     * write to it.
      *
      * @return whether the record changed; false for a duplicate, an older event, or a customer of no such partner
      */
     public boolean recordSuspension(String id, String partnerId, boolean suspended, Instant at) {
+        Document set = new Document(SUSPENSION + ".suspended", suspended).append(SUSPENSION + ".at", Date.from(at));
+        if (suspended) {
+            set.append(SUSPENSION + ".since", Date.from(at));
+        }
         return mongo.getCollection(COLLECTION).updateOne(
                 and(eq("_id", id), eq("partnerId", partnerId),
                         or(eq(SUSPENSION + ".at", null), lt(SUSPENSION + ".at", Date.from(at)))),
-                new Document("$set", new Document(SUSPENSION, new Document("suspended", suspended)
-                        .append("at", Date.from(at))))).getModifiedCount() == 1;
+                new Document("$set", set)).getModifiedCount() == 1;
     }
 
     /** Whether the customer is suspended now (by the latest event received). */
     public boolean isSuspended(String id) {
+        return suspension(id).filter(Suspension::suspended).isPresent();
+    }
+
+    /** The latest suspension or resumption recorded for the customer, if any. */
+    public Optional<Suspension> suspension(String id) {
         Document d = mongo.getCollection(COLLECTION).find(eq("_id", id)).first();
         Document suspension = d == null ? null : d.get(SUSPENSION, Document.class);
-        return suspension != null && suspension.getBoolean("suspended", false);
+        if (suspension == null || suspension.getDate("at") == null) {
+            return Optional.empty();
+        }
+        Date since = suspension.getDate("since");
+        return Optional.of(new Suspension(suspension.getBoolean("suspended", false),
+                suspension.getDate("at").toInstant(), since == null ? null : since.toInstant()));
     }
 
     /**

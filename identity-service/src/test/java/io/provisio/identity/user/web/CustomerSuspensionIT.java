@@ -3,6 +3,7 @@ package io.provisio.identity.user.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import io.provisio.identity.user.domain.UserStatus;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.time.AdjustableClock;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +146,59 @@ class CustomerSuspensionIT {
         assertThat(activate(token).getResponse().getStatus()).isEqualTo(200);
     }
 
+    /**
+     * Three INVITED users: Karin's link expired before the suspension, Olle's during it, Per's outlives it. The
+     * resume re-issues Olle's alone, once: a redelivered resume, and an older resume and suspension arriving
+     * late, re-issue nothing more.
+     */
+    @Test
+    void reissuesOnlyTheLinkThatExpiredDuringTheSuspensionOnceOnResume() throws Exception {
+        AdjustableClock time = (AdjustableClock) clock;
+        time.advance(Duration.ofHours(73));
+        String olle = addedUser("olle.berg");
+        time.advance(Duration.ofHours(48));
+        String per = addedUser("per.holm");
+        String olleToken = links(olle, 1).getFirst();
+        Instant suspendedAt = clock.instant();
+        suspend("nordic-it", testbolag.customerId(), suspendedAt);
+        awaitSuspended(testbolag.customerId(), true);
+        Instant resumedAt = time.advance(Duration.ofHours(25));
+
+        probe.publish(CustomerChannels.EVENTS, codec.encode(codec.event("CustomerResumed", "nordic-it", null,
+                new CustomerResumed(testbolag.customerId(), resumedAt))));
+
+        String fresh = links(olle, 2).getLast();
+        User reissued = users.find(olle).orElseThrow();
+        assertThat(reissued.activation().expiresAt()).isAfter(resumedAt.plus(Duration.ofHours(71)));
+
+        var again = codec.event("CustomerResumed", "nordic-it", null,
+                new CustomerResumed(testbolag.customerId(), resumedAt));
+        probe.publish(CustomerChannels.EVENTS, codec.encode(again));
+        probe.publish(CustomerChannels.EVENTS, codec.encode(again));
+        resume("nordic-it", testbolag.customerId(), suspendedAt.plusSeconds(1));
+        suspend("nordic-it", testbolag.customerId(), suspendedAt.minusSeconds(1));
+        awaitSentinel();
+
+        assertThat(users.find(olle).orElseThrow().activation()).as("re-issued once").isEqualTo(reissued.activation());
+        assertThat(Published.messages().matching("ScheduleActivationEmail", p -> p.get("userId").asString()
+                .equals(olle))).hasSize(2);
+        assertThat(Published.messages().matching("ScheduleActivationEmail", p -> p.get("userId").asString()
+                .equals(userId))).as("dead before the suspension: the partner's to resend").hasSize(1);
+        assertThat(Published.messages().matching("ScheduleActivationEmail", p -> p.get("userId").asString()
+                .equals(per))).as("still alive after the resume").hasSize(1);
+        assertThat(organizations.isSuspended(testbolag.customerId())).isFalse();
+        assertProblem(activate(olleToken), 400, "ACTIVATION_TOKEN_INVALID");
+        MvcResult activated = activate(fresh);
+        assertThat(activated.getResponse().getStatus()).as(activated.getResponse().getContentAsString())
+                .isEqualTo(200);
+    }
+
+    private String addedUser(String username) throws Exception {
+        MvcResult added = addUser(username, username + "." + UUID.randomUUID() + "@testbolag.se");
+        assertThat(added.getResponse().getStatus()).isEqualTo(201);
+        return json.readTree(added.getResponse().getContentAsString()).get("id").asString();
+    }
+
     private void suspend(String partnerId, String customerId, Instant at) {
         probe.publish(CustomerChannels.EVENTS, codec.encode(codec.event("CustomerSuspended", partnerId, null,
                 new CustomerSuspended(customerId, at))));
@@ -174,9 +229,13 @@ class CustomerSuspensionIT {
 
     /** The token of the activation e-mail asked for this user, as the mailer got it. */
     private String link() {
-        return Published.messages().await("ScheduleActivationEmail",
-                p -> p.get("userId").asString().equals(userId), 1).getFirst()
-                .get("payload").get("activationToken").asString();
+        return links(userId, 1).getFirst();
+    }
+
+    /** The tokens of the first {@code count} activation e-mails asked for the user, oldest first. */
+    private static List<String> links(String user, int count) {
+        return Published.messages().await("ScheduleActivationEmail", p -> p.get("userId").asString().equals(user),
+                count).stream().map(e -> e.get("payload").get("activationToken").asString()).toList();
     }
 
     private MvcResult activate(String token) throws Exception {

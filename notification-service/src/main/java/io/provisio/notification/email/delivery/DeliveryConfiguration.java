@@ -3,6 +3,7 @@ package io.provisio.notification.email.delivery;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.notification.email.application.SuspensionHolds;
 import io.provisio.notification.email.persistence.NotificationStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +35,9 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    MailDispatcher mailDispatcher(NotificationStore store, MailRenderer renderer, JavaMailSender sender,
-                                  DeliveryProperties properties, Clock clock, MeterRegistry meters) {
-        return new MailDispatcher(store, renderer, sender, properties, clock, meters);
+    MailDispatcher mailDispatcher(NotificationStore store, SuspensionHolds holds, MailRenderer renderer,
+                                  JavaMailSender sender, DeliveryProperties properties, Clock clock,
+                                  MeterRegistry meters) {
+        return new MailDispatcher(store, holds, renderer, sender, properties, clock, meters);
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.notification.email.application.SuspensionHolds;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.RetryPolicy;
 import io.provisio.notification.email.domain.Template;
@@ -42,6 +43,7 @@ final class MailDispatcher extends PeriodicWorker {
     private static final Duration MAX_RECORD_WAIT = Duration.ofSeconds(5);
 
     private final NotificationStore store;
+    private final SuspensionHolds holds;
     private final MailRenderer renderer;
     private final JavaMailSender sender;
     private final SmtpClient smtp;
@@ -51,11 +53,12 @@ final class MailDispatcher extends PeriodicWorker {
     private final MeterRegistry meters;
     private final String owner = "dispatcher-" + UUID.randomUUID();
 
-    MailDispatcher(NotificationStore store, MailRenderer renderer, JavaMailSender sender,
+    MailDispatcher(NotificationStore store, SuspensionHolds holds, MailRenderer renderer, JavaMailSender sender,
                    DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         // Starts last and stops first: the mail session, MongoDB and a local SMTP sink outlive it.
         super("mail-dispatcher", properties.dispatchInterval(), Integer.MAX_VALUE - 200);
         this.store = store;
+        this.holds = holds;
         this.renderer = renderer;
         this.sender = sender;
         this.smtp = new SmtpClient(sender, properties.smtp(), meters);
@@ -80,7 +83,7 @@ final class MailDispatcher extends PeriodicWorker {
     /**
      * Sends due e-mails one by one until none is due, the SMTP circuit is open, or the dispatcher stops.
      *
-     * @return how many e-mails this call handled (sent, failed, retried or deferred)
+     * @return how many e-mails this call handled (sent, failed, retried, deferred or held)
      */
     int dispatchDue() {
         int handled = 0;
@@ -89,7 +92,10 @@ final class MailDispatcher extends PeriodicWorker {
             if (claimed.isEmpty()) {
                 return handled;
             }
-            deliver(claimed.get());
+            // Whatever path scheduled it, a suspended customer's e-mail is held here instead of sent.
+            if (!holds.holdIfSuspended(claimed.get(), owner)) {
+                deliver(claimed.get());
+            }
             handled++;
         }
         return handled;

@@ -7,7 +7,9 @@ package io.provisio.notification.email.domain;
  * <ul>
  *   <li>HELD: an onboarding's welcome or activation e-mail, kept until the onboarding completes
  *       ({@code OnboardingCompleted}), then SCHEDULED at its {@code sendAt} or at once if that has passed:
- *       nothing reaches a customer whose onboarding may still be rolled back. Compensation cancels it.</li>
+ *       nothing reaches a customer whose onboarding may still be rolled back. Compensation cancels it.
+ *       Also any unsent e-mail of a suspended customer ({@code heldFor: SUSPENSION}), until the resume
+ *       schedules it again or, for an activation link that expired meanwhile, cancels it.</li>
  *   <li>WAITING_FOR_RECIPIENT: an e-mail to a customer whose administrator this service does not know yet
  *       (a subscription event that overtook the welcome step); the welcome step fills in the recipient and
  *       makes it SCHEDULED.</li>

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.ScheduleActivationEmail;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
+import io.provisio.notification.email.application.SuspensionHolds;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.platform.messaging.EnvelopeHandler;
@@ -46,10 +47,20 @@ class MessagingConfiguration {
         return new CompletedOnboardings(codec, store, clock);
     }
 
-    /** Bound to {@code customer-events}; queue customer-events.notification-service. */
     @Bean
-    Consumer<Message<byte[]>> customerEvents(MessageCodec codec, CompletedOnboardings completed) {
-        return new EnvelopeHandler(codec, completed::handle);
+    SuspendedCustomerEmails suspendedCustomerEmails(MessageCodec codec, SuspensionHolds holds) {
+        return new SuspendedCustomerEmails(codec, holds);
+    }
+
+    /** Bound to {@code customer-events}; queue customer-events.notification-service. Other event types are not ours. */
+    @Bean
+    Consumer<Message<byte[]>> customerEvents(MessageCodec codec, CompletedOnboardings completed,
+                                             SuspendedCustomerEmails suspensions) {
+        // Each handler acts on its own types and ignores the rest.
+        return new EnvelopeHandler(codec, envelope -> {
+            completed.handle(envelope);
+            suspensions.handle(envelope);
+        });
     }
 
     /** Bound to {@code notification-commands} (application.yml); queue notification-commands.notification-service. */

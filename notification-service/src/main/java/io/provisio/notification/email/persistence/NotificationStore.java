@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
@@ -48,6 +49,11 @@ public final class NotificationStore {
     public static final String COLLECTION = "notifications";
 
     private static final String TOKEN = "activationToken";
+    /** Why a HELD e-mail is held: absent for an onboarding that has not completed, {@link #SUSPENSION}. */
+    private static final String HELD_FOR = "heldFor";
+    private static final String SUSPENSION = "SUSPENSION";
+    /** An ACTIVATION e-mail's link expiry as a date, so a resume can tell dead links from live ones in a query. */
+    private static final String LINK_EXPIRES_AT = "activationExpiresAt";
     /** Not sent and not being sent: a partner may reschedule or cancel it, and a newer link replaces it. */
     private static final List<String> CANCELLABLE = List.of(NotificationStatus.SCHEDULED.name(),
             NotificationStatus.WAITING_FOR_RECIPIENT.name(), NotificationStatus.HELD.name());
@@ -107,6 +113,9 @@ public final class NotificationStore {
                         by, detail == null ? "sendAt " + notification.sendAt() : detail)));
         if (notification.activationToken() != null) {
             document.append(TOKEN, notification.activationToken());
+        }
+        if (notification.template() == Template.ACTIVATION && notification.model().get("expiresAt") != null) {
+            document.append(LINK_EXPIRES_AT, Date.from(Instant.parse(notification.model().get("expiresAt").toString())));
         }
         return MongoWrites.insertIfAbsent(collection(), document);
     }
@@ -208,7 +217,8 @@ public final class NotificationStore {
      */
     public Optional<String> heldWelcomeSaga(String partnerId, String customerId) {
         Document welcome = collection().find(and(eq("partnerId", partnerId), eq("customerId", customerId),
-                eq("template", Template.WELCOME.name()), eq("status", NotificationStatus.HELD.name()))).first();
+                eq("template", Template.WELCOME.name()), eq("status", NotificationStatus.HELD.name()),
+                ne(HELD_FOR, SUSPENSION))).first();
         return Optional.ofNullable(welcome).map(d -> d.getString("sagaId"));
     }
 
@@ -225,17 +235,75 @@ public final class NotificationStore {
 
     /**
      * Schedules what an onboarding held back until it completed: at its {@code sendAt}, or at once if that
-     * time has passed. Only HELD e-mails change, so a redelivered event changes nothing.
+     * time has passed. Only e-mails HELD for the onboarding change (not those of a suspended customer), so a
+     * redelivered event changes nothing. A customer suspended meanwhile gets nothing: the dispatcher holds
+     * each of its e-mails again as it falls due.
      *
      * @return how many this call released
      */
     public long releaseHeld(String partnerId, String sagaId, Instant now) {
         return collection().updateMany(and(eq("sagaId", sagaId), eq("partnerId", partnerId),
-                        eq("status", NotificationStatus.HELD.name())),
+                        eq("status", NotificationStatus.HELD.name()), ne(HELD_FOR, SUSPENSION)),
                 new Document("$set", new Document("status", NotificationStatus.SCHEDULED.name()))
                         .append("$max", new Document("sendAt", date(now)))
                         .append("$push", new Document("history", event(now, "RELEASED", HistoryEntry.SYSTEM,
                                 "onboarding completed")))).getModifiedCount();
+    }
+
+    /**
+     * Holds every SCHEDULED e-mail of a suspended customer (HELD for SUSPENSION): none is claimed until the
+     * resume. One being sent right now (SENDING) is its dispatcher's, which holds it instead of sending
+     * ({@link #holdClaimed}) or has handed it to SMTP already; WAITING and onboarding-HELD ones are held by the
+     * dispatcher when they fall due. Repeating it changes nothing.
+     *
+     * @return how many this call held
+     */
+    public long holdForSuspension(String partnerId, String customerId, Instant now) {
+        return collection().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
+                        eq("status", NotificationStatus.SCHEDULED.name())),
+                new Document("$set", new Document("status", NotificationStatus.HELD.name()).append(HELD_FOR, SUSPENSION))
+                        .append("$push", new Document("history", event(now, "HELD", HistoryEntry.SYSTEM,
+                                "customer suspended")))).getModifiedCount();
+    }
+
+    /**
+     * A dispatcher found the customer of the e-mail it claimed suspended: the e-mail is HELD for the suspension
+     * instead of sent, no attempt counted.
+     *
+     * @return false when the claim was lost meanwhile
+     */
+    public boolean holdClaimed(String id, String owner, Instant now) {
+        return finish(id, owner, new Document("status", NotificationStatus.HELD.name()).append(HELD_FOR, SUSPENSION),
+                false, false, event(now, "HELD", HistoryEntry.SYSTEM, "customer suspended"));
+    }
+
+    /** What a resume did to the e-mails a suspension held. */
+    public record Released(long released, long cancelled) {
+    }
+
+    /**
+     * The customer was resumed as of {@code resumedAt}: its e-mails held for the suspension are scheduled again
+     * (at their {@code sendAt}, or at once if it has passed), except ACTIVATION e-mails whose link had expired by
+     * {@code resumedAt}: those are cancelled, token erased, never sent dead (identity-service re-issues a link
+     * that expired during the suspension, ADR 017). Each is one conditional update over HELD-for-suspension
+     * e-mails only, and the two never match the same e-mail, so repeating it, or running it while a hold races
+     * it, changes nothing twice.
+     */
+    public Released releaseSuspended(String partnerId, String customerId, Instant resumedAt, Instant now) {
+        Bson heldBySuspension = and(eq("partnerId", partnerId), eq("customerId", customerId),
+                eq("status", NotificationStatus.HELD.name()), eq(HELD_FOR, SUSPENSION));
+        long cancelled = collection().updateMany(and(heldBySuspension, lte(LINK_EXPIRES_AT, date(resumedAt))),
+                cancellation(now, HistoryEntry.SYSTEM, "activation link expired before the customer was resumed ("
+                        + resumedAt + "); identity-service re-issues a link that expired during the suspension"))
+                .getModifiedCount();
+        long released = collection().updateMany(and(heldBySuspension,
+                        or(eq(LINK_EXPIRES_AT, null), gt(LINK_EXPIRES_AT, date(resumedAt)))),
+                new Document("$set", new Document("status", NotificationStatus.SCHEDULED.name()))
+                        .append("$unset", new Document(HELD_FOR, ""))
+                        .append("$max", new Document("sendAt", date(now)))
+                        .append("$push", new Document("history", event(now, "RELEASED", HistoryEntry.SYSTEM,
+                                "customer resumed")))).getModifiedCount();
+        return new Released(released, cancelled);
     }
 
     /**
@@ -386,7 +454,7 @@ public final class NotificationStore {
 
     private static Document cancellation(Instant now, String by, String detail) {
         return new Document("$set", new Document("status", NotificationStatus.CANCELLED.name()))
-                .append("$unset", new Document(TOKEN, ""))
+                .append("$unset", new Document(TOKEN, "").append(HELD_FOR, ""))
                 .append("$push", new Document("history", event(now, "CANCELLED", by, detail)));
     }
 

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.notification.MutableClock;
 import io.provisio.notification.RunningService;
 import io.provisio.notification.StubSmtpServer;
+import io.provisio.notification.email.application.SuspensionHolds;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
@@ -45,6 +46,8 @@ class ConcurrentDispatchIT extends RunningService {
     NotificationStore store;
     @Autowired
     MailDispatcher applicationDispatcher;
+    @Autowired
+    SuspensionHolds holds;
     @Autowired
     MailRenderer renderer;
     @Autowired
@@ -243,7 +246,7 @@ class ConcurrentDispatchIT extends RunningService {
     }
 
     private MailDispatcher replica(JavaMailSender mailSender, DeliveryProperties settings) {
-        return new MailDispatcher(store, renderer, mailSender, settings, clock, meters);
+        return new MailDispatcher(store, holds, renderer, mailSender, settings, clock, meters);
     }
 
     /** One-minute back-off, three quick calls per attempt, a breaker that stays out of the way. */

@@ -1,8 +1,13 @@
 package io.provisio.subscription.customer.persistence;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.provisio.subscription.customer.domain.Suspension;
 import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,16 +15,21 @@ import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 /**
- * Collection {@code customers}: {@code _id} = customer id, with the partner that owns it and the
- * saga that created it. Written by a successful ASSIGN_PLANS (also with no plans), deleted by its
- * compensation: the REST API answers 404 for any customer not here under the caller's partner id.
+ * Collection {@code customers}: {@code _id} = customer id, with the partner that owns it, the saga that
+ * created it and its latest suspension or resumption ({@code suspension {suspended, at}}). Written by a
+ * successful ASSIGN_PLANS (also with no plans), deleted by its compensation: the REST API answers 404 for any
+ * customer not here under the caller's partner id.
  */
 @Component
 public class CustomerStore {
 
     public static final String COLLECTION = "customers";
+
+    private static final String SUSPENSION = "suspension";
 
     private final MongoCollection<Document> customers;
 
@@ -39,6 +49,29 @@ public class CustomerStore {
     public boolean isOf(String partnerId, String customerId) {
         // find, not countDocuments: a count is an aggregation, which the embedded store runs over every document.
         return customers.find(and(eq("_id", customerId), eq("partnerId", partnerId))).first() != null;
+    }
+
+    /**
+     * Records a suspension ({@code suspended}) or resumption of the partner's customer as of {@code at}, unless
+     * the stored one is as recent or more recent: events may arrive twice or out of order, and the latest instant
+     * wins (identity-service's rule). A customer not here, or another partner's, is not created.
+     *
+     * @return whether the record changed; false for a duplicate, an older event, or a customer of no such partner
+     */
+    public boolean recordSuspension(String partnerId, String customerId, boolean suspended, Instant at) {
+        return customers.updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
+                        or(eq(SUSPENSION + ".at", null), lt(SUSPENSION + ".at", Date.from(at)))),
+                new Document("$set", new Document(SUSPENSION, new Document("suspended", suspended)
+                        .append("at", Date.from(at))))).getModifiedCount() == 1;
+    }
+
+    /** The latest suspension or resumption recorded for the partner's customer, if any. */
+    public Optional<Suspension> suspension(String partnerId, String customerId) {
+        Document customer = customers.find(and(eq("_id", customerId), eq("partnerId", partnerId))).first();
+        Document suspension = customer == null ? null : customer.get(SUSPENSION, Document.class);
+        return suspension == null || suspension.getDate("at") == null ? Optional.empty()
+                : Optional.of(new Suspension(suspension.getBoolean("suspended", false),
+                suspension.getDate("at").toInstant()));
     }
 
     /** Deletes the customer if this saga created it; a record of another saga stays. */

@@ -16,6 +16,7 @@ import io.provisio.subscription.assignment.domain.RequestedPlan;
 import io.provisio.subscription.assignment.domain.Violation;
 import io.provisio.subscription.catalog.domain.Plan;
 import io.provisio.subscription.catalog.persistence.PlanStore;
+import io.provisio.subscription.customer.application.CustomerSuspensions;
 import io.provisio.subscription.customer.persistence.CustomerStore;
 import io.provisio.subscription.inventory.domain.AllocationOutcome;
 import io.provisio.subscription.inventory.persistence.InventoryAllocator;
@@ -44,14 +45,16 @@ public class SubscriptionChanges {
     private static final int ATTEMPTS = 20;
 
     private final CustomerStore customers;
+    private final CustomerSuspensions suspensions;
     private final PlanStore plans;
     private final SubscriptionStore subscriptions;
     private final InventoryAllocator allocator;
     private final Clock clock;
 
-    SubscriptionChanges(CustomerStore customers, PlanStore plans, SubscriptionStore subscriptions,
-                        InventoryAllocator allocator, Clock clock) {
+    SubscriptionChanges(CustomerStore customers, CustomerSuspensions suspensions, PlanStore plans,
+                        SubscriptionStore subscriptions, InventoryAllocator allocator, Clock clock) {
         this.customers = customers;
+        this.suspensions = suspensions;
         this.plans = plans;
         this.subscriptions = subscriptions;
         this.allocator = allocator;
@@ -87,8 +90,11 @@ public class SubscriptionChanges {
                     customerId + " already subscribes to " + planCode + "; change its units instead");
         }
 
+        // Added while the customer is suspended: its billing is paused from the start (it does not start before
+        // the resume, whatever its start date).
         Subscription target = Subscription.create(UUID.randomUUID().toString(), partnerId, customerId, null,
-                planCode, units, startDate, clock);
+                planCode, units, startDate, clock)
+                .withBillingPausedAt(suspensions.suspendedSince(partnerId, customerId).orElse(null));
         PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.ADD, 0, units,
                 clock.instant());
         if (!subscriptions.insertPending(target, change)) {
@@ -102,6 +108,8 @@ public class SubscriptionChanges {
             subscriptions.discardPending(target.id());
             return new ChangeOutcome.NotFound();
         }
+        // A suspension or resumption recorded after our look may have missed this addition: apply the latest now.
+        suspensions.applyToSubscriptions(partnerId, customerId);
         AllocationOutcome outcome = allocator.allocate(partnerId, planCode, target.id(), units);
         if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
             subscriptions.abandonAdd(target.id(), change.op());

@@ -16,11 +16,14 @@ import java.util.UUID;
  * @param sagaId           the onboarding that created it (its compensation deletes it again), or
  *                         {@code null} for a plan added later through the API
  * @param billingStartedAt when it turned ACTIVE, or {@code null} while SCHEDULED
+ * @param billingPausedAt  while the customer is suspended, the suspension's instant: billing is paused (ACTIVE)
+ *                         or does not start (SCHEDULED, also past its start date) until the resume; else
+ *                         {@code null}
  * @param users            ids of the customer's users holding one unit each
  */
 public record Subscription(String id, String partnerId, String customerId, String sagaId, String planCode,
                            int units, LocalDate startDate, SubscriptionStatus status, Instant billingStartedAt,
-                           Instant createdAt, List<String> users) {
+                           Instant billingPausedAt, Instant createdAt, List<String> users) {
 
     public Subscription {
         users = users == null ? List.of() : List.copyOf(users);
@@ -49,7 +52,13 @@ public record Subscription(String id, String partnerId, String customerId, Strin
         LocalDate start = startDate == null ? today : startDate;
         boolean due = !start.isAfter(today);
         return new Subscription(id, partnerId, customerId, sagaId, planCode, units, start,
-                due ? SubscriptionStatus.ACTIVE : SubscriptionStatus.SCHEDULED, due ? now : null, now, List.of());
+                due ? SubscriptionStatus.ACTIVE : SubscriptionStatus.SCHEDULED, due ? now : null, null, now, List.of());
+    }
+
+    /** The same subscription with billing paused as of {@code at} (its customer is suspended), or not ({@code null}). */
+    public Subscription withBillingPausedAt(Instant at) {
+        return new Subscription(id, partnerId, customerId, sagaId, planCode, units, startDate, status, billingStartedAt,
+                at, createdAt, users);
     }
 
     /** Today as a UTC calendar day: the day start dates are compared with, wherever the clock's zone is. */

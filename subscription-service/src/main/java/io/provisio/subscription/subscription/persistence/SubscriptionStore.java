@@ -46,7 +46,8 @@ import static com.mongodb.client.model.Updates.unset;
  * in the inventory ({@code inventory_holdings}). Besides the subscription's facts a document holds {@code free} (units no
  * user holds: {@code units - users.size()}, stored so one conditional update can hand out a unit),
  * {@code pending} (a units change in flight), {@code liveKey} (unique: one live subscription per
- * customer and plan), the activation lease and the outbox of its {@code SubscriptionActivated}.
+ * customer and plan), the activation lease, the outbox of its {@code SubscriptionActivated} and
+ * {@code billingPause} (the customer's latest suspension or resumption, applied latest instant wins).
  */
 @Component
 public class SubscriptionStore {
@@ -54,6 +55,9 @@ public class SubscriptionStore {
     public static final String COLLECTION = "subscriptions";
     private static final List<String> LIVE = List.of(SubscriptionStatus.SCHEDULED.name(),
             SubscriptionStatus.ACTIVE.name());
+    /** {@code {paused, at}}: the latest suspension or resumption of the customer applied to this subscription. */
+    private static final String BILLING_PAUSE = "billingPause";
+    private static final Bson BILLING_RUNS = ne(BILLING_PAUSE + ".paused", true);
 
     private final MongoCollection<Document> subscriptions;
     private final OutboxStore outbox;
@@ -109,6 +113,8 @@ public class SubscriptionStore {
                 .append("startDate", MongoWrites.toDate(s.startDate()))
                 .append("status", s.status().name())
                 .append("billingStartedAt", MongoWrites.toDate(s.billingStartedAt()))
+                .append(BILLING_PAUSE, s.billingPausedAt() == null ? null
+                        : new Document("paused", true).append("at", MongoWrites.toDate(s.billingPausedAt())))
                 .append("createdAt", MongoWrites.toDate(s.createdAt()))
                 .append("liveKey", s.status() == SubscriptionStatus.CANCELLED ? s.id()
                         : liveKey(s.partnerId(), s.customerId(), s.planCode()))
@@ -257,11 +263,36 @@ public class SubscriptionStore {
                 combine(set("units", change.to()), inc("free", by), unset("pending"))).getMatchedCount() == 1;
     }
 
-    /** Ends an addition whose units were taken: the subscription shows with the status its start date gives it. */
+    /**
+     * Ends an addition whose units were taken: the subscription shows with the status its start date gives it,
+     * except that one due now whose billing is paused (its customer is suspended) stays SCHEDULED: billing never
+     * starts while paused, the scheduler starts it after the resume.
+     */
     public boolean completeAdd(String id, String op, SubscriptionStatus status, Instant billingStartedAt) {
-        return subscriptions.updateOne(and(eq("_id", id), eq("pending.op", op)),
+        if (subscriptions.updateOne(and(eq("_id", id), eq("pending.op", op), BILLING_RUNS),
                 combine(set("status", status.name()), set("billingStartedAt", MongoWrites.toDate(billingStartedAt)),
-                        unset("pending"))).getMatchedCount() == 1;
+                        unset("pending"))).getMatchedCount() == 1) {
+            return true;
+        }
+        return subscriptions.updateOne(and(eq("_id", id), eq("pending.op", op), eq(BILLING_PAUSE + ".paused", true)),
+                combine(set("status", (status == SubscriptionStatus.ACTIVE ? SubscriptionStatus.SCHEDULED : status)
+                        .name()), set("billingStartedAt", null), unset("pending"))).getMatchedCount() == 1;
+    }
+
+    // ---- billing paused while the customer is suspended
+
+    /**
+     * Applies the customer's latest suspension ({@code paused}) or resumption as of {@code at} to each of its
+     * subscriptions whose own record is older: one conditional update per document, so the latest instant wins
+     * on every subscription whatever order the writers come in, and repeating it changes nothing. Every status
+     * (a PENDING addition too), so one added while the customer is suspended is paused as well.
+     *
+     * @return how many subscriptions changed
+     */
+    public long recordBillingPause(String partnerId, String customerId, boolean paused, Instant at) {
+        return subscriptions.updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
+                        or(eq(BILLING_PAUSE + ".at", null), lt(BILLING_PAUSE + ".at", Date.from(at)))),
+                set(BILLING_PAUSE, new Document("paused", paused).append("at", Date.from(at)))).getModifiedCount();
     }
 
     /** Removes an addition that got no units. */
@@ -290,13 +321,13 @@ public class SubscriptionStore {
 
     /**
      * Claims one SCHEDULED subscription whose start date (a UTC day) is today or earlier, unless
-     * another replica's lease on it is still running: one find-and-modify, so two replicas never
-     * activate the same subscription.
+     * another replica's lease on it is still running or its billing is paused (the customer is suspended):
+     * one find-and-modify, so two replicas never activate the same subscription.
      */
     public Optional<Subscription> claimDue(LocalDate today, Instant now, Duration lease, String owner) {
         Document claimed = subscriptions.findOneAndUpdate(
                 and(eq("status", SubscriptionStatus.SCHEDULED.name()), lte("startDate", MongoWrites.toDate(today)),
-                        or(eq("activationLeaseUntil", null), lt("activationLeaseUntil", Date.from(now)))),
+                        BILLING_RUNS, or(eq("activationLeaseUntil", null), lt("activationLeaseUntil", Date.from(now)))),
                 combine(set("activationLeaseUntil", Date.from(now.plus(lease))), set("activationLeaseOwner", owner)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("startDate")).returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(SubscriptionStore::toSubscription);
@@ -304,13 +335,13 @@ public class SubscriptionStore {
 
     /**
      * Turns the claimed subscription ACTIVE, starts billing and queues {@code event} in one
-     * single-document update, only while this owner holds the claim and the units are still those of
-     * the event.
+     * single-document update, only while this owner holds the claim, the units are still those of
+     * the event and billing is not paused.
      */
     public boolean activate(Subscription claimed, String owner, Instant now, OutgoingMessage event) {
         return outbox.updateWhere(COLLECTION, and(eq("_id", claimed.id()),
                         eq("status", SubscriptionStatus.SCHEDULED.name()), eq("activationLeaseOwner", owner),
-                        eq("units", claimed.units())),
+                        eq("units", claimed.units()), BILLING_RUNS),
                 new Document("status", SubscriptionStatus.ACTIVE.name()).append("billingStartedAt", Date.from(now))
                         .append("activationLeaseUntil", null).append("activationLeaseOwner", null),
                 List.of(event));
@@ -339,7 +370,12 @@ public class SubscriptionStore {
         return new Subscription(d.getString("_id"), d.getString("partnerId"), d.getString("customerId"),
                 d.getString("sagaId"), d.getString("planCode"), MongoWrites.intOf(d, "units"),
                 MongoWrites.toLocalDate(d.getDate("startDate")), SubscriptionStatus.valueOf(d.getString("status")),
-                MongoWrites.toInstant(d.getDate("billingStartedAt")), MongoWrites.toInstant(d.getDate("createdAt")),
-                d.getList("users", String.class, List.of()));
+                MongoWrites.toInstant(d.getDate("billingStartedAt")), billingPausedAt(d),
+                MongoWrites.toInstant(d.getDate("createdAt")), d.getList("users", String.class, List.of()));
+    }
+
+    private static Instant billingPausedAt(Document d) {
+        Document pause = d.get(BILLING_PAUSE, Document.class);
+        return pause != null && pause.getBoolean("paused", false) ? MongoWrites.toInstant(pause.getDate("at")) : null;
     }
 }

@@ -110,13 +110,18 @@ class CustomerSubscriptionController {
     record ChangeUnitsBody(Integer units) {
     }
 
-    /** @param assignedUnits units held by the customer's users (per-user services) */
+    /**
+     * @param assignedUnits   units held by the customer's users (per-user services)
+     * @param billingPausedAt while the customer is suspended, the suspension's instant: billing is paused (ACTIVE)
+     *                        or does not start (SCHEDULED) until the resume; {@code null} while billing runs and for
+     *                        a cancelled subscription (added to API.md's view, ADR 017)
+     */
     record SubscriptionView(String id, String planCode, int units, int assignedUnits, LocalDate startDate,
-                            String status, Instant billingStartedAt) {
+                            String status, Instant billingStartedAt, Instant billingPausedAt) {
 
         static SubscriptionView of(Subscription s) {
             return new SubscriptionView(s.id(), s.planCode(), s.units(), s.users().size(), s.startDate(),
-                    s.status().name(), s.billingStartedAt());
+                    s.status().name(), s.billingStartedAt(), s.status().isLive() ? s.billingPausedAt() : null);
         }
     }
 }

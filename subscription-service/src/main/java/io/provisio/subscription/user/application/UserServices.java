@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.subscription.catalog.persistence.PlanStore;
+import io.provisio.subscription.customer.application.CustomerSuspensions;
 import io.provisio.subscription.customer.persistence.CustomerStore;
 import io.provisio.subscription.subscription.domain.Subscription;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
@@ -38,14 +39,16 @@ public class UserServices {
     private static final Logger log = LoggerFactory.getLogger(UserServices.class);
 
     private final CustomerStore customers;
+    private final CustomerSuspensions suspensions;
     private final UserStore users;
     private final SubscriptionStore subscriptions;
     private final PlanStore plans;
     private final Clock clock;
 
-    UserServices(CustomerStore customers, UserStore users, SubscriptionStore subscriptions, PlanStore plans,
-                 Clock clock) {
+    UserServices(CustomerStore customers, CustomerSuspensions suspensions, UserStore users,
+                 SubscriptionStore subscriptions, PlanStore plans, Clock clock) {
         this.customers = customers;
+        this.suspensions = suspensions;
         this.users = users;
         this.subscriptions = subscriptions;
         this.plans = plans;
@@ -73,13 +76,16 @@ public class UserServices {
     /**
      * Sets the user's services to exactly {@code planCodes}: units of newly named plans are taken (all
      * or none: 409 NO_UNITS_LEFT names the first plan without a free unit), units of plans no longer
-     * named go back. Repeating the same call changes nothing.
+     * named go back. Repeating the same call changes nothing. While the customer is suspended, a call that
+     * names a new plan is refused (409 CUSTOMER_SUSPENDED).
      */
     public List<String> setServices(String partnerId, String customerId, String userId, List<String> planCodes) {
         requireUser(partnerId, customerId, userId);
         Set<String> wanted = validate(planCodes);
         Map<String, Subscription> live = subscriptions.liveOf(partnerId, customerId).stream()
                 .collect(Collectors.toMap(Subscription::planCode, Function.identity()));
+
+        refuseNewServicesWhileSuspended(partnerId, customerId, userId, wanted, live);
 
         List<Subscription> taken = new ArrayList<>();
         for (String plan : wanted) {
@@ -106,6 +112,21 @@ public class UserServices {
             }
         }
         return servicesOf(partnerId, customerId, userId);
+    }
+
+    /**
+     * A suspended customer's users get no new services (ADR 017): a call that would give the user a plan it does
+     * not hold now answers 409 {@code CUSTOMER_SUSPENDED} and changes nothing. Keeping or dropping services
+     * still works (dropped units go back to the subscription).
+     */
+    private void refuseNewServicesWhileSuspended(String partnerId, String customerId, String userId,
+                                                 Set<String> wanted, Map<String, Subscription> live) {
+        boolean addsOne = wanted.stream().anyMatch(plan -> live.get(plan) == null
+                || !live.get(plan).users().contains(userId));
+        if (addsOne && suspensions.suspendedSince(partnerId, customerId).isPresent()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "CUSTOMER_SUSPENDED", "Customer suspended",
+                    "the customer is suspended; its users cannot be given new services until it is resumed");
+        }
     }
 
     private Set<String> validate(List<String> planCodes) {
