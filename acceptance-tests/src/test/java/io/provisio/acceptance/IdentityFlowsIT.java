@@ -30,7 +30,7 @@ class IdentityFlowsIT {
 
     private static final Duration SAGA = Duration.ofSeconds(60);
     /** Strong by the policy and built on none of the examples' words. */
-    private static final String STRONG = "vinter-kaffe-Tromsø-47";
+    private static final String STRONG = Onboardings.STRONG_PASSWORD;
 
     private Suite suite;
     private Api nordic;

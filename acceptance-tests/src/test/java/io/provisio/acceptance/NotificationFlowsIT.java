@@ -126,7 +126,7 @@ class NotificationFlowsIT {
         // Identity refuses to delete the last administrator: add another one, with a password (no link).
         ObjectNode second = Api.JSON.createObjectNode().put("username", "karin.lund").put("firstName", "Karin")
                 .put("lastName", "Lund").put("email", "karin.lund+" + UUID.randomUUID().toString().substring(0, 8)
-                        + "@testbolag.se").put("password", "vinter-kaffe-Tromsø-47").put("role", "ADMINISTRATOR");
+                        + "@testbolag.se").put("password", Onboardings.STRONG_PASSWORD).put("role", "ADMINISTRATOR");
         Api.Response added = nordic.post(users, second.toString());
         assertThat(added.status()).as(added.text()).isEqualTo(201);
         Api.Response deleted = nordic.delete(users + "/" + firstAdministrator);

@@ -12,6 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** Onboarding requests from docs/examples, each made unique per test run. */
 final class Onboardings {
 
+    /** Strong by identity's password policy and built on none of the examples' words. */
+    static final String STRONG_PASSWORD = "vinter-kaffe-Tromsø-47";
+
     private Onboardings() {
     }
 

@@ -30,8 +30,7 @@ import static org.awaitility.Awaitility.await;
 class SuspensionFlowsIT {
 
     private static final Duration SAGA = Duration.ofSeconds(60);
-    /** Strong by identity's password policy and built on none of the examples' words. */
-    private static final String STRONG = "vinter-kaffe-Tromsø-47";
+    private static final String STRONG = Onboardings.STRONG_PASSWORD;
 
     private Suite suite;
     private Api nordic;
