@@ -6,13 +6,12 @@ import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
+import io.provisio.platform.mongo.LatestInstant;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 /**
  * The {@code customer_profiles} collection, one document per customer ({@code _id} = customer id), with the
@@ -65,7 +64,7 @@ public final class CustomerProfileStore {
      */
     public boolean recordSuspension(String partnerId, String customerId, boolean suspended, Instant at) {
         return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
-                        or(eq(SUSPENSION + ".at", null), lt(SUSPENSION + ".at", Date.from(at)))),
+                        LatestInstant.olderThan(SUSPENSION, at)),
                 new Document("$set", new Document(SUSPENSION, new Document("suspended", suspended)
                         .append("at", Date.from(at))))).getModifiedCount() == 1;
     }

@@ -10,6 +10,7 @@ import io.provisio.identity.user.domain.Contact;
 import io.provisio.identity.user.domain.ContactKind;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.Suspension;
+import io.provisio.platform.mongo.LatestInstant;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
@@ -115,7 +116,7 @@ public class OrganizationStore {
         }
         return mongo.getCollection(COLLECTION).updateOne(
                 and(eq("_id", id), eq("partnerId", partnerId),
-                        or(eq(SUSPENSION + ".at", null), lt(SUSPENSION + ".at", Date.from(at)))),
+                        LatestInstant.olderThan(SUSPENSION, at)),
                 new Document("$set", set)).getModifiedCount() == 1;
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.provisio.platform.mongo.LatestInstant;
 import io.provisio.subscription.customer.domain.Suspension;
 import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 /**
  * Collection {@code customers}: {@code _id} = customer id, with the partner that owns it, the saga that
@@ -60,7 +59,7 @@ public class CustomerStore {
      */
     public boolean recordSuspension(String partnerId, String customerId, boolean suspended, Instant at) {
         return customers.updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
-                        or(eq(SUSPENSION + ".at", null), lt(SUSPENSION + ".at", Date.from(at)))),
+                        LatestInstant.olderThan(SUSPENSION, at)),
                 new Document("$set", new Document(SUSPENSION, new Document("suspended", suspended)
                         .append("at", Date.from(at))))).getModifiedCount() == 1;
     }

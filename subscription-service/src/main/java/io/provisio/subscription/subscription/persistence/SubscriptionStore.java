@@ -14,6 +14,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import io.provisio.platform.mongo.LatestInstant;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
 import io.provisio.subscription.subscription.domain.PendingChange;
@@ -291,7 +292,7 @@ public class SubscriptionStore {
      */
     public long recordBillingPause(String partnerId, String customerId, boolean paused, Instant at) {
         return subscriptions.updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
-                        or(eq(BILLING_PAUSE + ".at", null), lt(BILLING_PAUSE + ".at", Date.from(at)))),
+                        LatestInstant.olderThan(BILLING_PAUSE, at)),
                 set(BILLING_PAUSE, new Document("paused", paused).append("at", Date.from(at)))).getModifiedCount();
     }
 
