@@ -72,6 +72,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A body of another media type, {@code text/csv} say. */
+    Response post(String path, String body, String contentType, String idempotencyKey) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(builder);
+    }
+
     Response put(String path, String json) {
         return send(path, "PUT", json);
     }

@@ -17,7 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Bodies over the default cap (256 KB) are answered 413 before anything reaches a service, with or without a length. */
+/**
+ * Bodies over the default cap (256 KB; 2 MB for onboarding batches) are answered 413 before anything reaches a service,
+ * with or without a length.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayBodyLimitTest {
 
@@ -85,6 +88,20 @@ class GatewayBodyLimitTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(BACKEND.requestsTo("/api/v1/onboardings")).singleElement()
                 .satisfies(received -> assertThat(received.body()).isEqualTo(body));
+    }
+
+    @Test
+    void passesABatchOfUpTo2MegabytesAndRefusesALargerOne() throws Exception {
+        byte[] batch = body(2 * 1024 * 1024);
+
+        HttpResponse<String> passed = send("/api/v1/onboarding-batches", HttpRequest.BodyPublishers.ofByteArray(batch));
+        HttpResponse<String> refused = send("/api/v1/onboarding-batches", chunked(body(2 * 1024 * 1024 + 1)));
+
+        assertThat(passed.statusCode()).isEqualTo(200);
+        assertThat(BACKEND.requestsTo("/api/v1/onboarding-batches")).singleElement()
+                .satisfies(received -> assertThat(received.body()).isEqualTo(batch));
+        expectTooLarge(refused);
+        assertThat(refused.body()).contains(Integer.toString(2 * 1024 * 1024));
     }
 
     @Test

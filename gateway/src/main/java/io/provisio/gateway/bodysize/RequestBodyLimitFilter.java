@@ -17,7 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Caps request bodies at {@code provisio.gateway.max-body-size} (256 KB), answering 413 problem+json
+ * Caps request bodies at {@code provisio.gateway.max-body-size} (256 KB; {@code max-batch-body-size}, 2 MB, for
+ * {@value #BATCHES}), answering 413 problem+json
  * ({@code PAYLOAD_TOO_LARGE}) before anything is passed on. A declared {@code Content-Length} over the cap is
  * refused without reading the body. A body without a length (chunked) is read up to the cap and refused as
  * soon as it goes over.
@@ -34,23 +35,30 @@ class RequestBodyLimitFilter implements GlobalFilter, Ordered {
     /** Before the rate limit, which reads the token request's {@code client_id} from the cached body. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
 
+    /** Up to 500 onboarding requests in one body. */
+    static final String BATCHES = "/api/v1/onboarding-batches";
+
     private final int maxBytes;
+    private final int maxBatchBytes;
     private final ProblemResponses problems;
 
     RequestBodyLimitFilter(GatewayProperties properties, ProblemResponses problems) {
         this.maxBytes = (int) properties.maxBodySize().toBytes();
+        this.maxBatchBytes = (int) properties.maxBatchBodySize().toBytes();
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        int maxBytes = exchange.getRequest().getPath().pathWithinApplication().value().equals(BATCHES)
+                ? maxBatchBytes : this.maxBytes;
         if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
-            return tooLarge(exchange);
+            return tooLarge(exchange, maxBytes);
         }
         ServerWebExchange bounded = exchange.mutate().request(new BoundedBody(exchange.getRequest(), maxBytes)).build();
         return ServerWebExchangeUtils.cacheRequestBody(bounded,
                         cached -> chain.filter(exchange.mutate().request(cached).build()))
-                .onErrorResume(BodyTooLarge.class, tooLarge -> tooLarge(exchange));
+                .onErrorResume(BodyTooLarge.class, tooLarge -> tooLarge(exchange, maxBytes));
     }
 
     @Override
@@ -58,7 +66,7 @@ class RequestBodyLimitFilter implements GlobalFilter, Ordered {
         return ORDER;
     }
 
-    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+    private Mono<Void> tooLarge(ServerWebExchange exchange, int maxBytes) {
         return problems.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                 "Payload too large", "The request body is larger than " + maxBytes + " bytes");
     }

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param issuer      the {@code iss} every accepted token must carry
  * @param rateLimit   the request budgets: per partner, per client id at the token endpoint, per client address
  * @param maxBodySize the largest request body the gateway passes on; a larger one is answered 413
+ * @param maxBatchBodySize the same for {@code /api/v1/onboarding-batches}, whose 500 rows need more
  */
 @ConfigurationProperties("provisio.gateway")
 public record GatewayProperties(
@@ -20,11 +21,15 @@ public record GatewayProperties(
         @DefaultValue("http://localhost:8082/oauth2/jwks") URI jwkSetUri,
         @DefaultValue("http://localhost:8080") String issuer,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue("256KB") DataSize maxBodySize) {
+        @DefaultValue("256KB") DataSize maxBodySize,
+        @DefaultValue("2MB") DataSize maxBatchBodySize) {
 
     public GatewayProperties {
-        if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("max-body-size must be between 1 byte and 2 GB");
+        for (DataSize size : new DataSize[] {maxBodySize, maxBatchBodySize}) {
+            if (size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("max-body-size and max-batch-body-size must be between 1 byte "
+                        + "and 2 GB");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.provisio.platform.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import io.provisio.platform.messaging.retry.FailureClassifier;
 import org.slf4j.Logger;
@@ -21,9 +22,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -54,16 +52,10 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return respond(Problems.of(ApiProblem.validation(List.of(new FieldError(path(unknown),
-                    "unknown field")))));
-        }
-        if (cause instanceof InvalidFormatException | cause instanceof MismatchedInputException) {
-            MismatchedInputException mismatch = (MismatchedInputException) cause;
-            String field = path(mismatch);
-            if (!field.isEmpty()) {
-                return respond(Problems.of(ApiProblem.validation(List.of(new FieldError(field,
-                        "has the wrong type or format")))));
+        if (cause instanceof JacksonException jackson) {
+            Optional<FieldError> field = JsonFieldErrors.of(jackson);
+            if (field.isPresent()) {
+                return respond(Problems.of(ApiProblem.validation(List.of(field.get()))));
             }
         }
         // Jackson's own message may quote the body (a password, say): say where, not what.
@@ -136,21 +128,5 @@ public class ProblemDetailsAdvice {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    /** Renders Jackson's path as API.md does: {@code customer.address.country}, {@code plans[0].units}. */
-    static String path(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({OnboardingProperties.class, IdempotencyProperties.class})
+@EnableConfigurationProperties({OnboardingProperties.class, IdempotencyProperties.class, BatchProperties.class})
 class OnboardingConfiguration {
 
     @Bean

@@ -1,6 +1,8 @@
 package io.provisio.customer.onboarding.application;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -35,6 +37,9 @@ public interface OnboardingRepository {
     boolean update(Onboarding onboarding, List<SagaCommand> commands, List<Object> announcements);
 
     Optional<Onboarding> find(String id);
+
+    /** The status of each of the partner's onboardings among {@code ids}; an unknown id is left out. */
+    Map<String, OnboardingStatus> statuses(String partnerId, Collection<String> ids);
 
     /** Whether a live (not FAILED) onboarding of the partner holds the account name. */
     boolean accountNameInUse(String partnerId, String accountName);

@@ -2,6 +2,9 @@ package io.provisio.customer.onboarding.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -213,6 +216,17 @@ class MongoOnboardingRepository implements OnboardingRepository {
                     command.payload());
             return new OutgoingMessage(command.channel(), envelope);
         }).toList();
+    }
+
+    @Override
+    public Map<String, OnboardingStatus> statuses(String partnerId, Collection<String> ids) {
+        Map<String, OnboardingStatus> statuses = new HashMap<>();
+        if (!ids.isEmpty()) {
+            // By _id: served by the primary key, also on the embedded store.
+            collection().find(and(in("_id", ids), eq("partnerId", partnerId))).projection(new Document("status", 1))
+                    .forEach(d -> statuses.put(d.getString("_id"), OnboardingStatus.valueOf(d.getString("status"))));
+        }
+        return statuses;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.provisio.customer.onboarding.application.OnboardingProperties;
 import io.provisio.customer.onboarding.application.OnboardingRepository;
 import io.provisio.customer.onboarding.application.OnboardingService;
 import io.provisio.customer.onboarding.application.ParticipantChecks;
+import io.provisio.customer.onboarding.application.StartRefusal;
 import io.provisio.identity.contracts.Administrator;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.identity.contracts.SupportContact;
@@ -65,17 +66,17 @@ class DryRunService {
                         CUSTOMER));
             } else if (named && claimed.contains(domains.subdomainOf(customer.accountName()))) {
                 problems.add(new DryRunView.Problem("customer.accountName", "SUBDOMAIN_TAKEN",
-                        OnboardingController.SUBDOMAIN_RULE, CUSTOMER));
+                        StartRefusal.SUBDOMAIN_RULE, CUSTOMER));
             }
             if (customer.domains() != null) {
-                OnboardingController.domainErrors(customer.domains(), claimed).forEach(e ->
+                StartRefusal.domainErrors(customer.domains(), claimed).forEach(e ->
                         problems.add(new DryRunView.Problem(e.field(), "DOMAIN_TAKEN", e.message(), CUSTOMER)));
             }
         }
         if (customer != null && customer.parentCustomerId() != null) {
             if (!service.mayBeParent(partnerId, customer.parentCustomerId())) {
                 problems.add(new DryRunView.Problem("customer.parentCustomerId", "PARENT_NOT_FOUND",
-                        OnboardingController.PARENT_RULE, CUSTOMER));
+                        StartRefusal.PARENT_RULE, CUSTOMER));
             }
         }
 
