@@ -28,9 +28,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Onboarding batches in customer-service against the real broker. identity-service does not run here, so every
  * started saga waits at CREATE_ADMINISTRATOR: with a window of two, exactly two rows of a batch run and the rest stay
- * queued, which is the pacing this asserts. Whole sagas through the gateway: acceptance-tests' BulkOnboardingIT.
+ * queued, which is the pacing this asserts (the window is the tests' configuration; every test context's pacer is
+ * another replica on the one test store). Whole sagas through the gateway: acceptance-tests' BulkOnboardingIT.
  */
-@SpringBootTest(properties = "provisio.onboarding.batches.window=2")
+@SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @ExtendWith(LeaveNoQueues.class)
