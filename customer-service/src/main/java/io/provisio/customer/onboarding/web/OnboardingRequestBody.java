@@ -34,14 +34,17 @@ public record OnboardingRequestBody(
     static final int MAX_DOMAINS = 20;
     static final String TOO_MANY = "must have at most {max} entries";
 
+    /** An account name, which is also the customer's platform sub-domain. */
+    static final String ACCOUNT_NAME = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";
+    static final String ACCOUNT_NAME_RULE = "3-63 lower-case letters, digits and hyphens, not starting or ending "
+            + "with a hyphen";
+
     /** Beyond RFC 5322 syntax: a dotted domain and no spaces, so the address can actually receive mail. */
     static final String DELIVERABLE = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$";
     static final String MUST_BE_EMAIL = "must be a valid e-mail address";
 
     public record Customer(
-            @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
-                    message = "3-63 lower-case letters, digits and hyphens, not starting or ending with a hyphen")
-            String accountName,
+            @NotBlank @Pattern(regexp = ACCOUNT_NAME, message = ACCOUNT_NAME_RULE) String accountName,
             @NotBlank @Size(max = 200) String companyName,
             @Size(max = 100) String externalCode,
             String parentCustomerId,
