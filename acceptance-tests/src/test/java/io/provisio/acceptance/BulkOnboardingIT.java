@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Onboarding batches through the gateway, with every service running: each valid row becomes a saga of its own
- * and ends as a single onboarding would; an invalid row gets the very errors the single onboarding's 400 gives.
+ * and ends as a single onboarding would; an invalid row gets the very errors the single onboarding's 400 gives. The
+ * sub-domain check ({@code GET /api/v1/subdomains/{name}}) is asserted here too, on a customer a batch created.
  */
 @ExtendWith(Suite.class)
 class BulkOnboardingIT {
@@ -85,5 +86,9 @@ class BulkOnboardingIT {
         JsonNode customer = nordic.get("/api/v1/customers/" + customerId).json();
         assertThat(customer.get("companyName").asString()).isEqualTo("Bakkerij Jansen B.V.");
         assertThat(customer.get("locale").asString()).isEqualTo("nl-NL");
+        // Its sub-domain is the platform's, so another partner is told it is taken, and offered free variants.
+        JsonNode subdomain = Api.alpina().get("/api/v1/subdomains/bakkerij-" + suffix).json();
+        assertThat(subdomain.get("available").asBoolean()).isFalse();
+        assertThat(subdomain.get("suggestions").get(0).asString()).isEqualTo("bakkerij-" + suffix + "-2");
     }
 }
