@@ -1,7 +1,6 @@
 package io.provisio.identity.user.application;
 
 import io.provisio.customer.contracts.CustomerStatusChanged;
-import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +31,10 @@ public class CustomerSuspensions {
         String what = change.suspended() ? "suspended" : "resumed";
         if (organizations.recordSuspension(customerId, partnerId, change.suspended(), change.at())) {
             log.info("Customer {} {} as of {}", customerId, what, change.at());
-        } else if (organizations.find(customerId).map(Organization::partnerId).filter(partnerId::equals)
-                .isPresent()) {
-            log.info("Ignoring customer {} {} as of {}: a record as of then or later is kept", customerId, what,
-                    change.at());
         } else {
-            // Not onboarded here (or another partner's id): nothing of ours to mark.
-            log.info("Ignoring customer {} {}: unknown for partner {}", customerId, what, partnerId);
+            // No second read to tell which: both leave nothing of ours to mark.
+            log.info("Customer {} {} as of {} changes nothing: a record as of then or later is kept, or the customer"
+                    + " is not partner {}'s here", customerId, what, change.at(), partnerId);
         }
         if (!change.suspended()) {
             links.reissueExpired(partnerId, customerId, change.at());
