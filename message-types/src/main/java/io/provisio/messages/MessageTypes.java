@@ -64,7 +64,6 @@ public final class MessageTypes<M> {
      *
      * @throws IllegalArgumentException when two parts use the same wire name
      */
-    @SafeVarargs
     public static MessageTypes<Object> union(MessageTypes<?>... parts) {
         Map<String, Class<?>> byName = new LinkedHashMap<>();
         for (MessageTypes<?> part : parts) {

@@ -48,7 +48,8 @@ class CustomerContractsTest {
     @Test
     void everyMessageIsACommandAReplyOrAnEvent() {
         Map<String, Class<?>> kinds = new TreeMap<>();
-        Stream.of(CustomerMessages.COMMANDS, CustomerMessages.REPLIES, CustomerMessages.EVENTS, CustomerMessages.DRY_RUN_REPLIES)
+        Stream.of(CustomerMessages.COMMANDS, CustomerMessages.REPLIES, CustomerMessages.EVENTS,
+                        CustomerMessages.DRY_RUN_REPLIES)
                 .forEach(kind -> kinds.putAll(kind.byName()));
         assertThat(kinds).isEqualTo(new TreeMap<>(CustomerMessages.ALL.byName()));
     }
@@ -60,7 +61,8 @@ class CustomerContractsTest {
 
     @Test
     void aStatusChangeWithoutCustomerOrInstantDoesNotDecode() {
-        assertThatThrownBy(() -> new CustomerSuspended(null, Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CustomerSuspended(null, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CustomerResumed(" ", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CustomerResumed("c-1", null)).isInstanceOf(IllegalArgumentException.class);
     }
