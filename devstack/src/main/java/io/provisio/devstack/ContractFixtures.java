@@ -3,7 +3,10 @@ package io.provisio.devstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
 
+import io.provisio.messages.MessageTypes;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +39,26 @@ public final class ContractFixtures {
                     + "\n expected: " + expected + "\n written:  " + written);
         }
         return value;
+    }
+
+    /**
+     * Pins the wire names of a registry: {@code fixture} is a JSON object of wire name to record class, and the
+     * registry must hold exactly those pairs. A renamed record, a record moved to another package, or a message
+     * added or removed without touching the fixture fails the build (ADR 020): the names are what travels, and
+     * what the outbox and the saga store keep.
+     *
+     * @param fixture a classpath resource, e.g. {@code /contracts/message-types.json}
+     * @throws AssertionError when the registry and the fixture disagree
+     */
+    public static void assertWireNames(MessageTypes<?> types, String fixture) {
+        Map<String, String> expected = new TreeMap<>();
+        read(fixture).properties().forEach(e -> expected.put(e.getKey(), e.getValue().asString()));
+        Map<String, String> actual = new TreeMap<>();
+        types.byName().forEach((name, type) -> actual.put(name, type.getName()));
+        if (!actual.equals(expected)) {
+            throw new AssertionError(types.root().getSimpleName() + " wire names drifted from " + fixture
+                    + "\n expected: " + expected + "\n actual:   " + actual);
+        }
     }
 
     private static JsonNode read(String fixture) {

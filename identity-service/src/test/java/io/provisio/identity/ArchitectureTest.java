@@ -22,4 +22,11 @@ class ArchitectureTest {
     static final ArchRule webDoesNotTouchMessaging = noClasses()
             .that().resideInAPackage("..web..")
             .should().dependOnClassesThat().resideInAPackage("..messaging..");
+
+    /** Messaging decodes and delegates (ADR 020): the rules, and the stores they write, are the application's. */
+    @ArchTest
+    static final ArchRule messagingHoldsNoRules = noClasses()
+            .that().resideInAPackage("..messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "..domain..", "org.bson..",
+                    "com.mongodb..", "org.springframework.data..");
 }

@@ -27,4 +27,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "com.icegreen..")
                 .check(classes);
     }
+
+    /** Messaging decodes and delegates (ADR 020): the rules, and the stores they write, are the application's. */
+    @Test
+    void keepsRulesOutOfMessaging() {
+        noClasses().that().resideInAPackage("..email.messaging..")
+                .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "..email.domain..",
+                        "..profile..", "org.bson..", "com.mongodb..", "org.springframework.data..")
+                .check(classes);
+    }
 }

@@ -2,5 +2,5 @@ package io.provisio.customer.contracts;
 
 import java.time.Instant;
 
-public record CustomerActivated(String customerId, Instant activatedAt) {
+public record CustomerActivated(String customerId, Instant activatedAt) implements CustomerReply {
 }

@@ -1,4 +1,4 @@
 package io.provisio.customer.contracts;
 
-public record CustomerDeleted(String customerId) {
+public record CustomerDeleted(String customerId) implements CustomerReply {
 }

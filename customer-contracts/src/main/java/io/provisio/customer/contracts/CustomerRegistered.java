@@ -1,4 +1,4 @@
 package io.provisio.customer.contracts;
 
-public record CustomerRegistered(String customerId) {
+public record CustomerRegistered(String customerId) implements CustomerReply {
 }

@@ -1,5 +1,5 @@
 package io.provisio.customer.contracts;
 
 /** The customer could not be registered, e.g. {@code ACCOUNT_NAME_TAKEN}. */
-public record CustomerRegistrationRejected(String code, String message) {
+public record CustomerRegistrationRejected(String code, String message) implements CustomerReply {
 }

@@ -9,5 +9,6 @@ import java.time.Instant;
  *
  * @param onboardingId the saga id of the onboarding
  */
-public record OnboardingCompleted(String onboardingId, String customerId, Instant completedAt) {
+public record OnboardingCompleted(String onboardingId, String customerId, Instant completedAt)
+        implements CustomerEvent {
 }

@@ -1,5 +1,5 @@
 package io.provisio.customer.contracts;
 
 /** REGISTER_CUSTOMER: store the customer as PROVISIONING under the given id. */
-public record RegisterCustomer(String customerId, CustomerProfile profile) {
+public record RegisterCustomer(String customerId, CustomerProfile profile) implements CustomerCommand {
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param activationExpiresAt when the token dies
  */
 public record AdministratorCreated(String customerId, String userId, String upn, boolean activationRequired,
-                                   String activationToken, Instant activationExpiresAt) {
+                                   String activationToken, Instant activationExpiresAt) implements IdentityReply {
 
     /** The reply as stored for re-sending: never the token. */
     public AdministratorCreated withoutToken() {

@@ -1,4 +1,4 @@
 package io.provisio.identity.contracts;
 
-public record AdministratorDeleted(String customerId) {
+public record AdministratorDeleted(String customerId) implements IdentityReply {
 }

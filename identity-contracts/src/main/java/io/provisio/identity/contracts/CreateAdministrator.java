@@ -18,5 +18,5 @@ public record CreateAdministrator(
         Administrator administrator,
         List<SupportContact> contacts,
         String language,
-        Instant activationValidFrom) {
+        Instant activationValidFrom) implements IdentityCommand {
 }

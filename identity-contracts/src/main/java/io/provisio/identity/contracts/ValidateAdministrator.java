@@ -13,5 +13,5 @@ import java.util.List;
  *                    {@code null} from senders older than this field, and then only a UPN on a domain is judged
  */
 public record ValidateAdministrator(List<String> domains, Administrator administrator, List<SupportContact> contacts,
-                                    String accountName) {
+                                    String accountName) implements IdentityCommand {
 }

@@ -1,5 +1,5 @@
 package io.provisio.notification.contracts;
 
 /** Compensates SCHEDULE_WELCOME_EMAIL: cancel what is not sent yet. */
-public record CancelWelcomeEmail(String customerId) {
+public record CancelWelcomeEmail(String customerId) implements NotificationCommand {
 }

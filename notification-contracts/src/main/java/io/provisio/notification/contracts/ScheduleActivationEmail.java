@@ -16,7 +16,7 @@ public record ScheduleActivationEmail(
         String companyName,
         String upn,
         String activationToken,
-        Instant expiresAt) {
+        Instant expiresAt) implements NotificationCommand {
 
     /** Never prints the token. */
     @Override

@@ -27,7 +27,7 @@ public record ScheduleWelcomeEmail(
         String upn,
         String activationToken,
         Instant activationExpiresAt,
-        String administratorUserId) {
+        String administratorUserId) implements NotificationCommand {
 
     /** Never prints the token. */
     @Override

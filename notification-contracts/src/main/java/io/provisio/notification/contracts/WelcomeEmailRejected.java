@@ -1,4 +1,4 @@
 package io.provisio.notification.contracts;
 
-public record WelcomeEmailRejected(String code, String message) {
+public record WelcomeEmailRejected(String code, String message) implements NotificationReply {
 }

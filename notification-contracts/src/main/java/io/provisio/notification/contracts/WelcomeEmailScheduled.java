@@ -2,5 +2,5 @@ package io.provisio.notification.contracts;
 
 import java.util.List;
 
-public record WelcomeEmailScheduled(String customerId, List<String> notificationIds) {
+public record WelcomeEmailScheduled(String customerId, List<String> notificationIds) implements NotificationReply {
 }

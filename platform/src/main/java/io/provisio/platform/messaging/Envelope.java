@@ -35,4 +35,16 @@ public record Envelope(
     public String traceId() {
         return MessageTracing.traceIdOf(traceparent);
     }
+
+    /**
+     * The partner the message acts for, which every handler that writes scopes its writes by.
+     *
+     * @throws MalformedMessageException when the message names no partner: it cannot be scoped, ever
+     */
+    public String requirePartner() {
+        if (partnerId == null || partnerId.isBlank()) {
+            throw new MalformedMessageException(type + " " + messageId + " without partner id");
+        }
+        return partnerId;
+    }
 }

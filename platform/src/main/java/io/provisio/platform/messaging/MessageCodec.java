@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.provisio.messages.MessageTypes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,32 @@ public final class MessageCodec {
         this.tracing = tracing;
     }
 
-    /** @param traceparent the trace the command belongs to (a saga's), or {@code null} for the current one */
+    /**
+     * A command named by its contracts' registry (ADR 020).
+     *
+     * @param traceparent the trace the command belongs to (a saga's), or {@code null} for the current one
+     */
+    public <M> Envelope command(MessageTypes<M> types, String sagaId, String step, String partnerId, String replyTo,
+                                String traceparent, M payload) {
+        return command(types.nameOf(payload), sagaId, step, partnerId, replyTo, traceparent, payload);
+    }
+
+    /** A reply named by its contracts' registry; see {@link #reply(Envelope, String, Object)}. */
+    public <M> Envelope reply(Envelope cause, MessageTypes<M> types, M payload) {
+        return reply(cause, types.nameOf(payload), payload);
+    }
+
+    /** An event named by its contracts' registry; see {@link #event(String, String, String, Object)}. */
+    public <M> Envelope event(MessageTypes<M> types, String partnerId, String traceparent, M payload) {
+        return event(types.nameOf(payload), partnerId, traceparent, payload);
+    }
+
+    /**
+     * With a wire name as given: for messages whose name was stored (a saga's pending command) and for tests that
+     * write what an older or a foreign sender would. Name a new message through its registry instead.
+     *
+     * @param traceparent the trace the command belongs to (a saga's), or {@code null} for the current one
+     */
     public Envelope command(String type, String sagaId, String step, String partnerId, String replyTo,
                             String traceparent, Object payload) {
         return new Envelope(UUID.randomUUID().toString(), type, sagaId, step, null, partnerId, replyTo,
@@ -77,6 +103,18 @@ public final class MessageCodec {
         } catch (JacksonException e) {
             throw new MalformedMessageException("not an envelope: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The contract record the envelope carries, looked up by its wire name in {@code types} (ADR 020).
+     *
+     * @throws MalformedMessageException when {@code types} does not know the name or the payload does not fit the
+     *                                   record: such a message can never succeed here
+     */
+    public <M> M payload(Envelope envelope, MessageTypes<M> types) {
+        Class<? extends M> type = types.classOf(envelope.type()).orElseThrow(() -> new MalformedMessageException(
+                "unknown message type " + envelope.type() + " (expected one of " + types + ")"));
+        return payload(envelope, type);
     }
 
     public <T> T payload(Envelope envelope, Class<T> type) {

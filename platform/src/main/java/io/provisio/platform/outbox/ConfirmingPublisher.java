@@ -19,8 +19,8 @@ import org.springframework.util.MimeTypeUtils;
 /**
  * Publishes through Spring Cloud Stream with publisher confirms. {@link #send} hands a message to the
  * broker and answers a future the broker's confirm completes, so many messages can be in flight on one
- * channel; {@link #publish} waits for it. An unroutable command or reply (no queue bound yet, e.g. its
- * consumer never started) comes back as a return and counts as a failure, so it stays in the outbox.
+ * channel; {@link #publish} waits for it. The writer says whether a return (no queue bound yet, e.g. its consumer
+ * never started) is a failure ({@link Routing#REQUIRED}: it stays in the outbox) or normal ({@link Routing#OPTIONAL}).
  */
 public final class ConfirmingPublisher {
 
@@ -37,15 +37,6 @@ public final class ConfirmingPublisher {
     }
 
     /**
-     * Whether nobody listening is normal for this channel: events go to whoever subscribes (maybe
-     * nobody yet), and a dry-run answer whose asker is gone has nobody to reach. Commands and saga
-     * replies must reach a queue; for them a return is a failure and the message is tried again.
-     */
-    static boolean broadcast(String channel) {
-        return channel.endsWith("-events") || channel.endsWith("dry-run-replies");
-    }
-
-    /**
      * Hands a message to the broker.
      *
      * @param traceparent W3C trace context of the span that wrote the message, or {@code null}; the publish is a
@@ -55,18 +46,18 @@ public final class ConfirmingPublisher {
      *         {@link PublishFailedException} on a nack, a return, no confirm within the timeout, or a
      *         broker that cannot be reached
      */
-    public CompletableFuture<Void> send(String channel, String messageId, String type, String traceparent,
-                                        String body) {
+    public CompletableFuture<Void> send(String channel, Routing routing, String messageId, String type,
+                                        String traceparent, String body) {
         String destination = namespace + channel;
         MessageTracing.Publication publication = tracing.publishing(destination, messageId, type, traceparent);
-        CompletableFuture<Void> confirmed = publication.handOver(() -> handOver(channel, destination, messageId, type,
+        CompletableFuture<Void> confirmed = publication.handOver(() -> handOver(routing, destination, messageId, type,
                 publication.traceparent(), body));
         confirmed.whenComplete((ignored, failure) -> publication.ended(
                 failure instanceof CompletionException ? failure.getCause() : failure));
         return confirmed;
     }
 
-    private CompletableFuture<Void> handOver(String channel, String destination, String messageId, String type,
+    private CompletableFuture<Void> handOver(Routing routing, String destination, String messageId, String type,
                                              String traceparent, String body) {
         CorrelationData correlation = new CorrelationData(messageId);
         Message<byte[]> message = MessageBuilder.withPayload(body.getBytes(StandardCharsets.UTF_8))
@@ -98,7 +89,7 @@ public final class ConfirmingPublisher {
                     if (!confirm.ack()) {
                         throw new PublishFailedException("broker nacked " + messageId + ": " + confirm.reason(), false);
                     }
-                    if (correlation.getReturned() != null && !broadcast(channel)) {
+                    if (correlation.getReturned() != null && routing == Routing.REQUIRED) {
                         throw new PublishFailedException("unroutable " + type + " to " + destination + ": "
                                 + correlation.getReturned().getReplyText(), false);
                     }
@@ -107,9 +98,10 @@ public final class ConfirmingPublisher {
     }
 
     /** {@link #send} and wait for the confirm. */
-    public void publish(String channel, String messageId, String type, String traceparent, String body) {
+    public void publish(String channel, Routing routing, String messageId, String type, String traceparent,
+                        String body) {
         try {
-            send(channel, messageId, type, traceparent, body).join();
+            send(channel, routing, messageId, type, traceparent, body).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof PublishFailedException failed) {
                 throw failed;

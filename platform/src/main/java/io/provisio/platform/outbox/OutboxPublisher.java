@@ -156,7 +156,7 @@ public final class OutboxPublisher implements SmartLifecycle {
             List<CompletableFuture<Void>> confirms = new ArrayList<>(written.entries().size());
             for (OutboxEntry entry : written.entries()) {
                 CompletableFuture<Void> confirm = localChannels.containsKey(entry.channel()) ? deliverLocally(entry)
-                        : publisher.send(entry.channel(), entry.messageId(), entry.type(), entry.traceparent(),
+                        : publisher.send(entry.channel(), entry.routing(), entry.messageId(), entry.type(), entry.traceparent(),
                         entry.body());
                 confirms.add(confirm);
                 if (confirm.isCompletedExceptionally()) {

@@ -157,7 +157,7 @@ public final class OutboxRelay extends PeriodicWorker {
         List<String> confirmed = new ArrayList<>();
         boolean failed = false;
         List<CompletableFuture<Void>> confirms = entries.stream()
-                .map(e -> publisher.send(e.channel(), e.messageId(), e.type(), e.traceparent(), e.body())).toList();
+                .map(e -> publisher.send(e.channel(), e.routing(), e.messageId(), e.type(), e.traceparent(), e.body())).toList();
         for (int i = 0; i < entries.size(); i++) {
             try {
                 confirms.get(i).join();

@@ -161,7 +161,7 @@ public final class OutboxStore {
     private List<OutboxEntry> entries(List<OutgoingMessage> messages, Instant now) {
         return messages.stream()
                 // entryId, not messageId, identifies an entry: a re-sent reply repeats its messageId.
-                .map(m -> new OutboxEntry(UUID.randomUUID().toString(), m.envelope().messageId(), m.channel(),
+                .map(m -> new OutboxEntry(UUID.randomUUID().toString(), m.envelope().messageId(), m.channel(), m.routing(),
                         m.envelope().type(), m.envelope().traceparent(), codec.encode(m.envelope()), now))
                 .toList();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.messages.MessageTypes;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.messaging.MessageCodec;
@@ -85,7 +86,7 @@ public final class SagaParticipant {
                                 .append("outcome", result instanceof StepResult.Succeeded ? "SUCCEEDED" : "REJECTED")
                                 .append("reply", codec.encode(stored(reply, command, result)))
                                 .append("finishedAt", Date.from(clock.instant())),
-                        List.of(new OutgoingMessage(command.replyTo(), reply)));
+                        List.of(OutgoingMessage.toConsumer(command.replyTo(), reply)));
                 if (!finished) {
                     settleLostRace(id, command, undo);
                 }
@@ -100,6 +101,11 @@ public final class SagaParticipant {
      */
     public void compensate(Envelope command, Runnable undo, String replyType, Object replyPayload) {
         compensate(command, undo, replyType, () -> replyPayload);
+    }
+
+    /** As {@link #compensate(Envelope, Runnable, String, Object)}, the reply named by its contracts' registry. */
+    public <M> void compensate(Envelope command, Runnable undo, MessageTypes<M> types, M reply) {
+        compensate(command, undo, types.nameOf(reply), () -> reply);
     }
 
     /** As {@link #compensate(Envelope, Runnable, String, Object)}, the reply built after the undo ran. */
@@ -124,7 +130,7 @@ public final class SagaParticipant {
                 new Document("state", State.COMPENSATED.name())
                         .append("compensationReply", codec.encode(reply))
                         .append("compensatedAt", Date.from(clock.instant())),
-                List.of(new OutgoingMessage(command.replyTo(), reply)));
+                List.of(OutgoingMessage.toConsumer(command.replyTo(), reply)));
     }
 
     /** The reply kept for duplicates: same id and type, the payload the result wants kept. */
@@ -184,7 +190,7 @@ public final class SagaParticipant {
         }
         Envelope reply = codec.decode(storedReply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         log.info("Duplicate {} for saga {}: re-sending reply {}", command.type(), command.sagaId(), reply.type());
-        outbox.append(COLLECTION, record.get("_id"), List.of(new OutgoingMessage(command.replyTo(), reply)));
+        outbox.append(COLLECTION, record.get("_id"), List.of(OutgoingMessage.toConsumer(command.replyTo(), reply)));
     }
 
     private static String recordId(Envelope command) {

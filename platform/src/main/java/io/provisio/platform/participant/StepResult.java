@@ -1,5 +1,7 @@
 package io.provisio.platform.participant;
 
+import io.provisio.messages.MessageTypes;
+
 /** What a participant's action answers: one reply type per outcome. */
 public sealed interface StepResult {
 
@@ -10,6 +12,21 @@ public sealed interface StepResult {
     /** What the participant keeps to re-send on a duplicate command; the payload unless it holds a secret. */
     default Object storedPayload() {
         return payload();
+    }
+
+    /** The step's effect is durable; the reply is named by its contracts' registry (ADR 020). */
+    static <M> Succeeded succeeded(MessageTypes<M> types, M reply) {
+        return new Succeeded(types.nameOf(reply), reply);
+    }
+
+    /** As {@link #succeeded(MessageTypes, Object)}, keeping {@code stored} for re-sending instead of the reply. */
+    static <M> Succeeded succeeded(MessageTypes<M> types, M reply, M stored) {
+        return new Succeeded(types.nameOf(reply), reply, stored);
+    }
+
+    /** The step was refused; the reply is named by its contracts' registry (ADR 020). */
+    static <M> Rejected rejected(MessageTypes<M> types, M reply) {
+        return new Rejected(types.nameOf(reply), reply);
     }
 
     /**

@@ -167,7 +167,7 @@ class OutboxBrokerOutageIT {
     }
 
     private OutgoingMessage message(String name) {
-        return new OutgoingMessage(CHANNEL, codec.event("Named", "p1", null, new Payload(name)));
+        return OutgoingMessage.toConsumer(CHANNEL, codec.event("Named", "p1", null, new Payload(name)));
     }
 
     private String name(String body) {

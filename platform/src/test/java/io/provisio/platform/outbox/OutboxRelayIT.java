@@ -74,7 +74,7 @@ class OutboxRelayIT {
     @AfterAll
     static void deleteExchanges() {
         TestNamespace.delete(List.of(), List.of("relay-confirmed", "relay-unroutable", "relay-shared", "relay-burst",
-                "relay-orphan", PlatformTestApplication.LOCAL));
+                "relay-orphan", "relay-nobody", PlatformTestApplication.LOCAL));
     }
 
     @Test
@@ -84,7 +84,7 @@ class OutboxRelayIT {
         double publishedAtOnce = published("publisher");
 
         outbox.insert(PlatformTestApplication.AGGREGATES, new Document("_id", "agg-1").append("state", "NEW"),
-                List.of(new OutgoingMessage("relay-confirmed", event)));
+                List.of(OutgoingMessage.toConsumer("relay-confirmed", event)));
 
         String received = broker.receive(tap, WAIT).orElseThrow();
         assertThat(codec.decode(received.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
@@ -196,6 +196,19 @@ class OutboxRelayIT {
     }
 
     @Test
+    void countsAMessageForOptionalSubscribersAsPublishedWhenNoQueueIsBound() {
+        // With Routing.REQUIRED this entry would stay (see keepsAnUnroutableMessage...): nothing is bound to it.
+        outbox.insert(PlatformTestApplication.AGGREGATES, new Document("_id", "agg-nobody"),
+                List.of(OutgoingMessage.toSubscribers("relay-nobody",
+                        codec.event("Named", "p1", null, new Payload("agg-nobody/a")))));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(stored("agg-nobody").getList("outbox", Document.class)).isEmpty();
+            assertThat(stored("agg-nobody")).doesNotContainKey(OutboxStore.PENDING_SINCE);
+        });
+    }
+
+    @Test
     void twoRelaysOnOneCollectionPublishEveryMessageOnce() {
         String tap = broker.tap("relay-shared");
         OutboxRelay second = new OutboxRelay(mongo, publisher, List.of(PlatformTestApplication.AGGREGATES),
@@ -267,7 +280,7 @@ class OutboxRelayIT {
     }
 
     private OutgoingMessage message(String channel, String name) {
-        return new OutgoingMessage(channel, codec.event("Named", "p1", null, new Payload(name)));
+        return OutgoingMessage.toConsumer(channel, codec.event("Named", "p1", null, new Payload(name)));
     }
 
     private Document entry(String channel, String name) {

@@ -1,4 +1,4 @@
 package io.provisio.subscription.contracts;
 
-public record PlansReleased(String customerId) {
+public record PlansReleased(String customerId) implements SubscriptionReply {
 }

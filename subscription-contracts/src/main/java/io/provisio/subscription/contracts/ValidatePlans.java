@@ -7,5 +7,5 @@ import java.util.List;
  * {@code replyTo} with every problem the real run would hit ({@code PLAN_NOT_FOUND},
  * {@code PLAN_REQUIREMENT_MISSING}, {@code INSUFFICIENT_LICENSES}, ... on {@code plans[i].field}); allocate nothing.
  */
-public record ValidatePlans(List<PlanRequest> plans, boolean acceptPaidPlans) {
+public record ValidatePlans(List<PlanRequest> plans, boolean acceptPaidPlans) implements SubscriptionCommand {
 }

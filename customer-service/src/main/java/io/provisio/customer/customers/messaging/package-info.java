@@ -1,2 +1,2 @@
-/** The customer participant: REGISTER_CUSTOMER, ACTIVATE_CUSTOMER and the compensation, idempotent. */
+/** Binds {@code customer-commands} to the customer participant's steps; decoding only, no rules. */
 package io.provisio.customer.customers.messaging;

@@ -16,6 +16,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.CustomerEvent;
+import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.contracts.CustomerResumed;
 import io.provisio.customer.contracts.CustomerSuspended;
@@ -196,20 +198,20 @@ public class CustomerStore {
 
     /** ACTIVE becomes SUSPENDED, with a {@code CustomerSuspended} event in the same write. */
     public Transition suspend(String partnerId, String customerId) {
-        return transition(partnerId, customerId, "ACTIVE", "SUSPENDED", "CustomerSuspended",
+        return transition(partnerId, customerId, "ACTIVE", "SUSPENDED",
                 new CustomerSuspended(customerId, clock.instant()));
     }
 
     /** SUSPENDED becomes ACTIVE, with a {@code CustomerResumed} event in the same write. */
     public Transition resume(String partnerId, String customerId) {
-        return transition(partnerId, customerId, "SUSPENDED", "ACTIVE", "CustomerResumed",
+        return transition(partnerId, customerId, "SUSPENDED", "ACTIVE",
                 new CustomerResumed(customerId, clock.instant()));
     }
 
-    private Transition transition(String partnerId, String customerId, String from, String to, String eventType,
-                                  Object event) {
-        OutgoingMessage message = new OutgoingMessage(CustomerChannels.EVENTS,
-                codec.event(eventType, partnerId, null, event));
+    private Transition transition(String partnerId, String customerId, String from, String to,
+                                  CustomerEvent event) {
+        OutgoingMessage message = OutgoingMessage.toSubscribers(CustomerChannels.EVENTS,
+                codec.event(CustomerMessages.EVENTS, partnerId, null, event));
         if (outbox.updateWhere(COLLECTION, and(eq("_id", customerId), eq("partnerId", partnerId), eq("status", from)),
                 new Document("status", to).append("updatedAt", Date.from(clock.instant())), List.of(message))) {
             return Transition.CHANGED;

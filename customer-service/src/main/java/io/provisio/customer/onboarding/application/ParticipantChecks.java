@@ -16,11 +16,11 @@ public interface ParticipantChecks {
     /**
      * Sends every question at once and waits at most {@code bound} for all answers together.
      *
-     * @param questions per participant service name: the validate command's type and payload
+     * @param questions per participant service name: the validate command
      */
     List<Verdict> ask(String partnerId, String traceparent, Map<String, Question> questions, Duration bound);
 
-    /** A validate command for one participant. */
-    record Question(String channel, String type, Object payload) {
+    /** A validate command (a contract record of the participant's commands) and the channel it goes to. */
+    record Question(String channel, Object payload) {
     }
 }

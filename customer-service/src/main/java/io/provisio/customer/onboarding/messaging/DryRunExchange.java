@@ -13,13 +13,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.customer.contracts.DryRunReport;
 import io.provisio.customer.onboarding.application.ParticipantChecks;
+import io.provisio.platform.messaging.Decoding;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.EnvelopeHandler;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.outbox.ConfirmingPublisher;
 import io.provisio.platform.outbox.PublishFailedException;
+import io.provisio.platform.outbox.Routing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -48,13 +51,13 @@ class DryRunExchange implements ParticipantChecks {
 
     @Bean
     Consumer<Message<byte[]>> dryRunReplies() {
-        return new EnvelopeHandler(codec, this::answered);
+        return new EnvelopeHandler(codec, Decoding.strictly(codec, CustomerMessages.DRY_RUN_REPLIES, this::answered));
     }
 
-    void answered(Envelope reply) {
+    void answered(Envelope reply, DryRunReport report) {
         CompletableFuture<DryRunReport> asker = reply.causationId() == null ? null : waiting.get(reply.causationId());
         if (asker != null) {
-            asker.complete(codec.payload(reply, DryRunReport.class));
+            asker.complete(report);
         }
         // Otherwise another instance asked, or the asker gave up: nothing to do.
     }
@@ -66,15 +69,15 @@ class DryRunExchange implements ParticipantChecks {
         try {
             for (Map.Entry<String, Question> entry : questions.entrySet()) {
                 Question question = entry.getValue();
-                Envelope command = codec.command(question.type(), null, null, partnerId,
+                Envelope command = codec.command(SagaMessages.COMMANDS, null, null, partnerId,
                         CustomerChannels.DRY_RUN_REPLIES, traceparent, question.payload());
                 CompletableFuture<DryRunReport> answer = new CompletableFuture<>();
                 waiting.put(command.messageId(), answer);
                 sent.put(entry.getKey(), command.messageId());
                 answers.put(entry.getKey(), answer);
                 try {
-                    publisher.publish(question.channel(), command.messageId(), command.type(), command.traceparent(),
-                            codec.encode(command));
+                    publisher.publish(question.channel(), Routing.REQUIRED, command.messageId(), command.type(),
+                            command.traceparent(), codec.encode(command));
                 } catch (PublishFailedException e) {
                     log.warn("Dry run could not ask {}: {}", entry.getKey(), e.getMessage());
                     answer.completeExceptionally(e);

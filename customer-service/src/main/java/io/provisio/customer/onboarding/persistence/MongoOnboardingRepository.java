@@ -30,7 +30,9 @@ import io.provisio.customer.onboarding.domain.Step;
 import io.provisio.customer.onboarding.domain.StepError;
 import io.provisio.customer.onboarding.domain.StepState;
 import io.provisio.customer.onboarding.domain.StepStatus;
+import io.provisio.customer.onboarding.messaging.SagaMessages;
 import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.mongo.MongoWrites;
@@ -116,8 +118,9 @@ class MongoOnboardingRepository implements OnboardingRepository {
         // A failed onboarding frees its account name in the same write that marks it FAILED.
         List<String> unset = onboarding.status() == OnboardingStatus.FAILED ? List.of("accountNameKey") : List.of();
         List<OutgoingMessage> messages = new ArrayList<>(messages(onboarding, commands));
-        announcements.forEach(event -> messages.add(new OutgoingMessage(CustomerChannels.EVENTS, codec.event(
-                event.getClass().getSimpleName(), onboarding.partnerId(), onboarding.traceparent(), event))));
+        announcements.forEach(event -> messages.add(OutgoingMessage.toSubscribers(CustomerChannels.EVENTS, codec.event(
+                CustomerMessages.EVENTS.nameOf(event.getClass()), onboarding.partnerId(), onboarding.traceparent(),
+                event))));
         return outbox.update(COLLECTION, onboarding.id(), onboarding.version(), toDocument(onboarding), unset,
                 messages);
     }
@@ -211,10 +214,10 @@ class MongoOnboardingRepository implements OnboardingRepository {
 
     private List<OutgoingMessage> messages(Onboarding onboarding, List<SagaCommand> commands) {
         return commands.stream().map(command -> {
-            Envelope envelope = codec.command(command.type(), onboarding.id(), command.step().name(),
+            Envelope envelope = codec.command(SagaMessages.COMMANDS, onboarding.id(), command.step().name(),
                     onboarding.partnerId(), CustomerChannels.SAGA_REPLIES, onboarding.traceparent(),
                     command.payload());
-            return new OutgoingMessage(command.channel(), envelope);
+            return OutgoingMessage.toConsumer(command.channel(), envelope);
         }).toList();
     }
 

@@ -82,13 +82,13 @@ class DryRunService {
 
         Map<String, ParticipantChecks.Question> questions = new LinkedHashMap<>();
         if (body.administrator() != null) {
-            questions.put(IDENTITY, new ParticipantChecks.Question(IdentityChannels.COMMANDS, "ValidateAdministrator",
+            questions.put(IDENTITY, new ParticipantChecks.Question(IdentityChannels.COMMANDS,
                     new ValidateAdministrator(customer == null || customer.domains() == null ? List.of()
                             : customer.domains(), administrator(body.administrator()), contacts(body),
                             customer == null ? null : customer.accountName())));
         }
         if (body.plans() != null && !body.plans().isEmpty()) {
-            questions.put(SUBSCRIPTION, new ParticipantChecks.Question(SubscriptionChannels.COMMANDS, "ValidatePlans",
+            questions.put(SUBSCRIPTION, new ParticipantChecks.Question(SubscriptionChannels.COMMANDS,
                     new ValidatePlans(plans(body), Boolean.TRUE.equals(body.acceptPaidPlans()))));
         }
         List<DryRunView.Participant> asked = new ArrayList<>();

@@ -9,12 +9,18 @@ import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
 import io.provisio.notification.contracts.NotificationChannels;
+import io.provisio.notification.contracts.NotificationMessages;
 import io.provisio.notification.contracts.ScheduleActivationEmail;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.outbox.OutgoingMessage;
 import org.springframework.stereotype.Component;
 
-/** The messages identity writes into its outboxes, built in one place so every path sends the same. */
+import static io.provisio.identity.contracts.IdentityMessages.EVENTS;
+
+/**
+ * The messages identity writes into its outboxes, built in one place so every path sends the same; named by the
+ * contracts' registries (ADR 020).
+ */
 @Component
 public class IdentityMessages {
 
@@ -27,14 +33,13 @@ public class IdentityMessages {
     }
 
     public OutgoingMessage userCreated(User user) {
-        return new OutgoingMessage(IdentityChannels.EVENTS, codec.event(UserCreated.class.getSimpleName(),
-                user.partnerId(), null, new UserCreated(user.customerId(), user.id(), user.upn(), user.email(),
-                        user.role().name())));
+        return OutgoingMessage.toSubscribers(IdentityChannels.EVENTS, codec.event(EVENTS, user.partnerId(), null,
+                new UserCreated(user.customerId(), user.id(), user.upn(), user.email(), user.role().name())));
     }
 
     public OutgoingMessage userDeleted(User user) {
-        return new OutgoingMessage(IdentityChannels.EVENTS, codec.event(UserDeleted.class.getSimpleName(),
-                user.partnerId(), null, new UserDeleted(user.customerId(), user.id())));
+        return OutgoingMessage.toSubscribers(IdentityChannels.EVENTS, codec.event(EVENTS, user.partnerId(), null,
+                new UserDeleted(user.customerId(), user.id())));
     }
 
     /**
@@ -44,8 +49,8 @@ public class IdentityMessages {
     public OutgoingMessage activationEmail(User user, Organization organization, ActivationToken.Issued issued) {
         String partnerName = partners.find(user.partnerId()).map(Partner::name).orElse(user.partnerId());
         String language = organization.language() == null ? "en" : organization.language();
-        return new OutgoingMessage(NotificationChannels.COMMANDS, codec.command(
-                ScheduleActivationEmail.class.getSimpleName(), null, null, user.partnerId(), null, null,
+        return OutgoingMessage.toConsumer(NotificationChannels.COMMANDS, codec.command(
+                NotificationMessages.COMMANDS, null, null, user.partnerId(), null, null,
                 new ScheduleActivationEmail(user.customerId(), user.id(), user.email(), user.displayName(), language,
                         partnerName, organization.companyName(), user.upn(), issued.token(),
                         issued.stored().expiresAt())));

@@ -1,2 +1,2 @@
-/** identity-service's side of the onboarding saga: CREATE_ADMINISTRATOR, its compensation, the dry run's ValidateAdministrator, and customer suspensions from customer-events. */
+/** Binds identity-commands and customer-events to identity's application services; decoding only, no rules. */
 package io.provisio.identity.user.messaging;

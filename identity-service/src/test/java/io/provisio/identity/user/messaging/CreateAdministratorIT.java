@@ -14,6 +14,7 @@ import io.provisio.customer.contracts.DryRunReport;
 import io.provisio.identity.IdentityServiceTest;
 import io.provisio.identity.Published;
 import io.provisio.identity.contracts.ValidateAdministrator;
+import io.provisio.identity.user.application.AdministratorOnboarding;
 import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.contracts.Administrator;
 import io.provisio.identity.contracts.AdministratorCreated;
@@ -211,7 +212,7 @@ class CreateAdministratorIT {
         String customerId = newId();
         String email = "bengt." + sagaId + "@testbolag.se";
         CreateAdministrator command = Onboardings.swedishCustomerWithInvitedAdministrator(customerId, email);
-        User stored = User.administrator(IdentityCommandHandler.id(sagaId, "administrator"), "nordic-it", customerId,
+        User stored = User.administrator(AdministratorOnboarding.id(sagaId, "administrator"), "nordic-it", customerId,
                 sagaId, "bengt.testsson", "Bengt", "Testsson", null, email, null, Onboardings.domainOf(customerId),
                 ActivationToken.issue(clock.instant(), Duration.ofHours(72)).stored(), clock.instant());
         assertThat(users.insert(stored, List.of())).isEqualTo(UserStore.Insertion.INSERTED);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.provisio.customer.contracts.CustomerStatusChanged;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.notification.profile.CustomerProfileStore;
@@ -39,6 +40,24 @@ public class SuspensionHolds {
         this.profiles = profiles;
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * A CustomerSuspended or CustomerResumed: recorded unless a later one is kept, then the customer's e-mails are
+     * brought in line with the latest record ({@link #settle}), also when this event changed nothing.
+     */
+    public void apply(String partnerId, CustomerStatusChanged change) {
+        String customerId = change.customerId();
+        if (record(partnerId, customerId, change.suspended(), change.at())) {
+            log.info("Customer {} {} as of {}", customerId, change.suspended() ? "suspended" : "resumed", change.at());
+            // Webhooks (issue 13, section 3) fire here: customer.suspended / customer.resumed, written to the
+            // webhook outbox in the same update as the record above, so that exactly the event that changed the
+            // record announces it, once, also when this message is redelivered after a crash.
+        } else {
+            log.info("{} of customer {} as of {} changes nothing: a later record is kept, or the customer is"
+                    + " unknown here", change.suspended() ? "Suspension" : "Resumption", customerId, change.at());
+        }
+        settle(partnerId, customerId);
     }
 
     /**

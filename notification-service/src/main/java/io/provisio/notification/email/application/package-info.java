@@ -1,2 +1,2 @@
-/** What the e-mails of a suspended customer do: held while it is suspended, released (or cancelled) on resume. */
+/** What notification does with the saga's step, identity's activation requests and the other services' events: welcome, activation and subscription e-mails, and the holds of a suspended customer. */
 package io.provisio.notification.email.application;

@@ -1,95 +1,46 @@
 package io.provisio.notification.email.messaging;
 
-import java.time.Clock;
 import java.util.function.Consumer;
 
-import io.provisio.notification.contracts.CancelWelcomeEmail;
-import io.provisio.notification.contracts.ScheduleActivationEmail;
-import io.provisio.notification.contracts.ScheduleWelcomeEmail;
-import io.provisio.notification.email.application.SuspensionHolds;
-import io.provisio.notification.email.persistence.NotificationStore;
-import io.provisio.notification.profile.CustomerProfileStore;
+import io.provisio.customer.contracts.CustomerMessages;
+import io.provisio.identity.contracts.IdentityMessages;
+import io.provisio.notification.contracts.NotificationMessages;
+import io.provisio.platform.messaging.Decoding;
 import io.provisio.platform.messaging.EnvelopeHandler;
-import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.messaging.MessageCodec;
-import io.provisio.platform.participant.SagaParticipant;
+import io.provisio.subscription.contracts.SubscriptionMessages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+/**
+ * One consumer per channel, each decoding through its contracts' registry (ADR 020) and handing the record to its
+ * handler. Commands of an unknown type are poison; events of an unknown type are a newer provider's and ignored.
+ */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
-    @Bean
-    WelcomeEmailStep welcomeEmailStep(SagaParticipant participant, NotificationStore store,
-                                      CustomerProfileStore profiles, Clock clock) {
-        return new WelcomeEmailStep(participant, store, profiles, clock);
-    }
-
-    @Bean
-    ActivationEmails activationEmails(NotificationStore store, CustomerProfileStore profiles, Clock clock) {
-        return new ActivationEmails(store, profiles, clock);
-    }
-
-    @Bean
-    SubscriptionStartedEmails subscriptionStartedEmails(MessageCodec codec, NotificationStore store,
-                                                        CustomerProfileStore profiles, Clock clock) {
-        return new SubscriptionStartedEmails(codec, store, profiles, clock);
-    }
-
-    @Bean
-    DeletedUserEmails deletedUserEmails(MessageCodec codec, NotificationStore store, Clock clock) {
-        return new DeletedUserEmails(codec, store, clock);
-    }
-
-    @Bean
-    CompletedOnboardings completedOnboardings(MessageCodec codec, NotificationStore store, Clock clock) {
-        return new CompletedOnboardings(codec, store, clock);
-    }
-
-    @Bean
-    SuspendedCustomerEmails suspendedCustomerEmails(MessageCodec codec, SuspensionHolds holds) {
-        return new SuspendedCustomerEmails(codec, holds);
-    }
-
-    /** Bound to {@code customer-events}; queue customer-events.notification-service. Other event types are not ours. */
-    @Bean
-    Consumer<Message<byte[]>> customerEvents(MessageCodec codec, CompletedOnboardings completed,
-                                             SuspendedCustomerEmails suspensions) {
-        // Each handler acts on its own types and ignores the rest.
-        return new EnvelopeHandler(codec, envelope -> {
-            completed.handle(envelope);
-            suspensions.handle(envelope);
-        });
-    }
-
     /** Bound to {@code notification-commands} (application.yml); queue notification-commands.notification-service. */
     @Bean
-    Consumer<Message<byte[]>> notificationCommands(MessageCodec codec, WelcomeEmailStep welcome,
-                                                   ActivationEmails activation) {
-        return new EnvelopeHandler(codec, envelope -> {
-            switch (envelope.type()) {
-                case "ScheduleWelcomeEmail" ->
-                        welcome.schedule(envelope, codec.payload(envelope, ScheduleWelcomeEmail.class));
-                case "CancelWelcomeEmail" ->
-                        welcome.cancel(envelope, codec.payload(envelope, CancelWelcomeEmail.class));
-                case "ScheduleActivationEmail" ->
-                        activation.schedule(envelope, codec.payload(envelope, ScheduleActivationEmail.class));
-                default -> throw new MalformedMessageException("notification-service does not handle "
-                        + envelope.type());
-            }
-        });
+    Consumer<Message<byte[]>> notificationCommands(MessageCodec codec, NotificationCommandHandler handler) {
+        return new EnvelopeHandler(codec, Decoding.strictly(codec, NotificationMessages.COMMANDS, handler::handle));
+    }
+
+    /** Bound to {@code customer-events}; queue customer-events.notification-service. */
+    @Bean
+    Consumer<Message<byte[]>> customerEvents(MessageCodec codec, CustomerEventHandler handler) {
+        return new EnvelopeHandler(codec, Decoding.tolerantly(codec, CustomerMessages.EVENTS, handler::handle));
     }
 
     /** Bound to {@code subscription-events}; queue subscription-events.notification-service. */
     @Bean
-    Consumer<Message<byte[]>> subscriptionEvents(MessageCodec codec, SubscriptionStartedEmails emails) {
-        return new EnvelopeHandler(codec, emails::handle);
+    Consumer<Message<byte[]>> subscriptionEvents(MessageCodec codec, SubscriptionEventHandler handler) {
+        return new EnvelopeHandler(codec, Decoding.tolerantly(codec, SubscriptionMessages.EVENTS, handler::handle));
     }
 
     /** Bound to {@code identity-events}; queue identity-events.notification-service. */
     @Bean
-    Consumer<Message<byte[]>> identityEvents(MessageCodec codec, DeletedUserEmails emails) {
-        return new EnvelopeHandler(codec, emails::handle);
+    Consumer<Message<byte[]>> identityEvents(MessageCodec codec, IdentityEventHandler handler) {
+        return new EnvelopeHandler(codec, Decoding.tolerantly(codec, IdentityMessages.EVENTS, handler::handle));
     }
 }

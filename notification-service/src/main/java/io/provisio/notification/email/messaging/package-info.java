@@ -1,2 +1,2 @@
-/** Notification commands (the SCHEDULE_WELCOME_EMAIL step, activation requests), subscription and identity events in. */
+/** Binds notification-commands and the customer, subscription and identity events to the e-mail application services; decoding only, no rules. */
 package io.provisio.notification.email.messaging;

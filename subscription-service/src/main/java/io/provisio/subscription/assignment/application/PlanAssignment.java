@@ -21,6 +21,7 @@ import io.provisio.subscription.contracts.AssignedSubscription;
 import io.provisio.subscription.contracts.PlanRequest;
 import io.provisio.subscription.contracts.PlansAssigned;
 import io.provisio.subscription.contracts.PlansRejected;
+import io.provisio.subscription.contracts.SubscriptionMessages;
 import io.provisio.subscription.customer.persistence.CustomerStore;
 import io.provisio.subscription.inventory.domain.AllocationOutcome;
 import io.provisio.subscription.inventory.domain.InventoryItem;
@@ -104,8 +105,7 @@ public class PlanAssignment {
         // Last: from here on the REST API serves the customer; the undo removes it again.
         customers.insertIfMissing(partnerId, command.customerId(), sagaId);
         log.info("Assigned {} plan(s) to customer {} of partner {}", assigned.size(), command.customerId(), partnerId);
-        return new StepResult.Succeeded(PlansAssigned.class.getSimpleName(),
-                new PlansAssigned(command.customerId(), assigned));
+        return StepResult.succeeded(SubscriptionMessages.REPLIES, new PlansAssigned(command.customerId(), assigned));
     }
 
     /**
@@ -179,6 +179,6 @@ public class PlanAssignment {
 
     private static StepResult rejected(String code, String message) {
         log.info("Rejected plans: {} {}", code, message);
-        return new StepResult.Rejected(PlansRejected.class.getSimpleName(), new PlansRejected(code, message));
+        return StepResult.rejected(SubscriptionMessages.REPLIES, new PlansRejected(code, message));
     }
 }

@@ -3,6 +3,7 @@ package io.provisio.subscription.customer.application;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.provisio.customer.contracts.CustomerStatusChanged;
 import io.provisio.subscription.customer.domain.Suspension;
 import io.provisio.subscription.customer.persistence.CustomerStore;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
@@ -32,6 +33,11 @@ public class CustomerSuspensions {
     CustomerSuspensions(CustomerStore customers, SubscriptionStore subscriptions) {
         this.customers = customers;
         this.subscriptions = subscriptions;
+    }
+
+    /** A CustomerSuspended or CustomerResumed of the partner's; see {@link #record(String, String, boolean, Instant)}. */
+    public void record(String partnerId, CustomerStatusChanged change) {
+        record(partnerId, change.customerId(), change.suspended(), change.at());
     }
 
     /** Records the event unless a later one is kept, then brings the customer's subscriptions in line. */

@@ -2,6 +2,8 @@ package io.provisio.subscription.customer.messaging;
 
 import java.util.function.Consumer;
 
+import io.provisio.customer.contracts.CustomerMessages;
+import io.provisio.platform.messaging.Decoding;
 import io.provisio.platform.messaging.EnvelopeHandler;
 import io.provisio.platform.messaging.MessageCodec;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,6 @@ class CustomerEventsMessaging {
 
     @Bean
     Consumer<Message<byte[]>> customerEvents(MessageCodec codec, CustomerEventsHandler handler) {
-        return new EnvelopeHandler(codec, handler::handle);
+        return new EnvelopeHandler(codec, Decoding.tolerantly(codec, CustomerMessages.EVENTS, handler::handle));
     }
 }

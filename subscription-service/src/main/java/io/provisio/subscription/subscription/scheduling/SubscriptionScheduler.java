@@ -13,6 +13,7 @@ import io.provisio.platform.outbox.OutgoingMessage;
 import io.provisio.platform.time.PeriodicWorker;
 import io.provisio.subscription.contracts.SubscriptionActivated;
 import io.provisio.subscription.contracts.SubscriptionChannels;
+import io.provisio.subscription.contracts.SubscriptionMessages;
 import io.provisio.subscription.inventory.persistence.InventoryAllocator;
 import io.provisio.subscription.subscription.application.SubscriptionChanges;
 import io.provisio.subscription.subscription.domain.Subscription;
@@ -76,8 +77,8 @@ public class SubscriptionScheduler extends PeriodicWorker {
             Subscription s = claimed.get();
             SubscriptionActivated event = new SubscriptionActivated(s.customerId(), s.id(), s.planCode(), s.units(),
                     s.startDate(), now);
-            OutgoingMessage message = new OutgoingMessage(SubscriptionChannels.EVENTS,
-                    codec.event(SubscriptionActivated.class.getSimpleName(), s.partnerId(), null, event));
+            OutgoingMessage message = OutgoingMessage.toSubscribers(SubscriptionChannels.EVENTS,
+                    codec.event(SubscriptionMessages.EVENTS, s.partnerId(), null, event));
             if (subscriptions.activate(s, owner, now, message)) {
                 activated.increment();
                 count++;

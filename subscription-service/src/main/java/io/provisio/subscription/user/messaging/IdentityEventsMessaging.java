@@ -2,6 +2,8 @@ package io.provisio.subscription.user.messaging;
 
 import java.util.function.Consumer;
 
+import io.provisio.identity.contracts.IdentityMessages;
+import io.provisio.platform.messaging.Decoding;
 import io.provisio.platform.messaging.EnvelopeHandler;
 import io.provisio.platform.messaging.MessageCodec;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,6 @@ class IdentityEventsMessaging {
 
     @Bean
     Consumer<Message<byte[]>> identityEvents(MessageCodec codec, IdentityEventsHandler handler) {
-        return new EnvelopeHandler(codec, handler::handle);
+        return new EnvelopeHandler(codec, Decoding.tolerantly(codec, IdentityMessages.EVENTS, handler::handle));
     }
 }

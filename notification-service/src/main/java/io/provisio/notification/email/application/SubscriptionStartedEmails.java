@@ -1,4 +1,4 @@
-package io.provisio.notification.email.messaging;
+package io.provisio.notification.email.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +13,11 @@ import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
-import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MalformedMessageException;
-import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.subscription.contracts.SubscriptionActivated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * Reacts to {@code SubscriptionActivated} with a SUBSCRIPTION_STARTED e-mail to the customer's administrator,
@@ -28,29 +27,23 @@ import org.slf4j.LoggerFactory;
  * and the welcome step releases it, not before the welcome e-mail. Until the onboarding completed (its welcome
  * e-mail is HELD) the e-mail is held with it: a customer whose onboarding is rolled back gets no e-mail at all.
  */
-final class SubscriptionStartedEmails {
+@Service
+public class SubscriptionStartedEmails {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionStartedEmails.class);
 
-    private final MessageCodec codec;
     private final NotificationStore store;
     private final CustomerProfileStore profiles;
     private final Clock clock;
 
-    SubscriptionStartedEmails(MessageCodec codec, NotificationStore store, CustomerProfileStore profiles, Clock clock) {
-        this.codec = codec;
+    SubscriptionStartedEmails(NotificationStore store, CustomerProfileStore profiles, Clock clock) {
         this.store = store;
         this.profiles = profiles;
         this.clock = clock;
     }
 
-    void handle(Envelope envelope) {
-        if (!"SubscriptionActivated".equals(envelope.type())) {
-            // The channel carries other subscription events; they are not ours to act on.
-            return;
-        }
-        SubscriptionActivated event = codec.payload(envelope, SubscriptionActivated.class);
-        if (envelope.partnerId() == null || event.customerId() == null || event.subscriptionId() == null) {
+    public void announce(String partnerId, SubscriptionActivated event) {
+        if (partnerId == null || event.customerId() == null || event.subscriptionId() == null) {
             throw new MalformedMessageException("SubscriptionActivated without partner, customer or subscription id");
         }
         Instant now = clock.instant();
@@ -58,27 +51,27 @@ final class SubscriptionStartedEmails {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("planCode", event.planCode());
         model.put("units", event.units());
-        WelcomeEmailStep.put(model, "startDate", event.startDate() == null ? null : event.startDate().toString());
+        WelcomeEmails.put(model, "startDate", event.startDate() == null ? null : event.startDate().toString());
 
-        Optional<CustomerProfile> profile = profiles.find(envelope.partnerId(), event.customerId())
+        Optional<CustomerProfile> profile = profiles.find(partnerId, event.customerId())
                 .filter(p -> p.administratorEmail() != null);
         Notification email;
         Optional<String> heldFor = Optional.empty();
         if (profile.isPresent()) {
             CustomerProfile known = profile.get();
-            WelcomeEmailStep.put(model, "recipientName", known.administratorName());
-            WelcomeEmailStep.put(model, "companyName", known.companyName());
-            WelcomeEmailStep.put(model, "partnerName", known.partnerName());
-            Instant sendAt = store.unsentWelcomeSendAt(envelope.partnerId(), event.customerId()).filter(now::isBefore).orElse(now);
-            heldFor = store.heldWelcomeSaga(envelope.partnerId(), event.customerId());
-            email = Notification.scheduled(id, envelope.partnerId(), event.customerId(), heldFor.orElse(null),
+            WelcomeEmails.put(model, "recipientName", known.administratorName());
+            WelcomeEmails.put(model, "companyName", known.companyName());
+            WelcomeEmails.put(model, "partnerName", known.partnerName());
+            Instant sendAt = store.unsentWelcomeSendAt(partnerId, event.customerId()).filter(now::isBefore).orElse(now);
+            heldFor = store.heldWelcomeSaga(partnerId, event.customerId());
+            email = Notification.scheduled(id, partnerId, event.customerId(), heldFor.orElse(null),
                     Template.SUBSCRIPTION_STARTED, known.administratorEmail(), Language.choose(known.language(), null),
                     model, sendAt, now);
             if (heldFor.isPresent()) {
                 email = email.withStatus(NotificationStatus.HELD);
             }
         } else {
-            email = Notification.scheduled(id, envelope.partnerId(), event.customerId(), null,
+            email = Notification.scheduled(id, partnerId, event.customerId(), null,
                     Template.SUBSCRIPTION_STARTED, null, Language.EN, model, now, now)
                     .withStatus(NotificationStatus.WAITING_FOR_RECIPIENT);
         }
@@ -86,22 +79,22 @@ final class SubscriptionStartedEmails {
             return;
         }
         if (heldFor.isPresent()) {
-            store.releaseIfCompletedMeanwhile(envelope.partnerId(), event.customerId(), heldFor.get(), now);
+            store.releaseIfCompletedMeanwhile(partnerId, event.customerId(), heldFor.get(), now);
         }
         if (profile.isEmpty()) {
             log.info("SUBSCRIPTION_STARTED e-mail {} waits for customer {}'s administrator", id, event.customerId());
             // The welcome step may have released waiting e-mails between our look-up and our insert.
-            profiles.find(envelope.partnerId(), event.customerId()).filter(p -> p.administratorEmail() != null)
-                    .ifPresent(known -> store.releaseWaiting(envelope.partnerId(), event.customerId(), known.administratorEmail(),
+            profiles.find(partnerId, event.customerId()).filter(p -> p.administratorEmail() != null)
+                    .ifPresent(known -> store.releaseWaiting(partnerId, event.customerId(), known.administratorEmail(),
                             Language.choose(known.language(), null), recipient(known), now, now));
         }
     }
 
     private static Map<String, Object> recipient(CustomerProfile profile) {
         Map<String, Object> model = new LinkedHashMap<>();
-        WelcomeEmailStep.put(model, "recipientName", profile.administratorName());
-        WelcomeEmailStep.put(model, "companyName", profile.companyName());
-        WelcomeEmailStep.put(model, "partnerName", profile.partnerName());
+        WelcomeEmails.put(model, "recipientName", profile.administratorName());
+        WelcomeEmails.put(model, "companyName", profile.companyName());
+        WelcomeEmails.put(model, "partnerName", profile.partnerName());
         return model;
     }
 }

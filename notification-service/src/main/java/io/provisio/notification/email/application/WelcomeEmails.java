@@ -1,4 +1,4 @@
-package io.provisio.notification.email.messaging;
+package io.provisio.notification.email.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.notification.contracts.WelcomeEmailCancelled;
 import io.provisio.notification.contracts.WelcomeEmailRejected;
@@ -19,9 +18,10 @@ import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
-import io.provisio.platform.messaging.Envelope;
-import io.provisio.platform.participant.SagaParticipant;
 import io.provisio.platform.participant.StepResult;
+import org.springframework.stereotype.Service;
+
+import static io.provisio.notification.contracts.NotificationMessages.REPLIES;
 
 /**
  * SCHEDULE_WELCOME_EMAIL. The action stores the WELCOME e-mail, and the ACTIVATION e-mail when identity
@@ -29,73 +29,67 @@ import io.provisio.platform.participant.StepResult;
  * ({@link CompletedOnboardings} then schedules them; the dispatcher sends them when due); it also
  * records the customer's profile and hands the administrator to e-mails that waited for one. Everything
  * is keyed by the saga, so a redelivered command finds its own documents. The compensation cancels
- * whatever of the onboarding is not sent yet.
+ * whatever of the onboarding is not sent yet. Duplicates, tombstones and the reply's outbox are the
+ * {@code SagaParticipant}'s job, around these methods.
  */
-final class WelcomeEmailStep {
+@Service
+public class WelcomeEmails {
 
-    static final String SCHEDULED = "WelcomeEmailScheduled";
-    static final String REJECTED = "WelcomeEmailRejected";
-    static final String CANCELLED = "WelcomeEmailCancelled";
-
-    private final SagaParticipant participant;
     private final NotificationStore store;
     private final CustomerProfileStore profiles;
     private final Clock clock;
 
-    WelcomeEmailStep(SagaParticipant participant, NotificationStore store, CustomerProfileStore profiles,
-                     Clock clock) {
-        this.participant = participant;
+    WelcomeEmails(NotificationStore store, CustomerProfileStore profiles, Clock clock) {
         this.store = store;
         this.profiles = profiles;
         this.clock = clock;
     }
 
-    void schedule(Envelope envelope, ScheduleWelcomeEmail command) {
-        participant.act(envelope, () -> store(envelope, command), () -> store.cancelUnsent(envelope.partnerId(),
-                envelope.sagaId(), command.customerId(), clock.instant()));
-    }
-
-    private StepResult store(Envelope envelope, ScheduleWelcomeEmail command) {
+    public StepResult schedule(String sagaId, String partnerId, ScheduleWelcomeEmail command) {
         if (!Addresses.isValid(command.to())) {
-            return new StepResult.Rejected(REJECTED,
+            return StepResult.rejected(REPLIES,
                     new WelcomeEmailRejected("INVALID_RECIPIENT", "the welcome e-mail has no valid recipient address"));
         }
         Instant now = clock.instant();
         Instant sendAt = command.sendAt() == null ? now : command.sendAt();
         Language language = Language.choose(command.language(), null);
-        profiles.saveFromWelcome(new CustomerProfile(command.customerId(), envelope.partnerId(), command.to(),
+        profiles.saveFromWelcome(new CustomerProfile(command.customerId(), partnerId, command.to(),
                 command.recipientName(), language.code(), command.companyName(), command.partnerName()), now);
 
         List<String> ids = new ArrayList<>();
-        Notification welcome = Notification.scheduled(Notification.idFor(envelope.sagaId(), Template.WELCOME),
-                envelope.partnerId(), command.customerId(), envelope.sagaId(), Template.WELCOME, command.to(),
+        Notification welcome = Notification.scheduled(Notification.idFor(sagaId, Template.WELCOME),
+                partnerId, command.customerId(), sagaId, Template.WELCOME, command.to(),
                 language, welcomeModel(command), sendAt, now).withStatus(NotificationStatus.HELD);
         // false: a redelivery after a crash; what the first delivery stored stands.
         store.insertIfAbsent(welcome);
         ids.add(welcome.id());
         if (command.activationRequired() && command.activationToken() != null) {
             Notification activation = Notification.scheduled(
-                    Notification.idFor(envelope.sagaId(), Template.ACTIVATION), envelope.partnerId(),
-                    command.customerId(), envelope.sagaId(), Template.ACTIVATION, command.to(), language,
+                    Notification.idFor(sagaId, Template.ACTIVATION), partnerId,
+                    command.customerId(), sagaId, Template.ACTIVATION, command.to(), language,
                     activationModel(command), sendAt, now).withStatus(NotificationStatus.HELD)
                     // The administrator's user id, so identity's UserDeleted can cancel the e-mail while it waits.
                     .withActivation(command.administratorUserId(), command.activationToken());
             store.insertIfAbsent(activation);
             ids.add(activation.id());
         }
-        store.releaseWaiting(envelope.partnerId(), command.customerId(), command.to(), language, recipientModel(command), sendAt, now);
+        store.releaseWaiting(partnerId, command.customerId(), command.to(), language, recipientModel(command), sendAt, now);
         // The reply names the e-mails only; the token never leaves with it.
-        return new StepResult.Succeeded(SCHEDULED, new WelcomeEmailScheduled(command.customerId(), ids));
+        return StepResult.succeeded(REPLIES, new WelcomeEmailScheduled(command.customerId(), ids));
     }
 
-    void cancel(Envelope envelope, CancelWelcomeEmail command) {
-        // Counted after the undo, over the whole onboarding: a compensation retried after a crash mid-way
-        // reports the same number.
-        participant.compensate(envelope,
-                () -> store.cancelUnsent(envelope.partnerId(), envelope.sagaId(), command.customerId(),
-                        clock.instant()),
-                CANCELLED, () -> new WelcomeEmailCancelled(command.customerId(), Math.toIntExact(
-                        store.countCancelled(envelope.partnerId(), envelope.sagaId(), command.customerId()))));
+    /** Compensates SCHEDULE_WELCOME_EMAIL, and undoes a scheduling the compensation overtook; idempotent. */
+    public void cancelUnsent(String sagaId, String partnerId, String customerId) {
+        store.cancelUnsent(partnerId, sagaId, customerId, clock.instant());
+    }
+
+    /**
+     * The compensation's reply, counted after the undo over the whole onboarding: a compensation retried after a
+     * crash mid-way reports the same number.
+     */
+    public WelcomeEmailCancelled cancelled(String sagaId, String partnerId, String customerId) {
+        return new WelcomeEmailCancelled(customerId, Math.toIntExact(store.countCancelled(partnerId, sagaId,
+                customerId)));
     }
 
     private static Map<String, Object> recipientModel(ScheduleWelcomeEmail command) {
@@ -121,6 +115,7 @@ final class WelcomeEmailStep {
         return model;
     }
 
+    /** Puts a value the templates show only when present. */
     static void put(Map<String, Object> model, String key, Object value) {
         if (value != null) {
             model.put(key, value);

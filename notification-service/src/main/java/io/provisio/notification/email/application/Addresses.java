@@ -1,4 +1,4 @@
-package io.provisio.notification.email.messaging;
+package io.provisio.notification.email.application;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

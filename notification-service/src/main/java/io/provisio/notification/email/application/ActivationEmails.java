@@ -1,4 +1,4 @@
-package io.provisio.notification.email.messaging;
+package io.provisio.notification.email.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,17 +13,18 @@ import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
-import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MalformedMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * Identity's {@code ScheduleActivationEmail}, outside any saga: an ACTIVATION e-mail due now. The e-mail id
- * derives from the envelope's message id, so a redelivery finds the e-mail it created; earlier unsent
+ * derives from the request's message id, so a redelivery finds the e-mail it created; earlier unsent
  * activation e-mails to the same user are cancelled, their links died with the new token.
  */
-final class ActivationEmails {
+@Service
+public class ActivationEmails {
 
     private static final Logger log = LoggerFactory.getLogger(ActivationEmails.class);
 
@@ -37,21 +38,22 @@ final class ActivationEmails {
         this.clock = clock;
     }
 
-    void schedule(Envelope envelope, ScheduleActivationEmail command) {
-        if (envelope.partnerId() == null || command.customerId() == null || !Addresses.isValid(command.to())
+    /** @param messageId the request's message id: the e-mail's id derives from it */
+    public void schedule(String messageId, String partnerId, ScheduleActivationEmail command) {
+        if (partnerId == null || command.customerId() == null || !Addresses.isValid(command.to())
                 || command.activationToken() == null || command.activationToken().isBlank()) {
             // Nobody to answer: the dead-letter queue is where an operator sees it.
             throw new MalformedMessageException("ScheduleActivationEmail without partner, customer, valid recipient"
                     + " or token");
         }
         Instant now = clock.instant();
-        Optional<CustomerProfile> profile = profiles.find(envelope.partnerId(), command.customerId());
+        Optional<CustomerProfile> profile = profiles.find(partnerId, command.customerId());
         Language language = Language.choose(command.language(), profile.map(CustomerProfile::language).orElse(null));
-        profiles.saveIfAbsent(new CustomerProfile(command.customerId(), envelope.partnerId(), null, null,
+        profiles.saveIfAbsent(new CustomerProfile(command.customerId(), partnerId, null, null,
                 language.code(), command.companyName(), command.partnerName()), now);
 
-        Notification activation = Notification.scheduled(Notification.idOf("activation/" + envelope.messageId()),
-                envelope.partnerId(), command.customerId(), null, Template.ACTIVATION, command.to(), language,
+        Notification activation = Notification.scheduled(Notification.idOf("activation/" + messageId),
+                partnerId, command.customerId(), null, Template.ACTIVATION, command.to(), language,
                 model(command, profile), now, now).withActivation(command.userId(), command.activationToken());
         if (!store.insertIfAbsent(activation)) {
             // A redelivery: cancel relative to the stored e-mail's creation, never a newer link's e-mail.
@@ -64,13 +66,13 @@ final class ActivationEmails {
 
     private static Map<String, Object> model(ScheduleActivationEmail command, Optional<CustomerProfile> profile) {
         Map<String, Object> model = new LinkedHashMap<>();
-        WelcomeEmailStep.put(model, "recipientName", command.recipientName());
-        WelcomeEmailStep.put(model, "companyName", command.companyName() != null ? command.companyName()
+        WelcomeEmails.put(model, "recipientName", command.recipientName());
+        WelcomeEmails.put(model, "companyName", command.companyName() != null ? command.companyName()
                 : profile.map(CustomerProfile::companyName).orElse(null));
-        WelcomeEmailStep.put(model, "partnerName", command.partnerName() != null ? command.partnerName()
+        WelcomeEmails.put(model, "partnerName", command.partnerName() != null ? command.partnerName()
                 : profile.map(CustomerProfile::partnerName).orElse(null));
-        WelcomeEmailStep.put(model, "upn", command.upn());
-        WelcomeEmailStep.put(model, "expiresAt", command.expiresAt() == null ? null : command.expiresAt().toString());
+        WelcomeEmails.put(model, "upn", command.upn());
+        WelcomeEmails.put(model, "expiresAt", command.expiresAt() == null ? null : command.expiresAt().toString());
         return model;
     }
 }

@@ -1,0 +1,2 @@
+/** The customer participant's work: REGISTER_CUSTOMER, ACTIVATE_CUSTOMER and the compensation, and their replies. */
+package io.provisio.customer.customers.application;

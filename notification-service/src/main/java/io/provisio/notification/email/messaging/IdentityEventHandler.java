@@ -1,0 +1,28 @@
+package io.provisio.notification.email.messaging;
+
+import io.provisio.identity.contracts.IdentityEvent;
+import io.provisio.identity.contracts.UserCreated;
+import io.provisio.identity.contracts.UserDeleted;
+import io.provisio.notification.email.application.DeletedUserEmails;
+import io.provisio.platform.messaging.Envelope;
+import org.springframework.stereotype.Component;
+
+/** {@code identity-events}: a deleted user's unsent activation e-mails are cancelled ({@link DeletedUserEmails}). */
+@Component
+class IdentityEventHandler {
+
+    private final DeletedUserEmails deletedUsers;
+
+    IdentityEventHandler(DeletedUserEmails deletedUsers) {
+        this.deletedUsers = deletedUsers;
+    }
+
+    void handle(Envelope envelope, IdentityEvent event) {
+        switch (event) {
+            case UserDeleted deleted -> deletedUsers.cancelActivations(envelope.partnerId(), deleted);
+            case UserCreated created -> {
+                // A new user has nothing to be sent here; its activation e-mail is identity's request.
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.provisio.notification.email.messaging;
+
+import io.provisio.notification.contracts.CancelWelcomeEmail;
+import io.provisio.notification.contracts.NotificationCommand;
+import io.provisio.notification.contracts.NotificationMessages;
+import io.provisio.notification.contracts.ScheduleActivationEmail;
+import io.provisio.notification.contracts.ScheduleWelcomeEmail;
+import io.provisio.notification.contracts.WelcomeEmailCancelled;
+import io.provisio.notification.email.application.ActivationEmails;
+import io.provisio.notification.email.application.WelcomeEmails;
+import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.participant.SagaParticipant;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code notification-commands}: SCHEDULE_WELCOME_EMAIL and its compensation go through the saga participant,
+ * which makes duplicates, crashes and a compensation overtaking its action harmless; the work itself is
+ * {@link WelcomeEmails}'s. Identity's ScheduleActivationEmail is outside any saga, idempotent by its message id.
+ */
+@Component
+class NotificationCommandHandler {
+
+    private final SagaParticipant participant;
+    private final WelcomeEmails welcome;
+    private final ActivationEmails activation;
+
+    NotificationCommandHandler(SagaParticipant participant, WelcomeEmails welcome, ActivationEmails activation) {
+        this.participant = participant;
+        this.welcome = welcome;
+        this.activation = activation;
+    }
+
+    void handle(Envelope command, NotificationCommand message) {
+        String sagaId = command.sagaId();
+        String partnerId = command.partnerId();
+        switch (message) {
+            case ScheduleWelcomeEmail schedule -> participant.act(command,
+                    () -> welcome.schedule(sagaId, partnerId, schedule),
+                    () -> welcome.cancelUnsent(sagaId, partnerId, schedule.customerId()));
+            case CancelWelcomeEmail cancel -> participant.compensate(command,
+                    () -> welcome.cancelUnsent(sagaId, partnerId, cancel.customerId()),
+                    NotificationMessages.REPLIES.nameOf(WelcomeEmailCancelled.class),
+                    () -> welcome.cancelled(sagaId, partnerId, cancel.customerId()));
+            case ScheduleActivationEmail schedule -> activation.schedule(command.messageId(), partnerId, schedule);
+        }
+    }
+}
