@@ -43,6 +43,11 @@ class MessagingConfiguration {
     }
 
     @Bean
+    ActivationRequestEmails activationRequestEmails(MessageCodec codec, NotificationStore store, Clock clock) {
+        return new ActivationRequestEmails(codec, store, clock);
+    }
+
+    @Bean
     CompletedOnboardings completedOnboardings(MessageCodec codec, NotificationStore store, Clock clock) {
         return new CompletedOnboardings(codec, store, clock);
     }
@@ -89,7 +94,12 @@ class MessagingConfiguration {
 
     /** Bound to {@code identity-events}; queue identity-events.notification-service. */
     @Bean
-    Consumer<Message<byte[]>> identityEvents(MessageCodec codec, DeletedUserEmails emails) {
-        return new EnvelopeHandler(codec, emails::handle);
+    Consumer<Message<byte[]>> identityEvents(MessageCodec codec, DeletedUserEmails deleted,
+                                             ActivationRequestEmails requested) {
+        // Each handler acts on its own types and ignores the rest (UserCreated is nobody's here).
+        return new EnvelopeHandler(codec, envelope -> {
+            deleted.handle(envelope);
+            requested.handle(envelope);
+        });
     }
 }
