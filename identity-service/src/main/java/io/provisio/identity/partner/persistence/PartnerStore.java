@@ -1,11 +1,11 @@
 package io.provisio.identity.partner.persistence;
 
-import io.provisio.platform.mongo.MongoWrites;
 import java.util.Date;
 import java.util.Optional;
 
-import io.provisio.identity.partner.domain.Partner;
 import com.mongodb.client.model.Updates;
+import io.provisio.identity.partner.domain.Partner;
+import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package io.provisio.identity.user.page;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class ActivationPageController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final ActivationLinks links;
     private final UserAccounts accounts;

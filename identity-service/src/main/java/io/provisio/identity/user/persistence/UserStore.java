@@ -1,5 +1,6 @@
 package io.provisio.identity.user.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -202,7 +203,7 @@ public class UserStore implements InitializingBean {
     }
 
     /** When the holder of this pending link asked for a new one, if they did. */
-    public Optional<java.time.Instant> renewalRequestedAt(String hash) {
+    public Optional<Instant> renewalRequestedAt(String hash) {
         Document owner = mongo.getCollection(COLLECTION).find(and(eq("activation.hash", hash), LIVE))
                 .projection(new Document("activation", 1)).first();
         return Optional.ofNullable(owner).map(d -> d.get("activation", Document.class))
@@ -216,7 +217,7 @@ public class UserStore implements InitializingBean {
      *
      * @return false when it was recorded before, or the link changed meanwhile (used, replaced)
      */
-    public boolean requestRenewal(User user, java.time.Instant at, List<OutgoingMessage> messages) {
+    public boolean requestRenewal(User user, Instant at, List<OutgoingMessage> messages) {
         return outbox.updateWhere(COLLECTION, and(pending(user), exists("activation." + RENEWAL_REQUESTED_AT, false)),
                 new Document("activation." + RENEWAL_REQUESTED_AT, Date.from(at)), messages);
     }
