@@ -26,7 +26,7 @@
       }
     });
     live.textContent = live.getAttribute('data-template')
-      .replace('__met__', String(met)).replace('__total__', String(rules.length));
+      .replace('%MET%', String(met)).replace('%TOTAL%', String(rules.length));
   }
 
   function check() {

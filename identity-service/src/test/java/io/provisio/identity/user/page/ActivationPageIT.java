@@ -87,7 +87,8 @@ class ActivationPageIT {
         assertThat(html(page)).contains("<html lang=\"sv\">", "Välj ditt lösenord", "Testbolag AB",
                 "karin.lund@" + testbolag.domain(), "vara minst 12 tecken långt", "data-rule=\"MIN_LENGTH\"",
                 "data-rule=\"MAX_BYTES\"", "data-rule=\"NOT_OWN_WORDS\"", "data-rule=\"NOT_PATTERNS\"",
-                "data-rule=\"NOT_GUESSABLE\"", "/activate/assets/activate.js", "action=\"/activate\"")
+                "data-rule=\"NOT_GUESSABLE\"", "/activate/assets/activate.js", "action=\"/activate\"",
+                "data-template=\"Uppfyllda regler: %MET% av %TOTAL%\"")
                 .doesNotContain("<script>", "style=\"");
     }
 
