@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 final class Mails {
 
     private static final Pattern LINK = Pattern.compile("token=([A-Za-z0-9_-]{43})");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s\"<>]+/activate\\?token=[A-Za-z0-9_-]{43}");
 
     private Mails() {
     }
@@ -44,6 +45,20 @@ final class Mails {
             }
         }
         return tokens;
+    }
+
+    /** The activation links (whole URLs, as a person clicks them) e-mailed to {@code to}, oldest first, each once. */
+    static List<String> activationLinks(MimeMessage[] received, String to) throws Exception {
+        List<String> links = new ArrayList<>();
+        for (MimeMessage mail : to(received, to)) {
+            Matcher matcher = URL.matcher(text(mail.getContent()));
+            while (matcher.find()) {
+                if (!links.contains(matcher.group())) {
+                    links.add(matcher.group());
+                }
+            }
+        }
+        return links;
     }
 
     /** The decoded text of a mail body, whatever its parts and transfer encoding. */

@@ -63,6 +63,11 @@ final class SpanCollector implements AutoCloseable {
         return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
     }
 
+    /** Every span received so far. */
+    synchronized List<ReceivedSpan> all() {
+        return List.copyOf(spans);
+    }
+
     /** The spans received so far that carry {@code key=value}, in whatever trace. */
     synchronized List<ReceivedSpan> withAttribute(String key, String value) {
         return spans.stream().filter(s -> value.equals(s.attributes().get(key))).toList();

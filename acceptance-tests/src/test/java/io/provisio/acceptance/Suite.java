@@ -99,6 +99,8 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
             if (entry.getKey().equals("notification-service")) {
                 arguments.add("--spring.mail.host=localhost");
                 arguments.add("--spring.mail.port=" + smtp);
+                // The activation e-mail's link leads through the gateway, as in production (ActivationPageBrowserIT).
+                arguments.add("--provisio.notification.activation-base-url=" + gatewayUrl);
             }
             if (entry.getKey().equals("customer-service")) {
                 arguments.add("--provisio.onboarding.step-timeouts.ASSIGN_PLANS=" + ASSIGN_PLANS_TIMEOUT.toSeconds() + "s");

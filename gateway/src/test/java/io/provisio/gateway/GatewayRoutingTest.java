@@ -166,6 +166,24 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void passesActivationPageWithoutTokenAndGuardsItsHeaders() {
+        client.get().uri("/activate?token=abc")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("frame-ancestors 'none'").contains("script-src 'self'")
+                        .doesNotContain("unsafe-inline"))
+                .expectBody().jsonPath("$.backend").isEqualTo("identity");
+        for (String path : List.of("/activate/assets/activate.js", "/activate/check", "/activate/new-link")) {
+            client.post().uri(path).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.backend").isEqualTo("identity");
+        }
+    }
+
+    @Test
     void rejectsCallWithoutTokenAsProblem() {
         EntityExchangeResult<byte[]> result = client.get().uri("/api/v1/customers")
                 .exchange()

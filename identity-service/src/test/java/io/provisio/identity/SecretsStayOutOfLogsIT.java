@@ -26,6 +26,7 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -90,6 +92,21 @@ class SecretsStayOutOfLogsIT {
                 .get("payload").get("activationToken").asString();
         assertThat(activate(restToken, activationPassword).getResponse().getStatus()).isEqualTo(200);
         assertThat(activate(restToken, activationPassword).getResponse().getStatus()).isEqualTo(409);
+        // The activation page: the token in the URL's query (GET), then in form bodies (check, activate).
+        String pageUser = json.readTree(addUser(testbolag, "nils.ek", null).getResponse().getContentAsString())
+                .get("id").asString();
+        String pageToken = Published.messages().await("ScheduleActivationEmail",
+                p -> p.get("userId").asString().equals(pageUser), 1).getFirst()
+                .get("payload").get("activationToken").asString();
+        String pagePassword = "Brygga+Sill+Kajak-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(mvc.perform(get("/activate").param("token", pageToken)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(post("/activate/check").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("token", pageToken).param("password", pagePassword)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(post("/activate").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("token", pageToken).param("password", pagePassword).param("confirmation", pagePassword))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
         String sagaToken = sagaToken();
         String clientSecret = clientSecret();
         assertThat(mvc.perform(post("/oauth2/token").with(httpBasic(clientId, clientSecret))
@@ -99,7 +116,8 @@ class SecretsStayOutOfLogsIT {
                 output.getAll().contains("activated the account"));
         assertThat(output.getAll())
                 .contains("Created administrator", "Created partner")
-                .doesNotContain(userPassword, activationPassword, restToken, sagaToken, clientSecret);
+                .doesNotContain(userPassword, activationPassword, restToken, sagaToken, clientSecret, pageToken,
+                        pagePassword);
     }
 
     private String clientId;

@@ -85,6 +85,8 @@ class EdgeSecurityConfiguration {
                 .authorizeExchange(authorize -> authorize
                         // The token endpoint authenticates clients itself (HTTP Basic); the activation link has no token.
                         .pathMatchers("/oauth2/**", "/api/v1/activation").permitAll()
+                        // The activation page and its assets: a person with the e-mail's link, no token (ADR 018).
+                        .pathMatchers("/activate", "/activate/**").permitAll()
                         // Only served on the management port; the public port has no route for it.
                         .pathMatchers("/actuator/**").permitAll()
                         .pathMatchers("/api/**").authenticated()

@@ -24,7 +24,8 @@ class IdentityContractsTest {
                 AdministratorDeleted.class,
                 ValidateAdministrator.class,
                 UserCreated.class,
-                UserDeleted.class);
+                UserDeleted.class,
+                ActivationLinkRequested.class);
     }
 
     @ParameterizedTest

@@ -23,9 +23,17 @@ public record BootstrapFile(List<Partner> partners, List<Plan> plans, List<Inven
         inventory = inventory == null ? List.of() : List.copyOf(inventory);
     }
 
-    public record Partner(String id, String name, List<Client> clients) {
+    /**
+     * @param notificationEmail where the partner's staff are told what needs them (an administrator asking for a
+     *                          new activation link); optional
+     */
+    public record Partner(String id, String name, String notificationEmail, List<Client> clients) {
         public Partner {
             clients = clients == null ? List.of() : List.copyOf(clients);
+        }
+
+        public Partner(String id, String name, List<Client> clients) {
+            this(id, name, null, clients);
         }
     }
 

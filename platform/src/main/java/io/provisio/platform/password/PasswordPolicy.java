@@ -55,27 +55,83 @@ public final class PasswordPolicy {
     private final Zxcvbn zxcvbn = new Zxcvbn();
 
     /**
+     * The rules a password is judged by, in the order {@link #reject} reports them. A page or script that shows
+     * the rules names them by these constants; every rule's verdict comes from {@link #failures}, so what a
+     * person is shown and what the server decides are one computation.
+     */
+    public enum Rule {
+        /** At least {@link #MIN_LENGTH} characters. */
+        MIN_LENGTH,
+        /** At most {@link #MAX_BYTES} bytes in UTF-8 (bcrypt's limit). */
+        MAX_BYTES,
+        /** Not built on the person's or the organization's own words. */
+        NOT_OWN_WORDS,
+        /** Not mostly a year, sequence, keyboard walk or repetition. */
+        NOT_PATTERNS,
+        /** Not guessable by other means (zxcvbn score at least {@link #MIN_SCORE}, also undisguised). */
+        NOT_GUESSABLE
+    }
+
+    /** Every rule's verdict and the one reason {@link #reject} gives: both from one evaluation. */
+    private record Verdict(List<Rule> failed, Optional<String> reason) {
+    }
+
+    /**
      * @param userInputs words of the person and organization; {@code null}s are ignored, e-mails and
      *                   names are split into their parts
      * @return why the password is refused, or empty when it is acceptable
      */
     public Optional<String> reject(String password, Collection<String> userInputs) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            return Optional.of("must be at least " + MIN_LENGTH + " characters");
+        return evaluate(password, userInputs).reason();
+    }
+
+    /**
+     * Every rule the password breaks, at once (for a page that lists them); empty exactly when {@link #reject}
+     * accepts the password.
+     */
+    public List<Rule> failures(String password, Collection<String> userInputs) {
+        return evaluate(password, userInputs).failed();
+    }
+
+    private Verdict evaluate(String password, Collection<String> userInputs) {
+        String given = password == null ? "" : password;
+        List<Rule> failed = new ArrayList<>();
+        String reason = null;
+        if (given.codePointCount(0, given.length()) < MIN_LENGTH) {
+            failed.add(Rule.MIN_LENGTH);
+            reason = "must be at least " + MIN_LENGTH + " characters";
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return Optional.of("must be at most " + MAX_BYTES + " bytes in UTF-8");
+        if (given.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            // Nothing more is measured: zxcvbn's cost grows with the length, and this is refused anyway.
+            failed.add(Rule.MAX_BYTES);
+            return new Verdict(List.copyOf(failed), Optional.of(reason != null ? reason
+                    : "must be at most " + MAX_BYTES + " bytes in UTF-8"));
+        }
+        if (given.isEmpty()) {
+            return new Verdict(List.of(Rule.MIN_LENGTH, Rule.NOT_GUESSABLE), Optional.of(reason));
         }
         List<String> words = words(userInputs);
-        Strength strength = zxcvbn.measure(password, words);
-        if (strength.getScore() < MIN_SCORE) {
-            return Optional.of(tooEasy(strength, password, words));
+        Strength strength = zxcvbn.measure(given, words);
+        Strength weakest = strength.getScore() < MIN_SCORE ? strength : null;
+        if (weakest == null) {
+            Strength plain = zxcvbn.measure(undisguise(given), words);
+            weakest = plain.getScore() < MIN_SCORE ? plain : null;
         }
-        Strength plain = zxcvbn.measure(undisguise(password), words);
-        if (plain.getScore() < MIN_SCORE) {
-            return Optional.of(tooEasy(plain, password, words));
+        if (weakest != null) {
+            String why = tooEasy(weakest, given, words);
+            failed.add(OWN_WORDS.equals(why) ? Rule.NOT_OWN_WORDS : Rule.NOT_GUESSABLE);
+            reason = reason != null ? reason : why;
         }
-        return predictableParts(password, words);
+        Optional<String> predictable = predictableParts(given, words);
+        if (predictable.isPresent()) {
+            Rule rule = OWN_WORDS.equals(predictable.get()) ? Rule.NOT_OWN_WORDS : Rule.NOT_PATTERNS;
+            if (!failed.contains(rule)) {
+                failed.add(rule);
+            }
+            reason = reason != null ? reason : predictable.get();
+        }
+        List<Rule> ordered = java.util.Arrays.stream(Rule.values()).filter(failed::contains).toList();
+        return new Verdict(ordered, Optional.ofNullable(reason));
     }
 
     /** Rule 2: cut out what an attacker tries first and measure what remains. */

@@ -94,4 +94,29 @@ class PasswordPolicyTest {
     void survivesCharactersWhoseLowerCaseIsLonger() {
         assertThat(policy.reject("İstanbul-kaffe-Tromsø-47", BENGT)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Testbolag2024!", "qwertyuiop123", "Xq12345!Xq12345!", "BengtTestsson2024", "short",
+            "P@ssw0rd2024!!", "aaaaaaaaaaaa", "correct horse battery staple", "fJ8#kQ2!zX9@mN4&",
+            "Testbolag-blue-otter-quietly-sing", "Xk9#mQ2!vT", ""})
+    void listsRuleFailuresExactlyWhenItRejects(String password) {
+        assertThat(policy.failures(password, BENGT).isEmpty()).as(password)
+                .isEqualTo(policy.reject(password, BENGT).isEmpty());
+    }
+
+    @Test
+    void listsEveryRuleAShortGuessablePasswordBreaks() {
+        assertThat(policy.failures("bengt2024", BENGT)).contains(PasswordPolicy.Rule.MIN_LENGTH,
+                PasswordPolicy.Rule.NOT_OWN_WORDS).doesNotContain(PasswordPolicy.Rule.MAX_BYTES);
+        assertThat(policy.failures("abc", List.of())).containsExactly(PasswordPolicy.Rule.MIN_LENGTH,
+                PasswordPolicy.Rule.NOT_GUESSABLE);
+    }
+
+    @Test
+    void namesThePatternRuleForKeyboardWalksAndTheOwnWordsRuleForNames() {
+        assertThat(policy.failures("1qaz2wsx3edc4rfv", BENGT)).doesNotContain(PasswordPolicy.Rule.NOT_OWN_WORDS)
+                .containsAnyOf(PasswordPolicy.Rule.NOT_PATTERNS, PasswordPolicy.Rule.NOT_GUESSABLE);
+        assertThat(policy.failures("BengtTestsson2024", BENGT)).contains(PasswordPolicy.Rule.NOT_OWN_WORDS);
+        assertThat(policy.failures("Ω".repeat(37), BENGT)).containsExactly(PasswordPolicy.Rule.MAX_BYTES);
+    }
 }

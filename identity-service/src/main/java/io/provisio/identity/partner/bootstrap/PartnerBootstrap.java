@@ -51,8 +51,13 @@ class PartnerBootstrap implements SmartInitializingSingleton {
 
     void apply(BootstrapFile file) {
         for (BootstrapFile.Partner partner : file.partners()) {
-            if (partners.insertIfAbsent(new Partner(partner.id(), partner.name(), clock.instant()))) {
+            if (partners.insertIfAbsent(new Partner(partner.id(), partner.name(), blankToNull(partner.notificationEmail()),
+                    clock.instant()))) {
                 log.info("Bootstrap created partner {}", partner.id());
+            } else if (blankToNull(partner.notificationEmail()) != null
+                    && partners.setNotificationEmailIfMissing(partner.id(), partner.notificationEmail().strip())) {
+                // Missing, so added: a partner stored before the field existed gets it, a stored one stays.
+                log.info("Bootstrap gave partner {} its notification e-mail address", partner.id());
             }
             for (BootstrapFile.Client client : partner.clients()) {
                 ApiClient apiClient = new ApiClient(ApiClientStore.newId(), partner.id(), client.clientId(),
@@ -63,6 +68,10 @@ class PartnerBootstrap implements SmartInitializingSingleton {
                 }
             }
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** A {@code {noop}} demo secret is hashed here, so no plain secret ever reaches the database. */

@@ -1,14 +1,16 @@
 package io.provisio.identity.partner.persistence;
 
-import io.provisio.platform.mongo.MongoWrites;
 import java.util.Date;
 import java.util.Optional;
 
+import com.mongodb.client.model.Updates;
 import io.provisio.identity.partner.domain.Partner;
+import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /** The {@code partners} collection, keyed by the partner id. */
@@ -27,11 +29,26 @@ public class PartnerStore {
     public boolean insertIfAbsent(Partner partner) {
         return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), new Document("_id", partner.id())
                 .append("name", partner.name())
+                .append("notificationEmail", partner.notificationEmail())
                 .append("createdAt", Date.from(partner.createdAt())));
     }
 
     public Optional<Partner> find(String id) {
         return Optional.ofNullable(mongo.getCollection(COLLECTION).find(eq("_id", id)).first())
-                .map(d -> new Partner(d.getString("_id"), d.getString("name"), d.getDate("createdAt").toInstant()));
+                .map(d -> new Partner(d.getString("_id"), d.getString("name"), d.getString("notificationEmail"),
+                        d.getDate("createdAt").toInstant()));
+    }
+
+    /**
+     * Gives a partner stored without a notification address the one now configured; one set before (by an
+     * earlier bootstrap) is never replaced.
+     *
+     * @return whether the address was set
+     */
+    public boolean setNotificationEmailIfMissing(String id, String notificationEmail) {
+        return mongo.getCollection(COLLECTION).updateOne(
+                // null matches a missing field too
+                and(eq("_id", id), eq("notificationEmail", null)),
+                Updates.set("notificationEmail", notificationEmail)).getModifiedCount() == 1;
     }
 }

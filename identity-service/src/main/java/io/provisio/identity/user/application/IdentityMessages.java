@@ -1,5 +1,8 @@
 package io.provisio.identity.user.application;
 
+import java.time.Instant;
+
+import io.provisio.identity.contracts.ActivationLinkRequested;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.identity.contracts.UserCreated;
 import io.provisio.identity.contracts.UserDeleted;
@@ -54,5 +57,16 @@ public class IdentityMessages {
                 new ScheduleActivationEmail(user.customerId(), user.id(), user.email(), user.displayName(), language,
                         partnerName, organization.companyName(), user.upn(), issued.token(),
                         issued.stored().expiresAt())));
+    }
+
+    /** The holder of an expired link asked for a new one: the partner is told (ActivationLinkRequested). */
+    public OutgoingMessage activationLinkRequested(User user, Organization organization, Instant linkExpiredAt,
+                                                   Instant requestedAt) {
+        Partner partner = partners.find(user.partnerId()).orElse(null);
+        return OutgoingMessage.toSubscribers(IdentityChannels.EVENTS, codec.event(EVENTS, user.partnerId(), null,
+                new ActivationLinkRequested(user.customerId(), user.id(), user.upn(), user.displayName(),
+                        organization == null ? null : organization.companyName(),
+                        partner == null ? user.partnerId() : partner.name(),
+                        partner == null ? null : partner.notificationEmail(), linkExpiredAt, requestedAt)));
     }
 }

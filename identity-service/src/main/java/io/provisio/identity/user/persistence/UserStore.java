@@ -1,5 +1,6 @@
 package io.provisio.identity.user.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -59,6 +60,8 @@ public class UserStore implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(UserStore.class);
 
     static final int SPENT_KEPT = 20;
+    /** Inside {@code activation}: when its holder asked (on the expired page) for a new link. */
+    static final String RENEWAL_REQUESTED_AT = "renewalRequestedAt";
 
     /** Matches the users that exist; a tombstone waiting for its UserDeleted to leave does not. */
     private static final Bson LIVE = ne("deleted", true);
@@ -190,6 +193,33 @@ public class UserStore implements InitializingBean {
                 .filter(s -> hash.equals(s.getString("hash")))
                 .map(s -> Spent.valueOf(s.getString("reason")))
                 .findFirst();
+    }
+
+    /** The customer of the user who once held this (used or replaced) link, to speak its language. */
+    public Optional<String> customerOfSpent(String hash) {
+        Document owner = mongo.getCollection(COLLECTION).find(and(eq("spentActivationTokens.hash", hash), LIVE))
+                .projection(new Document("customerId", 1)).first();
+        return Optional.ofNullable(owner).map(d -> d.getString("customerId"));
+    }
+
+    /** When the holder of this pending link asked for a new one, if they did. */
+    public Optional<Instant> renewalRequestedAt(String hash) {
+        Document owner = mongo.getCollection(COLLECTION).find(and(eq("activation.hash", hash), LIVE))
+                .projection(new Document("activation", 1)).first();
+        return Optional.ofNullable(owner).map(d -> d.get("activation", Document.class))
+                .map(a -> a.getDate(RENEWAL_REQUESTED_AT)).map(Date::toInstant);
+    }
+
+    /**
+     * Records, once per link, that the holder of the pending link asked for a new one, with {@code messages}
+     * (the event that tells the partner) in the same write. The mark lives inside the link, so a new link starts
+     * without one.
+     *
+     * @return false when it was recorded before, or the link changed meanwhile (used, replaced)
+     */
+    public boolean requestRenewal(User user, Instant at, List<OutgoingMessage> messages) {
+        return outbox.updateWhere(COLLECTION, and(pending(user), exists("activation." + RENEWAL_REQUESTED_AT, false)),
+                new Document("activation." + RENEWAL_REQUESTED_AT, Date.from(at)), messages);
     }
 
     /** A user of the partner's customer. */

@@ -55,4 +55,20 @@ class PartnerBootstrapIT {
                 .isEqualTo("Nordic IT Partner AB");
         assertThat(mongo.getCollection("api_clients").countDocuments(eq("clientId", "nordic-it-api"))).isEqualTo(1);
     }
+
+    @Test
+    void givesAStoredPartnerItsNotificationAddressOnlyWhereItHasNone() {
+        String id = "late-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        bootstrap.apply(new BootstrapFile(List.of(new BootstrapFile.Partner(id, "Late AB", List.of())), null, null));
+        assertThat(mongo.getCollection("partners").find(eq("_id", id)).first().getString("notificationEmail"))
+                .isNull();
+
+        bootstrap.apply(new BootstrapFile(List.of(new BootstrapFile.Partner(id, "Late AB", "desk@late.example",
+                List.of())), null, null));
+        bootstrap.apply(new BootstrapFile(List.of(new BootstrapFile.Partner(id, "Late AB", "other@late.example",
+                List.of())), null, null));
+
+        assertThat(mongo.getCollection("partners").find(eq("_id", id)).first().getString("notificationEmail"))
+                .as("set where missing, never replaced").isEqualTo("desk@late.example");
+    }
 }

@@ -20,8 +20,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders an e-mail from {@code templates/mail/<template>_<lang>.{subject.txt,txt,html}} on the
- * classpath with Thymeleaf. Every template exists in every {@link Language}; a missing file still
- * falls back to English rather than failing a saga.
+ * classpath with Thymeleaf. Every template to the customer's people exists in every {@link Language}; those to
+ * the partner ({@link Template#toPartner()}) in English only, and a missing file falls back to English rather than
+ * failing a saga.
  *
  * <p>Besides the stored model, templates get values derived here: {@code activationUrl} (the real link
  * only when sending; a masked one in a preview), {@code expiresAtText} and {@code startDateText}

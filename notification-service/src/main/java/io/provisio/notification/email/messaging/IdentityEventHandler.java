@@ -1,25 +1,34 @@
 package io.provisio.notification.email.messaging;
 
+import io.provisio.identity.contracts.ActivationLinkRequested;
 import io.provisio.identity.contracts.IdentityEvent;
 import io.provisio.identity.contracts.UserCreated;
 import io.provisio.identity.contracts.UserDeleted;
+import io.provisio.notification.email.application.ActivationRequestEmails;
 import io.provisio.notification.email.application.DeletedUserEmails;
 import io.provisio.platform.messaging.Envelope;
 import org.springframework.stereotype.Component;
 
-/** {@code identity-events}: a deleted user's unsent activation e-mails are cancelled ({@link DeletedUserEmails}). */
+/**
+ * {@code identity-events}: a deleted user's unsent activation e-mails are cancelled ({@link DeletedUserEmails}); a
+ * request for a new activation link is e-mailed to the partner ({@link ActivationRequestEmails}).
+ */
 @Component
 class IdentityEventHandler {
 
     private final DeletedUserEmails deletedUsers;
+    private final ActivationRequestEmails activationRequests;
 
-    IdentityEventHandler(DeletedUserEmails deletedUsers) {
+    IdentityEventHandler(DeletedUserEmails deletedUsers, ActivationRequestEmails activationRequests) {
         this.deletedUsers = deletedUsers;
+        this.activationRequests = activationRequests;
     }
 
     void handle(Envelope envelope, IdentityEvent event) {
         switch (event) {
             case UserDeleted deleted -> deletedUsers.cancelActivations(envelope.partnerId(), deleted);
+            case ActivationLinkRequested requested ->
+                    activationRequests.tellPartner(envelope.partnerId(), envelope.messageId(), requested);
             case UserCreated created -> {
                 // A new user has nothing to be sent here; its activation e-mail is identity's request.
             }

@@ -71,14 +71,28 @@ class MailRendererTest {
     void rendersEveryTemplateInEveryLanguageCompletely(Language language) {
         for (Template template : EnumSet.allOf(Template.class)) {
             RenderedMail mail = renderer.render(notification(template, language, fullModel(), TOKEN));
+            // The partner's language is not known: e-mails to the partner are written in English only.
+            Language expected = template.toPartner() ? Language.EN : language;
 
-            assertThat(mail.language()).as(template + " " + language).isEqualTo(language);
-            assertThat(mail.html()).contains("<html lang=\"" + language.code() + "\">");
+            assertThat(mail.language()).as(template + " " + language).isEqualTo(expected);
+            assertThat(mail.html()).contains("<html lang=\"" + expected.code() + "\">");
             for (String part : new String[] {mail.subject(), mail.text(), mail.html()}) {
                 assertThat(part).as(template + " " + language).doesNotContain("[(", "[[", "${", "null", "??");
             }
             assertThat(mail.text()).contains("Åsa Öberg");
         }
+    }
+
+    @Test
+    void tellsThePartnerWhoNeedsANewActivationLinkAndHowToSendIt() {
+        RenderedMail mail = renderer.render(notification(Template.ACTIVATION_REQUESTED, Language.SV, fullModel(),
+                null));
+
+        assertThat(mail.subject()).isEqualTo("asa.oberg@mueller.de asks for a new activation link");
+        assertThat(mail.text()).contains("Hello Nordic IT Partner AB,", "Åsa Öberg (asa.oberg@mueller.de) of "
+                        + "Müller & Söhne GmbH opened an activation link that had expired on June 3, 2027, 08:00 UTC",
+                "POST /api/v1/customers/cus-1/users/usr-1/activation").doesNotContain("token");
+        assertThat(mail.html()).contains("Müller &amp; Söhne GmbH", "/api/v1/customers/cus-1/users/usr-1/activation");
     }
 
     @ParameterizedTest
@@ -135,6 +149,8 @@ class MailRendererTest {
         model.put("planCode", "HOSTED-EXCHANGE");
         model.put("units", 10);
         model.put("startDate", "2027-06-03");
+        model.put("customerId", "cus-1");
+        model.put("userId", "usr-1");
         return model;
     }
 

@@ -1,5 +1,6 @@
 package io.provisio.subscription.user.messaging;
 
+import io.provisio.identity.contracts.ActivationLinkRequested;
 import io.provisio.identity.contracts.IdentityEvent;
 import io.provisio.identity.contracts.UserCreated;
 import io.provisio.identity.contracts.UserDeleted;
@@ -27,6 +28,9 @@ class IdentityEventsHandler {
                     created.userId(), created.upn());
             case UserDeleted deleted -> users.deleted(envelope.requirePartner(), deleted.customerId(),
                     deleted.userId());
+            case ActivationLinkRequested requested -> {
+                // The partner's business (notification-service tells them); no unit moves.
+            }
         }
     }
 }
