@@ -6,6 +6,7 @@ import io.provisio.platform.config.PlatformAutoConfiguration;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.security.SecurityProperties;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
@@ -42,7 +43,10 @@ public class ApiDocsAutoConfiguration {
 
     static {
         // Resolved from the verified token (PartnerIdArgumentResolver), never sent by the client.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PartnerId.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PartnerId.class)
+                // A merge-patch body or a free-form answer: any JSON object, not Jackson's node accessors.
+                .replaceWithSchema(tools.jackson.databind.JsonNode.class, new ObjectSchema())
+                .replaceWithSchema(tools.jackson.databind.node.ObjectNode.class, new ObjectSchema());
     }
 
     /** Before every API chain (identity's authorization server has the highest precedence, on other paths). */
