@@ -2,7 +2,6 @@ package io.provisio.gateway.apidocs;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Schema;
@@ -33,9 +33,9 @@ final class DocumentMerge {
     private DocumentMerge() {
     }
 
-    /** Adds {@code source}, the document of {@code service}, to {@code target}. */
+    /** Adds a copy of {@code source}, the document of {@code service}, to {@code target}; the source is unchanged. */
     static void add(OpenAPI target, String service, OpenAPI source) {
-        OpenAPI document = withoutClashes(target, service, source);
+        OpenAPI document = withoutClashes(target, service, copy(source));
         if (target.getComponents() == null) {
             target.setComponents(new Components());
         }
@@ -52,17 +52,19 @@ final class DocumentMerge {
             if (target.getPaths() == null) {
                 target.setPaths(new Paths());
             }
+            Set<String> operationIds = operationIds(target);
             document.getPaths().forEach((path, item) -> {
                 PathItem existing = target.getPaths().get(path);
                 if (existing == null) {
-                    target.getPaths().addPathItem(path, item);
-                } else {
-                    Map<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> have = existing.readOperationsMap();
-                    item.readOperationsMap().forEach((method, operation) -> {
-                        if (!have.containsKey(method)) {
-                            existing.operation(method, operation);
-                        }
-                    });
+                    existing = new PathItem().summary(item.getSummary()).description(item.getDescription())
+                            .parameters(item.getParameters()).servers(item.getServers());
+                    target.getPaths().addPathItem(path, existing);
+                }
+                Map<PathItem.HttpMethod, Operation> have = existing.readOperationsMap();
+                for (Map.Entry<PathItem.HttpMethod, Operation> operation : item.readOperationsMap().entrySet()) {
+                    if (!have.containsKey(operation.getKey())) {
+                        existing.operation(operation.getKey(), unique(operation.getValue(), service, operationIds));
+                    }
                 }
             });
         }
@@ -79,6 +81,34 @@ final class DocumentMerge {
         }
     }
 
+    /**
+     * Operation ids must be unique in a document; each service's are unique in its own only ({@code list},
+     * {@code get}). A clashing one gets the service's name in front ({@code notificationList}).
+     */
+    private static Operation unique(Operation operation, String service, Set<String> operationIds) {
+        String id = operation.getOperationId();
+        if (id != null && !operationIds.add(id)) {
+            String unique = service + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+            for (int n = 2; !operationIds.add(unique); n++) {
+                unique = service + Character.toUpperCase(id.charAt(0)) + id.substring(1) + "_" + n;
+            }
+            operation.setOperationId(unique);
+        }
+        return operation;
+    }
+
+    private static Set<String> operationIds(OpenAPI document) {
+        Set<String> ids = new HashSet<>();
+        if (document.getPaths() != null) {
+            document.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                if (operation.getOperationId() != null) {
+                    ids.add(operation.getOperationId());
+                }
+            }));
+        }
+        return ids;
+    }
+
     private static <T> void putAbsent(Map<String, T> from, Map<String, T> into, BiConsumer<String, T> add) {
         if (from != null) {
             from.forEach((name, value) -> {
@@ -86,6 +116,14 @@ final class DocumentMerge {
                     add.accept(name, value);
                 }
             });
+        }
+    }
+
+    private static OpenAPI copy(OpenAPI source) {
+        try {
+            return Json31.mapper().treeToValue(Json31.mapper().valueToTree(source), OpenAPI.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not copy a service's document", e);
         }
     }
 
@@ -136,7 +174,4 @@ final class DocumentMerge {
             node.elements().forEachRemaining(child -> rewriteRefs(child, rewrite));
         }
     }
-
-    /** The services in the order they are merged: the first of two to document one operation wins. */
-    static final List<String> ORDER = List.of("customer", "identity", "subscription", "notification");
 }

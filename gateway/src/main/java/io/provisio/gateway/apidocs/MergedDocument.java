@@ -161,5 +161,4 @@ final class MergedDocument {
     private static Content json(Schema<?> schema) {
         return new Content().addMediaType("application/json", new MediaType().schema(schema));
     }
-
 }

@@ -3,7 +3,6 @@ package io.provisio.gateway.apidocs;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -179,10 +178,5 @@ class ServiceDocuments implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return refreshing != null;
-    }
-
-    /** For tests: the services this gateway reads documents from. */
-    List<String> services() {
-        return List.copyOf(services.keySet());
     }
 }
