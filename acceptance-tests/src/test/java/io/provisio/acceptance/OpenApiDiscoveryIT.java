@@ -66,7 +66,7 @@ class OpenApiDiscoveryIT {
             assertThat(documented).as("the gateway's document against %s's", service).containsAll(own);
         }
         assertThat(documented).contains("POST /api/v1/onboardings", "POST /api/v1/activation",
-                "GET /api/v1/plans", "GET /api/v1/customers/{id}/notifications", "POST /oauth2/token");
+                "GET /api/v1/plans", "GET /api/v1/customers/{customerId}/notifications", "POST /oauth2/token");
         // Every API operation but the activation link's target asks for the partner token.
         merged.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             if (path.getKey().startsWith("/api/") && !path.getKey().equals("/api/v1/activation")) {
