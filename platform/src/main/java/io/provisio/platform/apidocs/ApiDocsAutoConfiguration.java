@@ -70,6 +70,32 @@ public class ApiDocsAutoConfiguration {
     }
 
     /**
+     * springdoc tags each operation with its controller's name ({@code operator-onboarding-controller}); readers
+     * see {@code Operator onboarding}. Services' controllers of one name (platform's dead letters) share the tag.
+     */
+    @Bean
+    OpenApiCustomizer readableTags() {
+        return openApi -> {
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getTags() != null) {
+                        operation.setTags(operation.getTags().stream().map(ApiDocsAutoConfiguration::readable)
+                                .toList());
+                    }
+                }));
+            }
+            if (openApi.getTags() != null) {
+                openApi.getTags().forEach(tag -> tag.setName(readable(tag.getName())));
+            }
+        };
+    }
+
+    static String readable(String tag) {
+        String words = tag.replaceAll("-controller$", "").replace('-', ' ');
+        return words.isEmpty() ? tag : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /**
      * OAuth2 client credentials at the issuer's token endpoint, which is the gateway's (the tokens' issuer is the
      * gateway's public URL). The operations name it ({@link ProblemAnswers}); the gateway's document has the same.
      */

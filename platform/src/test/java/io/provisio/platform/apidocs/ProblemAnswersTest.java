@@ -64,6 +64,13 @@ class ProblemAnswersTest {
         assertThat(DocumentedEndpoints.withoutRegex("/api/v1/customers/{id}")).isEqualTo("/api/v1/customers/{id}");
     }
 
+    @Test
+    void controllersNamesBecomeReadableTags() {
+        assertThat(ApiDocsAutoConfiguration.readable("operator-onboarding-controller")).isEqualTo("Operator onboarding");
+        assertThat(ApiDocsAutoConfiguration.readable("customer-controller")).isEqualTo("Customer");
+        assertThat(ApiDocsAutoConfiguration.readable("Plans")).isEqualTo("Plans");
+    }
+
     private static OpenAPI document(String path, PathItem item) {
         return new OpenAPI().paths(new Paths().addPathItem(path, item));
     }

@@ -281,6 +281,7 @@ class CustomersApiIT {
         // The problem answers by rule, and docs/examples' requests as the onboarding's examples.
         tools.jackson.databind.JsonNode start = json.readTree(document).path("paths").path("/api/v1/onboardings")
                 .path("post");
+        assertThat(start.path("tags").toString()).isEqualTo("[\"Onboarding\"]");
         assertThat(start.path("responses").propertyNames())
                 .contains("400", "401", "403", "409", "413", "422", "429", "503");
         assertThat(start.path("responses").path("422").path("content").path("application/problem+json")
