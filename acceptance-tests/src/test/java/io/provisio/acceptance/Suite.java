@@ -55,6 +55,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final String gatewayUrl;
     private final Map<String, Integer> managementPorts = new HashMap<>();
+    private final Map<String, Integer> apiPorts = new HashMap<>();
     private final GreenMail mail;
     private final SpanCollector spans = new SpanCollector();
     private final Path root = Path.of(System.getProperty("provisio.root", ".."));
@@ -68,6 +69,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
                 "notification-service")) {
             api.put(service, ServiceProcess.freePort());
         }
+        apiPorts.putAll(api);
         Path logs = root.resolve("acceptance-tests/target/acceptance-logs");
         Path bootstrap = copyBootstrap(logs);
 
@@ -209,6 +211,11 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A service's own API port, which only the gateway calls in production (e.g. for its OpenAPI document). */
+    String serviceUrl(String name) {
+        return "http://localhost:" + apiPorts.get(name);
     }
 
     ServiceProcess service(String name) {

@@ -7,6 +7,8 @@ import io.provisio.gateway.config.GatewayProperties;
 import io.provisio.gateway.problem.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import io.provisio.gateway.apidocs.ApiDocsPaths;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -87,6 +89,11 @@ class EdgeSecurityConfiguration {
                         .pathMatchers("/oauth2/**", "/api/v1/activation").permitAll()
                         // The activation page and its assets: a person with the e-mail's link, no token (ADR 018).
                         .pathMatchers("/activate", "/activate/**").permitAll()
+                        // Discovery (RFC 8414; OpenID configuration once identity enables OIDC): public by definition.
+                        .pathMatchers(HttpMethod.GET, "/.well-known/oauth-authorization-server",
+                                "/.well-known/openid-configuration").permitAll()
+                        // The OpenAPI document and Swagger UI (ADR 019); springdoc's own document stays closed.
+                        .pathMatchers(HttpMethod.GET, ApiDocsPaths.PUBLIC).permitAll()
                         // Only served on the management port; the public port has no route for it.
                         .pathMatchers("/actuator/**").permitAll()
                         .pathMatchers("/api/**").authenticated()

@@ -34,6 +34,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/actuator/**").permitAll()
                         // The activation link's target: its one-time token is the credential.
                         .requestMatchers(HttpMethod.POST, "/api/v1/activation").permitAll()
+                        // OIDC discovery is routed by the gateway; without OIDC enabled it answers 404, not 401 (ADR 019).
+                        .requestMatchers(HttpMethod.GET, "/.well-known/openid-configuration").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasAuthority("SCOPE_operator")
                         .requestMatchers("/api/v1/customers/**").hasAuthority("SCOPE_onboarding")
                         .anyRequest().denyAll())

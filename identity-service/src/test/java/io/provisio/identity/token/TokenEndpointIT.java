@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.provisio.identity.IdentityProperties;
+import io.provisio.platform.apidocs.DocumentedEndpoints;
 import io.provisio.identity.IdentityServiceTest;
 import io.provisio.identity.RotatedOutSigningKey;
 import io.provisio.identity.user.Customers;
@@ -19,11 +20,13 @@ import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -238,5 +241,44 @@ class TokenEndpointIT {
                 .isEqualTo(expectedStatus);
         String body = result.getResponse().getContentAsString();
         return body.isEmpty() ? json.createObjectNode() : json.readTree(body);
+    }
+
+    /**
+     * identity-service's OpenAPI document names exactly the public endpoints it maps, so it cannot drift from the
+     * code (ADR 019); it is served without a token, for the gateway to merge.
+     */
+    @Test
+    void documentsExactlyThePublicEndpointsItMaps(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings)
+            throws Exception {
+        String document = mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(DocumentedEndpoints.mapped(mappings)).isNotEmpty();
+        assertThat(DocumentedEndpoints.documented(document)).isEqualTo(DocumentedEndpoints.mapped(mappings));
+        assertThat(document).startsWith("{\"openapi\":\"3.1.0\"");
+        JsonNode activation = json.readTree(document).path("paths").path("/api/v1/activation").path("post");
+        assertThat(activation.path("security").isArray() && activation.path("security").isEmpty())
+                .as("the activation link's target needs no token: %s", activation).isTrue();
+        assertThat(activation.path("responses").has("401")).isFalse();
+    }
+
+    /**
+     * RFC 8414 metadata names every endpoint on the issuer, the gateway's public URL (provisio.security.issuer in
+     * tests: http://localhost:8080), never this service's own port; the gateway routes it there unchanged.
+     */
+    @Test
+    void publishesMetadataNamingTheIssuersEndpointsAndNoOpenIdConfiguration() throws Exception {
+        JsonNode metadata = json.readTree(mvc.perform(get("/.well-known/oauth-authorization-server")
+                        .header("X-Forwarded-Host", "identity.internal:8082"))
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(metadata.get("issuer").asString()).isEqualTo("http://localhost:8080");
+        assertThat(metadata.get("token_endpoint").asString()).isEqualTo("http://localhost:8080/oauth2/token");
+        assertThat(metadata.get("jwks_uri").asString()).isEqualTo("http://localhost:8080/oauth2/jwks");
+        assertThat(metadata.path("grant_types_supported").toString()).contains("client_credentials");
+        // OIDC is not enabled: the OpenID configuration is an honest 404, not a 401 asking for a token.
+        MvcResult openId = mvc.perform(get("/.well-known/openid-configuration")).andReturn();
+        assertThat(openId.getResponse().getStatus()).isEqualTo(404);
     }
 }

@@ -19,10 +19,12 @@ import io.provisio.subscription.contracts.PlansAssigned;
 import io.provisio.subscription.inventory.domain.InventoryItem;
 import io.provisio.subscription.inventory.persistence.InventoryStore;
 import io.provisio.subscription.testing.Queues;
+import io.provisio.platform.apidocs.DocumentedEndpoints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,6 +35,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;
@@ -175,5 +178,22 @@ class SubscriptionApiIT {
 
     private static RequestPostProcessor token(String partner, String scope) {
         return jwt().jwt(j -> j.claim("partner_id", partner)).authorities(new SimpleGrantedAuthority("SCOPE_" + scope));
+    }
+
+    /**
+     * The service's OpenAPI document names exactly the public endpoints it maps, so it cannot drift from the code
+     * (ADR 019); it is served without a token, for the gateway to merge.
+     */
+    @Test
+    void documentsExactlyThePublicEndpointsItMaps(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings)
+            throws Exception {
+        var answer = mvc.get().uri("/v3/api-docs").exchange();
+        assertThat(answer).hasStatusOk();
+        String document = answer.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(DocumentedEndpoints.mapped(mappings)).isNotEmpty();
+        assertThat(DocumentedEndpoints.documented(document)).isEqualTo(DocumentedEndpoints.mapped(mappings));
+        assertThat(document).startsWith("{\"openapi\":\"3.1.0\"");
     }
 }

@@ -13,9 +13,11 @@ import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.customers.store.CustomerStore;
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
+import io.provisio.platform.apidocs.DocumentedEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -259,5 +262,35 @@ class CustomersApiIT {
     private static RequestPostProcessor partner(String partnerId) {
         return SecurityMockMvcRequestPostProcessors.jwt().jwt(j -> j.claim("partner_id", partnerId))
                 .authorities(new SimpleGrantedAuthority("SCOPE_onboarding"));
+    }
+
+    /**
+     * The service's OpenAPI document names exactly the public endpoints it maps, so it cannot drift from the code
+     * (ADR 019); it is served without a token, for the gateway to merge.
+     */
+    @Test
+    void documentsExactlyThePublicEndpointsItMaps(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings)
+            throws Exception {
+        String document = mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(DocumentedEndpoints.mapped(mappings)).isNotEmpty();
+        assertThat(DocumentedEndpoints.documented(document)).isEqualTo(DocumentedEndpoints.mapped(mappings));
+        assertThat(document).startsWith("{\"openapi\":\"3.1.0\"");
+        // The problem answers by rule, and docs/examples' requests as the onboarding's examples.
+        tools.jackson.databind.JsonNode start = json.readTree(document).path("paths").path("/api/v1/onboardings")
+                .path("post");
+        assertThat(start.path("tags").toString()).isEqualTo("[\"Onboarding\"]");
+        assertThat(start.path("responses").propertyNames())
+                .contains("400", "401", "403", "409", "413", "422", "429", "503");
+        assertThat(start.path("responses").path("422").path("content").path("application/problem+json")
+                .path("schema").path("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+        assertThat(start.path("requestBody").path("content").path("application/json").path("examples")
+                .propertyNames()).containsExactlyInAnyOrder("onboarding-sv-cortex", "onboarding-it-licensing",
+                        "onboarding-de-subtenant", "onboarding-nl-invalid");
+        assertThat(start.path("requestBody").path("content").path("application/json").path("examples")
+                .path("onboarding-sv-cortex").path("value").path("customer").path("address").path("city")
+                .asString()).isEqualTo("Göteborg");
     }
 }

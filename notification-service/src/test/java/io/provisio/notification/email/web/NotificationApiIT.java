@@ -14,14 +14,17 @@ import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
+import io.provisio.platform.apidocs.DocumentedEndpoints;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -246,5 +249,21 @@ class NotificationApiIT extends RunningService {
     private static RequestPostProcessor partner(String partnerId) {
         return jwt().jwt(j -> j.claim("partner_id", partnerId))
                 .authorities(new SimpleGrantedAuthority("SCOPE_onboarding"));
+    }
+
+    /**
+     * The service's OpenAPI document names exactly the public endpoints it maps, so it cannot drift from the code
+     * (ADR 019); it is served without a token, for the gateway to merge.
+     */
+    @Test
+    void documentsExactlyThePublicEndpointsItMaps(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings)
+            throws Exception {
+        String document = mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(DocumentedEndpoints.mapped(mappings)).isNotEmpty();
+        assertThat(DocumentedEndpoints.documented(document)).isEqualTo(DocumentedEndpoints.mapped(mappings));
+        assertThat(document).startsWith("{\"openapi\":\"3.1.0\"");
     }
 }
