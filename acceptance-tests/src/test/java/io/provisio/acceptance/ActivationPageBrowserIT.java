@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * The activation page in a real browser (the machine's Chromium, driven by Playwright), through the gateway: the
  * link is read from the e-mail that reached the SMTP sink and opened as the administrator would, the form is
  * filled in with and without JavaScript, and the user the API lists turns ACTIVE. Each page state is saved as a
- * screenshot under {@code docs/activation/} (the READMEs show them).
+ * screenshot, under {@code target/activation-screenshots} or where {@code -Dprovisio.screenshots} says
+ * ({@code docs/activation/} holds the ones the READMEs show).
  */
 @ExtendWith(Suite.class)
 class ActivationPageBrowserIT {
