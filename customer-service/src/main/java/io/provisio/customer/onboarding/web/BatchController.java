@@ -17,6 +17,7 @@ import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.JsonFieldErrors;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -73,6 +74,10 @@ class BatchController {
                 .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
+    @ApiResponse(responseCode = "202", description = "Stored: Location names the batch; valid rows start as "
+            + "onboardings, invalid ones carry their errors", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "A repeat with the same Idempotency-Key and body: the batch the "
+            + "first request stored", useReturnTypeSchema = true)
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ResponseEntity<BatchView> submit(PartnerId partner, @AuthenticationPrincipal Jwt token,
                                      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,

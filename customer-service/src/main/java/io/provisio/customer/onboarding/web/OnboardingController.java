@@ -17,6 +17,9 @@ import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,6 +61,11 @@ class OnboardingController {
         this.json = json;
     }
 
+    @ApiResponse(responseCode = "202", description = "Started: Location names the onboarding",
+            content = @Content(schema = @Schema(implementation = OnboardingView.class)))
+    @ApiResponse(responseCode = "200", description = "A repeat with the same Idempotency-Key and body: the onboarding "
+            + "the first request started; with dryRun=true, the dry run's report", content = @Content(schema =
+            @Schema(oneOf = {OnboardingView.class, DryRunView.class})))
     @PostMapping
     ResponseEntity<?> start(PartnerId partner, @AuthenticationPrincipal Jwt token,
                             @RequestBody OnboardingRequestBody body,

@@ -17,6 +17,7 @@ import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -89,6 +90,7 @@ class OperatorOnboardingController {
                 .map(o -> OperatorOnboardingView.of(o.partnerId(), o.onboarding()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Done: the onboarding as it is now", useReturnTypeSchema = true)
     @PostMapping("/{id}/retry")
     ResponseEntity<OperatorOnboardingView> retry(@PathVariable String id, PartnerId operator, Authentication caller) {
         OperatorResult result = onboardings.retry(id);
@@ -97,6 +99,7 @@ class OperatorOnboardingController {
         return answer(id, result);
     }
 
+    @ApiResponse(responseCode = "202", description = "Done: the onboarding as it is now", useReturnTypeSchema = true)
     @PostMapping("/{id}/compensate")
     ResponseEntity<OperatorOnboardingView> compensate(@PathVariable String id,
                                                       @RequestBody(required = false) CompensationRequest request,

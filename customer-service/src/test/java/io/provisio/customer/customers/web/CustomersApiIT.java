@@ -292,5 +292,12 @@ class CustomersApiIT {
         assertThat(start.path("requestBody").path("content").path("application/json").path("examples")
                 .path("onboarding-sv-cortex").path("value").path("customer").path("address").path("city")
                 .asString()).isEqualTo("Göteborg");
+        // The statuses the handlers really answer, not springdoc's guess of 200 alone.
+        assertThat(start.path("responses").path("202").toString()).contains("Started", "OnboardingView");
+        assertThat(start.path("responses").path("200").toString()).contains("OnboardingView", "DryRunView");
+        tools.jackson.databind.JsonNode batch = json.readTree(document).path("paths")
+                .path("/api/v1/onboarding-batches").path("post");
+        assertThat(batch.path("responses").propertyNames()).contains("202", "200");
+        assertThat(batch.path("responses").path("202").toString()).contains("BatchView");
     }
 }

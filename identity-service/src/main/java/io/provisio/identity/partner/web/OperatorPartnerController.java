@@ -5,6 +5,7 @@ import java.net.URI;
 import io.provisio.identity.partner.application.CreatedPartner;
 import io.provisio.identity.partner.application.NewPartner;
 import io.provisio.identity.partner.application.PartnerRegistry;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +23,8 @@ class OperatorPartnerController {
     }
 
     /** The client secret is in this answer and nowhere else, ever: nothing may cache it. */
+    @ApiResponse(responseCode = "201", description = "Created: Location names the partner; its client secret is"
+            + " in this answer only", useReturnTypeSchema = true)
     @PostMapping("/api/v1/operator/partners")
     ResponseEntity<CreatedPartner> create(@RequestBody NewPartner request) {
         CreatedPartner created = registry.create(request);

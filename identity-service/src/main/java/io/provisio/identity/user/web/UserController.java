@@ -12,6 +12,7 @@ import io.provisio.identity.user.domain.User;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +46,7 @@ class UserController {
         return accounts.list(partner.value(), customerId, PageQuery.of(page, size)).map(UserView::of);
     }
 
+    @ApiResponse(responseCode = "201", description = "Created: Location names the user", useReturnTypeSchema = true)
     @PostMapping("/users")
     ResponseEntity<UserView> addUser(PartnerId partner, @PathVariable String customerId,
                                      @RequestBody NewUser request) {
@@ -54,6 +56,7 @@ class UserController {
     }
 
     /** A new activation link by e-mail; the old one stops working. The link itself is never in the answer. */
+    @ApiResponse(responseCode = "202", description = "A new activation link is on its way", useReturnTypeSchema = true)
     @PostMapping("/users/{userId}/activation")
     ResponseEntity<LinkSent> resendActivation(PartnerId partner, @PathVariable String customerId,
                                               @PathVariable String userId) {
@@ -62,6 +65,7 @@ class UserController {
     }
 
     /** Deletes the user and its pending link; a second DELETE answers 404. */
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/users/{userId}")
     ResponseEntity<Void> deleteUser(PartnerId partner, @PathVariable String customerId, @PathVariable String userId) {
         accounts.delete(partner.value(), customerId, userId);
@@ -75,6 +79,7 @@ class UserController {
         return contacts.list(partner.value(), customerId, PageQuery.of(page, size)).map(ContactView::of);
     }
 
+    @ApiResponse(responseCode = "201", description = "Created: Location names the contact", useReturnTypeSchema = true)
     @PostMapping("/contacts")
     ResponseEntity<ContactView> addContact(PartnerId partner, @PathVariable String customerId,
                                            @RequestBody NewContact request) {
@@ -83,6 +88,7 @@ class UserController {
                 .body(ContactView.of(contact));
     }
 
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/contacts/{contactId}")
     ResponseEntity<Void> removeContact(PartnerId partner, @PathVariable String customerId,
                                        @PathVariable String contactId) {

@@ -22,6 +22,7 @@ import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,6 +110,8 @@ class NotificationController {
         return NotificationDetails.of(require(partner, customerId, notificationId));
     }
 
+    @ApiResponse(responseCode = "201", description = "A new e-mail, a copy of this one, due now: Location names"
+            + " it", useReturnTypeSchema = true)
     @PostMapping("/{notificationId}/resend")
     ResponseEntity<NotificationDetails> resend(PartnerId partner, @PathVariable String customerId,
                                                @PathVariable String notificationId) {

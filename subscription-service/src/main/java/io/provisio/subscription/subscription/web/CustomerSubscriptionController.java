@@ -16,6 +16,7 @@ import io.provisio.subscription.subscription.application.ChangeOutcome;
 import io.provisio.subscription.subscription.application.SubscriptionChanges;
 import io.provisio.subscription.subscription.domain.Subscription;
 import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -66,6 +67,8 @@ class CustomerSubscriptionController {
                 .orElseThrow(() -> ApiProblem.notFound("Subscription", subscriptionId));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created: Location names the"
+            + " subscription", useReturnTypeSchema = true)
     @PostMapping(BASE)
     ResponseEntity<SubscriptionView> add(PartnerId partner, @PathVariable String customerId,
                                          @RequestBody AddSubscriptionBody body) {
@@ -86,6 +89,7 @@ class CustomerSubscriptionController {
                 "Subscription", subscriptionId));
     }
 
+    @ApiResponse(responseCode = "204", description = "Ended")
     @DeleteMapping(BASE + "/{subscriptionId}")
     ResponseEntity<Void> cancel(PartnerId partner, @PathVariable String customerId,
                                 @PathVariable String subscriptionId) {
