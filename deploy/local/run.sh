@@ -148,12 +148,12 @@ start_service() {
     # PROVISIO_IDEMPOTENCY_KEY from a secret; never reuse this one. Exported for this service alone.
     local -x PROVISIO_IDEMPOTENCY_KEY="${PROVISIO_IDEMPOTENCY_KEY:-demo-only-idempotency-digest-key-for-the-local-run}"
   fi
+  # shellcheck disable=SC2086 # PROVISIO_JAVA_OPTS is a list of options, split on purpose
   RABBITMQ_URI="$(rabbit_uri_for "$name")" \
   MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$store_port}" \
   PROVISIO_BOOTSTRAP="$bootstrap" \
   PROVISIO_ISSUER="http://localhost:$gateway_port" \
   PROVISIO_SMTP_PORT="$smtp_port" \
-  # shellcheck disable=SC2086 # PROVISIO_JAVA_OPTS is a list of options, split on purpose
   nohup "$JAVA_HOME/bin/java" -Xmx384m ${PROVISIO_JAVA_OPTS:-} -jar "$(jar_of "$name")" "${args[@]}" \
     >>"$logs/$name.log" 2>&1 &
   echo $! >"$pids/$name.pid"

@@ -20,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -95,6 +96,15 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
                 "Unsupported media type", "Send application/json", List.of()));
+    }
+
+    /**
+     * The client went away before the answer was written (a caller's time-out, the gateway fetching a document
+     * while this service starts): nobody is left to answer, and it is no error of ours.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("The client went away before the answer was written: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -34,6 +34,20 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void aClientThatWentAwayIsNoErrorOfOurs() {
+        var resolver = new org.springframework.web.method.annotation.ExceptionHandlerMethodResolver(
+                ProblemDetailsAdvice.class);
+
+        var handler = resolver.resolveMethod(new org.springframework.web.context.request.async
+                .AsyncRequestNotUsableException("ServletOutputStream failed to write", new java.io.IOException(
+                        "Broken pipe")));
+
+        assertThat(handler).isNotNull();
+        assertThat(handler.getName()).isEqualTo("clientGone");
+        assertThat(resolver.resolveMethod(new IllegalStateException("a bug")).getName()).isEqualTo("unexpected");
+    }
+
+    @Test
     void answers500ForAnythingElseUnexpected() {
         assertThat(advice.unexpected(new IllegalStateException("a bug")).getStatusCode())
                 .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
