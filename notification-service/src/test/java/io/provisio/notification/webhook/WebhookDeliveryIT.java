@@ -3,6 +3,7 @@ package io.provisio.notification.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,9 @@ import io.provisio.customer.contracts.CustomerSuspended;
 import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.devstack.BrokerProbe;
+import io.provisio.subscription.contracts.SubscriptionActivated;
+import io.provisio.subscription.contracts.SubscriptionChannels;
+import io.provisio.subscription.contracts.SubscriptionMessages;
 import io.provisio.notification.MutableClock;
 import io.provisio.notification.RunningService;
 import io.provisio.notification.profile.CustomerProfile;
@@ -164,6 +168,55 @@ class WebhookDeliveryIT extends RunningService {
         assertThat(body.get("data").get("failure").get("code").asString()).isEqualTo("INSUFFICIENT_LICENSES");
         assertThat(verifies(failures.secret(), receiver.received().getFirst())).isTrue();
         assertThat(store.countDeliveries(partnerId, completions.id())).isZero();
+    }
+
+    @Test
+    void holdsASubscriptionStartedDuringItsOnboardingUntilTheOnboardingCompletes() throws Exception {
+        Registered endpoint = register(List.of("subscription.started"));
+        String customerId = "cus-" + UUID.randomUUID();
+        Envelope activated = codec.event(SubscriptionMessages.EVENTS, partnerId, null, new SubscriptionActivated(
+                customerId, "sub-" + UUID.randomUUID(), "HOSTED-EXCHANGE", 25, LocalDate.of(2027, 6, 3),
+                clock.instant()));
+        String deliveryId = WebhookDelivery.idOf(activated.messageId(), endpoint.id());
+
+        // ASSIGN_PLANS comes before the welcome step: nothing here knows the customer, its onboarding may fail.
+        broker.publish(SubscriptionChannels.EVENTS, codec.encode(activated));
+        await().atMost(DELIVERY).until(() -> store.delivery(deliveryId).isPresent());
+        assertThat(store.delivery(deliveryId).orElseThrow().status()).isEqualTo(DeliveryStatus.HELD);
+        assertThat(receiver.received()).isEmpty();
+
+        broker.publish(CustomerChannels.EVENTS, codec.encode(codec.event(CustomerMessages.EVENTS, partnerId, null,
+                new OnboardingCompleted("onb-" + UUID.randomUUID(), customerId, clock.instant()))));
+
+        await().atMost(DELIVERY).until(() -> store.delivery(deliveryId).map(WebhookDelivery::status)
+                .filter(DeliveryStatus.DELIVERED::equals).isPresent());
+        assertThat(receiver.received()).singleElement().satisfies(request -> {
+            assertThat(mapper.readTree(request.body()).get("type").asString()).isEqualTo("subscription.started");
+            assertThat(verifies(endpoint.secret(), request)).isTrue();
+        });
+    }
+
+    @Test
+    void neverSendsWhatARolledBackOnboardingHeld() throws Exception {
+        Registered endpoint = register(List.of("subscription.started", "onboarding.failed"));
+        String customerId = "cus-" + UUID.randomUUID();
+        Envelope activated = codec.event(SubscriptionMessages.EVENTS, partnerId, null, new SubscriptionActivated(
+                customerId, "sub-" + UUID.randomUUID(), "HOSTED-EXCHANGE", 25, LocalDate.of(2027, 6, 3),
+                clock.instant()));
+        String held = WebhookDelivery.idOf(activated.messageId(), endpoint.id());
+        broker.publish(SubscriptionChannels.EVENTS, codec.encode(activated));
+        await().atMost(DELIVERY).until(() -> store.delivery(held).isPresent());
+
+        Envelope failed = codec.event(CustomerMessages.EVENTS, partnerId, null, new OnboardingFailed(
+                "onb-" + UUID.randomUUID(), customerId, "SCHEDULE_WELCOME_EMAIL", "STEP_TIMEOUT", "no answer",
+                clock.instant()));
+        broker.publish(CustomerChannels.EVENTS, codec.encode(failed));
+
+        await().atMost(DELIVERY).until(() -> store.delivery(WebhookDelivery.idOf(failed.messageId(), endpoint.id()))
+                .map(WebhookDelivery::status).filter(DeliveryStatus.DELIVERED::equals).isPresent());
+        assertThat(store.delivery(held).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(receiver.received()).extracting(r -> mapper.readTree(r.body()).get("type").asString())
+                .containsExactly("onboarding.failed");
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.provisio.customer.contracts.CustomerStatusChanged;
 import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.identity.contracts.ActivationLinkRequested;
+import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.notification.webhook.domain.WebhookEventType;
 import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.subscription.contracts.SubscriptionActivated;
@@ -20,9 +22,13 @@ import org.springframework.stereotype.Service;
 public class WebhookEvents {
 
     private final Webhooks webhooks;
+    private final CustomerProfileStore profiles;
+    private final NotificationStore emails;
 
-    WebhookEvents(Webhooks webhooks) {
+    WebhookEvents(Webhooks webhooks, CustomerProfileStore profiles, NotificationStore emails) {
         this.webhooks = webhooks;
+        this.profiles = profiles;
+        this.emails = emails;
     }
 
     public void onboardingCompleted(String partnerId, String messageId, OnboardingCompleted event) {
@@ -31,6 +37,11 @@ public class WebhookEvents {
         data.put("onboardingId", event.onboardingId());
         data.put("customerId", event.customerId());
         webhooks.announce(partnerId, messageId, WebhookEventType.ONBOARDING_COMPLETED, event.completedAt(), data);
+        // Called after the held e-mails were released: a subscription.started that looked at them before that
+        // release and chose to hold is found here, or sees the release itself (subscriptionStarted).
+        if (event.customerId() != null) {
+            webhooks.releaseHeld(partnerId, event.customerId());
+        }
     }
 
     /** Announced by the orchestrator with the FAILED state, after compensation: nothing of it is left to undo. */
@@ -45,6 +56,9 @@ public class WebhookEvents {
         failure.put("message", event.message());
         data.put("failure", failure);
         webhooks.announce(partnerId, messageId, WebhookEventType.ONBOARDING_FAILED, event.failedAt(), data);
+        if (event.customerId() != null) {
+            webhooks.abandonHeld(partnerId, event.customerId());
+        }
     }
 
     /** Called only for the event that is the customer's latest record (SuspensionHolds decides). */
@@ -65,7 +79,14 @@ public class WebhookEvents {
         data.put("planCode", event.planCode());
         data.put("units", event.units());
         data.put("startDate", event.startDate() == null ? null : event.startDate().toString());
-        webhooks.announce(partnerId, messageId, WebhookEventType.SUBSCRIPTION_STARTED, event.billingStartedAt(), data);
+        // A plan that starts during its onboarding (ASSIGN_PLANS, before the pivot) is announced only once the
+        // onboarding completed, and never if it is rolled back: the same rule as its e-mail.
+        boolean onboarding = onboardingInProgress(partnerId, event.customerId());
+        webhooks.announce(partnerId, messageId, WebhookEventType.SUBSCRIPTION_STARTED, event.billingStartedAt(), data,
+                onboarding);
+        if (onboarding && !onboardingInProgress(partnerId, event.customerId())) {
+            webhooks.releaseHeld(partnerId, event.customerId()); // it completed between our look and our write
+        }
     }
 
     public void activationRequested(String partnerId, String messageId, ActivationLinkRequested event) {
@@ -75,6 +96,15 @@ public class WebhookEvents {
         data.put("userId", event.userId());
         data.put("linkExpiredAt", event.linkExpiredAt() == null ? null : event.linkExpiredAt().toString());
         webhooks.announce(partnerId, messageId, WebhookEventType.ACTIVATION_REQUESTED, event.requestedAt(), data);
+    }
+
+    /**
+     * Whether the customer's onboarding may still be rolled back: the welcome step has not told us of the customer
+     * yet (ASSIGN_PLANS comes before it), or its WELCOME e-mail is still HELD for the onboarding.
+     */
+    private boolean onboardingInProgress(String partnerId, String customerId) {
+        return customerId != null && (profiles.find(partnerId, customerId).isEmpty()
+                || emails.heldWelcomeSaga(partnerId, customerId).isPresent());
     }
 
     private static void requireScope(String partnerId, String messageId, String what) {

@@ -69,6 +69,14 @@ public class Webhooks {
      */
     public int announce(String partnerId, String sourceMessageId, WebhookEventType type, Instant at,
                         Map<String, Object> data) {
+        return announce(partnerId, sourceMessageId, type, at, data, false);
+    }
+
+    /**
+     * @param held whether the deliveries wait for the customer's onboarding to complete ({@link #releaseHeld})
+     */
+    public int announce(String partnerId, String sourceMessageId, WebhookEventType type, Instant at,
+                        Map<String, Object> data, boolean held) {
         List<WebhookEndpoint> subscribed = store.endpoints(partnerId).stream().filter(e -> e.subscribes(type)).toList();
         if (subscribed.isEmpty()) {
             return 0;
@@ -81,14 +89,32 @@ public class Webhooks {
         Instant now = clock.instant();
         int written = 0;
         for (WebhookEndpoint endpoint : subscribed) {
+            Object customerId = data.get("customerId");
             WebhookDelivery delivery = new WebhookDelivery(WebhookDelivery.idOf(sourceMessageId, endpoint.id()),
-                    partnerId, endpoint.id(), type, payload, DeliveryStatus.PENDING, 0, now, now, now, null, null,
-                    List.of());
+                    partnerId, endpoint.id(), customerId == null ? null : customerId.toString(), type, payload,
+                    held ? DeliveryStatus.HELD : DeliveryStatus.PENDING, 0, now, now, now, null, null, List.of());
             if (store.insertIfAbsent(delivery)) {
                 written++;
             }
         }
-        log.info("{} for partner {}: {} webhook delivery(ies) written", type.wireName(), partnerId, written);
+        log.info("{} for partner {}: {} webhook delivery(ies) written{}", type.wireName(), partnerId, written,
+                held ? ", held until the onboarding completes" : "");
         return written;
+    }
+
+    /** The customer's onboarding completed: what waited for it is due now. */
+    public void releaseHeld(String partnerId, String customerId) {
+        long released = store.releaseHeld(partnerId, customerId, clock.instant());
+        if (released > 0) {
+            log.info("{} held webhook delivery(ies) of customer {} released", released, customerId);
+        }
+    }
+
+    /** The customer's onboarding was rolled back: what waited for it is never sent. */
+    public void abandonHeld(String partnerId, String customerId) {
+        long abandoned = store.abandonHeld(partnerId, customerId);
+        if (abandoned > 0) {
+            log.info("{} held webhook delivery(ies) of rolled-back customer {} abandoned", abandoned, customerId);
+        }
     }
 }

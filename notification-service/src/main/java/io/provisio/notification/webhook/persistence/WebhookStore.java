@@ -105,6 +105,7 @@ public class WebhookStore {
         return MongoWrites.insertIfAbsent(deliveries(), new Document("_id", delivery.id())
                 .append("partnerId", delivery.partnerId())
                 .append("endpointId", delivery.endpointId())
+                .append("customerId", delivery.customerId())
                 .append("type", delivery.type().wireName())
                 .append("body", delivery.body())
                 .append("status", delivery.status().name())
@@ -150,6 +151,22 @@ public class WebhookStore {
                     and(eq("status", DeliveryStatus.SENDING.name()), lt("leaseUntil", date(now))), claim, firstDue);
         }
         return Optional.ofNullable(claimed).map(WebhookStore::toDelivery);
+    }
+
+    /** The customer's onboarding completed: its held deliveries are due now, each with a fresh retry window. */
+    public long releaseHeld(String partnerId, String customerId, Instant now) {
+        return deliveries().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
+                        eq("status", DeliveryStatus.HELD.name())),
+                new Document("$set", new Document("status", DeliveryStatus.PENDING.name())
+                        .append("nextAttemptAt", date(now)).append("retryFrom", date(now)))).getModifiedCount();
+    }
+
+    /** The customer's onboarding was rolled back: what it held never leaves. */
+    public long abandonHeld(String partnerId, String customerId) {
+        return deliveries().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
+                        eq("status", DeliveryStatus.HELD.name())),
+                new Document("$set", new Document("status", DeliveryStatus.FAILED.name())
+                        .append("lastError", "onboarding rolled back; never sent"))).getModifiedCount();
     }
 
     public boolean markDelivered(String id, String owner, DeliveryAttempt attempt) {
@@ -224,7 +241,7 @@ public class WebhookStore {
                     attempt.getString("error"), duration == null ? 0 : duration.longValue()));
         }
         return new WebhookDelivery(document.getString("_id"), document.getString("partnerId"),
-                document.getString("endpointId"), WebhookEventType.ofWireName(document.getString("type")).orElseThrow(),
+                document.getString("endpointId"), document.getString("customerId"), WebhookEventType.ofWireName(document.getString("type")).orElseThrow(),
                 document.getString("body"), DeliveryStatus.valueOf(document.getString("status")),
                 document.getInteger("attempts", 0), instant(document.getDate("nextAttemptAt")),
                 instant(document.getDate("retryFrom")), instant(document.getDate("createdAt")),

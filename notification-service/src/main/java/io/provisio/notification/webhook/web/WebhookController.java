@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import io.provisio.notification.webhook.application.Webhooks;
 import io.provisio.notification.webhook.domain.DeliveryAttempt;
+import io.provisio.notification.webhook.domain.DeliveryStatus;
 import io.provisio.notification.webhook.domain.EndpointStatus;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEndpoint;
@@ -122,10 +123,15 @@ class WebhookController {
     ResponseEntity<DeliveryView> redeliver(PartnerId partner, @PathVariable String id,
                                            @PathVariable String deliveryId) {
         WebhookEndpoint endpoint = require(partner, id);
-        store.delivery(partner.value(), id, deliveryId).orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId));
+        WebhookDelivery delivery = store.delivery(partner.value(), id, deliveryId)
+                .orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId));
         if (endpoint.status() == EndpointStatus.DISABLED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "ENDPOINT_DISABLED", "Endpoint disabled",
                     "Endpoint " + id + " was disabled after persistent failure; register it again to receive deliveries");
+        }
+        if (delivery.status() == DeliveryStatus.HELD) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "DELIVERY_HELD", "Delivery held",
+                    "Delivery " + deliveryId + " waits for its customer's onboarding to complete");
         }
         if (!store.redeliver(partner.value(), id, deliveryId, clock.instant())) {
             throw new ApiProblem(HttpStatus.CONFLICT, "DELIVERY_IN_FLIGHT", "Delivery in flight",
