@@ -103,6 +103,8 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
                 arguments.add("--spring.mail.port=" + smtp);
                 // The activation e-mail's link leads through the gateway, as in production (ActivationPageBrowserIT).
                 arguments.add("--provisio.notification.activation-base-url=" + gatewayUrl);
+                // Webhook receivers run in this JVM on localhost over http (WebhooksIT): private targets allowed.
+                arguments.add("--provisio.webhooks.allow-private-targets=true");
             }
             if (entry.getKey().equals("customer-service")) {
                 arguments.add("--provisio.onboarding.step-timeouts.ASSIGN_PLANS=" + ASSIGN_PLANS_TIMEOUT.toSeconds() + "s");

@@ -36,7 +36,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 @SpringBootTest(properties = {
         "provisio.notification.dispatch-interval=100ms",
-        "provisio.notification.from=Provisio <no-reply@provisio.test>"})
+        "provisio.notification.from=Provisio <no-reply@provisio.test>",
+        "provisio.webhooks.allow-private-targets=true",
+        "provisio.webhooks.dispatch-interval=100ms",
+        "provisio.webhooks.timeout=2s"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @AutoConfigureMockMvc
 @Import(RunningService.TestClockConfiguration.class)

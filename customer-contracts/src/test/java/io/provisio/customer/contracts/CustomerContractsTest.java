@@ -30,6 +30,7 @@ class CustomerContractsTest {
                 CustomerSuspended.class,
                 CustomerResumed.class,
                 OnboardingCompleted.class,
+                OnboardingFailed.class,
                 DryRunFinding.class,
                 DryRunReport.class);
     }

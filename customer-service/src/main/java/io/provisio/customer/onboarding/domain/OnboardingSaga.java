@@ -10,6 +10,7 @@ import io.provisio.customer.contracts.ActivateCustomer;
 import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.DeleteCustomer;
 import io.provisio.customer.contracts.OnboardingCompleted;
+import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.customer.contracts.RegisterCustomer;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
@@ -33,6 +34,7 @@ import static io.provisio.customer.onboarding.domain.Step.SCHEDULE_WELCOME_EMAIL
  * <ul>
  *   <li>a step's success starts the next step; the last one completes the onboarding and announces
  *       {@link OnboardingCompleted};</li>
+ *   <li>a failed onboarding, once compensated, is announced with {@link OnboardingFailed};</li>
  *   <li>slow is not failed: an unanswered command is sent again with back-off (the participants are
  *       idempotent), and only the step's long deadline passing fails it (STEP_TIMEOUT);</li>
  *   <li>a step's failure or timeout skips the rest and compensates every step that may have had an
@@ -225,9 +227,14 @@ public final class OnboardingSaga {
             }
         }
         onboarding.failed(now);
-        events.add(new SagaEvent.SagaFinished(OnboardingStatus.FAILED, onboarding.failure(),
+        Failure failure = onboarding.failure();
+        events.add(new SagaEvent.SagaFinished(OnboardingStatus.FAILED, failure,
                 Duration.between(onboarding.createdAt(), now)));
-        return new Decision(true, List.of(), events);
+        // Announced with the FAILED state, once everything that may have acted is undone: the partner's
+        // onboarding.failed webhook (notification-service) never races a compensation.
+        return new Decision(true, List.of(), List.of(new OnboardingFailed(onboarding.id(), onboarding.customerId(),
+                failure == null || failure.step() == null ? null : failure.step().name(),
+                failure == null ? null : failure.code(), failure == null ? null : failure.message(), now)), events);
     }
 
     private SagaCommand begin(Onboarding onboarding, StepDefinition definition, Instant now) {

@@ -7,6 +7,7 @@ import java.util.List;
 import io.provisio.customer.contracts.ActivateCustomer;
 import io.provisio.customer.contracts.DeleteCustomer;
 import io.provisio.customer.contracts.OnboardingCompleted;
+import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.customer.contracts.RegisterCustomer;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
@@ -177,9 +178,13 @@ class OnboardingSagaTest {
         assertThat(onboarding.state(SCHEDULE_WELCOME_EMAIL).status()).isEqualTo(StepStatus.SKIPPED);
         assertThat(onboarding.state(ACTIVATE_CUSTOMER).status()).isEqualTo(StepStatus.SKIPPED);
 
-        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(CREATE_ADMINISTRATOR), later())))
-                .containsExactly(new DeleteCustomer("cus-1"));
-        assertThat(payloads(saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later()))).isEmpty();
+        Decision lastButOne = saga.onReply(onboarding, StepReply.compensated(CREATE_ADMINISTRATOR), later());
+        assertThat(payloads(lastButOne)).containsExactly(new DeleteCustomer("cus-1"));
+        assertThat(lastButOne.announcements()).as("nothing announced while compensating").isEmpty();
+        Decision failed = saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later());
+        assertThat(payloads(failed)).isEmpty();
+        assertThat(failed.announcements()).containsExactly(new OnboardingFailed("onb-1", "cus-1", "ASSIGN_PLANS",
+                "INSUFFICIENT_LICENSES", "HOSTED-EXCHANGE: 600 units asked, 500 available", now));
 
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.FAILED);
         assertThat(onboarding.state(REGISTER_CUSTOMER).status()).isEqualTo(StepStatus.COMPENSATED);

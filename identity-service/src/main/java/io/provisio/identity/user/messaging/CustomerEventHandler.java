@@ -3,6 +3,7 @@ package io.provisio.identity.user.messaging;
 import io.provisio.customer.contracts.CustomerEvent;
 import io.provisio.customer.contracts.CustomerStatusChanged;
 import io.provisio.customer.contracts.OnboardingCompleted;
+import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.identity.user.application.CustomerSuspensions;
 import io.provisio.platform.messaging.Envelope;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,9 @@ class CustomerEventHandler {
             case CustomerStatusChanged change -> suspensions.record(envelope.requirePartner(), change);
             case OnboardingCompleted completed -> {
                 // Identity's part ended with the administrator it created.
+            }
+            case OnboardingFailed failed -> {
+                // The saga's compensation deleted whatever identity created for it.
             }
         }
     }

@@ -40,9 +40,6 @@ public class ActivationRequestEmails {
         if (partnerId == null || event.customerId() == null || event.userId() == null) {
             throw new MalformedMessageException("ActivationLinkRequested without partner, customer or user id");
         }
-        // Webhooks (issue 13, section 3) fire here: activation.requested, with data {customerId, userId}, written to
-        // the webhook outbox in the same write as the e-mail below (or on its own when the partner has no address),
-        // so that each request announces itself once, also when this message is redelivered after a crash.
         if (!Addresses.isValid(event.partnerEmail())) {
             log.warn("User {} of customer {} asked for a new activation link; partner {} has no notification e-mail"
                     + " address, so nobody is e-mailed", event.userId(), event.customerId(), partnerId);

@@ -2,6 +2,7 @@ package io.provisio.notification.email.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import io.provisio.customer.contracts.CustomerStatusChanged;
@@ -45,19 +46,24 @@ public class SuspensionHolds {
     /**
      * A CustomerSuspended or CustomerResumed: recorded unless a later one is kept, then the customer's e-mails are
      * brought in line with the latest record ({@link #settle}), also when this event changed nothing.
+     *
+     * @return whether this event is the customer's latest record: the one that changed it now, or its redelivery
+     *         (the webhook {@code customer.suspended} / {@code customer.resumed} is announced for it, once, under
+     *         its message id); false for an older event or a customer unknown here
      */
-    public void apply(String partnerId, CustomerStatusChanged change) {
+    public boolean apply(String partnerId, CustomerStatusChanged change) {
         String customerId = change.customerId();
         if (record(partnerId, customerId, change.suspended(), change.at())) {
             log.info("Customer {} {} as of {}", customerId, change.suspended() ? "suspended" : "resumed", change.at());
-            // Webhooks (issue 13, section 3) fire here: customer.suspended / customer.resumed, written to the
-            // webhook outbox in the same update as the record above, so that exactly the event that changed the
-            // record announces it, once, also when this message is redelivered after a crash.
         } else {
             log.info("{} of customer {} as of {} changes nothing: a later record is kept, or the customer is"
                     + " unknown here", change.suspended() ? "Suspension" : "Resumption", customerId, change.at());
         }
         settle(partnerId, customerId);
+        // The record and the webhook deliveries are different documents: asking "is this event the kept record?"
+        // rather than "did this call change it?" lets a redelivery after a crash between the two still announce it.
+        Suspension kept = new Suspension(change.suspended(), change.at().truncatedTo(ChronoUnit.MILLIS));
+        return profiles.suspension(partnerId, customerId).filter(kept::equals).isPresent();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.provisio.subscription.customer.messaging;
 import io.provisio.customer.contracts.CustomerEvent;
 import io.provisio.customer.contracts.CustomerStatusChanged;
 import io.provisio.customer.contracts.OnboardingCompleted;
+import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.subscription.customer.application.CustomerSuspensions;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,9 @@ class CustomerEventsHandler {
             case CustomerStatusChanged change -> suspensions.record(envelope.requirePartner(), change);
             case OnboardingCompleted completed -> {
                 // Subscriptions started with ASSIGN_PLANS; completion changes nothing here.
+            }
+            case OnboardingFailed failed -> {
+                // The saga's compensation released its units; nothing more to do here.
             }
         }
     }

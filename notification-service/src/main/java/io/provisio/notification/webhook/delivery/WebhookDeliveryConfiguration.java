@@ -1,0 +1,25 @@
+package io.provisio.notification.webhook.delivery;
+
+import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.provisio.notification.webhook.application.WebhookProperties;
+import io.provisio.notification.webhook.persistence.WebhookStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+class WebhookDeliveryConfiguration {
+
+    @Bean
+    TargetGuard webhookTargetGuard(WebhookProperties properties) {
+        return new TargetGuard(properties.allowPrivateTargets());
+    }
+
+    @Bean
+    WebhookDispatcher webhookDispatcher(WebhookStore store, TargetGuard guard, WebhookProperties properties,
+                                        Clock clock, MeterRegistry meters) {
+        return new WebhookDispatcher(store, guard, properties, clock, meters);
+    }
+}
