@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
 import io.provisio.notification.webhook.application.Webhooks;
 import io.provisio.notification.webhook.domain.DeliveryAttempt;
 import io.provisio.notification.webhook.domain.DeliveryStatus;
@@ -21,6 +22,7 @@ import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,6 +55,8 @@ class WebhookController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "201", description = "Registered: Location names the endpoint; the secret is in "
+            + "this answer only", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<RegisteredEndpoint> register(PartnerId partner, @RequestBody JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
@@ -101,6 +105,7 @@ class WebhookController {
         return EndpointView.of(require(partner, id));
     }
 
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(PartnerId partner, @PathVariable String id) {
         if (!store.delete(partner.value(), id)) {
@@ -119,6 +124,8 @@ class WebhookController {
                 .map(DeliveryView::of).toList(), store.countDeliveries(partner.value(), id));
     }
 
+    @ApiResponse(responseCode = "202", description = "Queued again: the delivery as it is now",
+            useReturnTypeSchema = true)
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     ResponseEntity<DeliveryView> redeliver(PartnerId partner, @PathVariable String id,
                                            @PathVariable String deliveryId) {
