@@ -300,8 +300,24 @@ class KustomizeManifestsTest {
         Map<String, Set<String>> expected = new TreeMap<>();
         expected.put(GATEWAY, union(dns, Set.of("6379/TCP")));
         SERVICES.forEach(service -> expected.put(service, union(dns, storeAndBroker)));
-        expected.put("notification-service", union(dns, storeAndBroker, Set.of("25/TCP", "465/TCP", "587/TCP")));
+        expected.put("notification-service", union(dns, storeAndBroker,
+                Set.of("25/TCP", "465/TCP", "587/TCP", "443/TCP")));
         assertThat(reachable).as("ports each pod may reach outside the suite in " + overlay).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
+    void webhookDeliveriesMayLeaveOnlyForPublicAddresses(String overlay) {
+        Map<String, Object> policy = render(overlay).get("NetworkPolicy").stream()
+                .filter(p -> name(p).equals("notification-service-to-webhook-endpoints")).findFirst().orElseThrow();
+        Map<String, Object> rule = list(policy, "spec", "egress").getFirst();
+        Map<String, Object> block = map(list(rule, "to").getFirst(), "ipBlock");
+
+        assertThat(block.get("cidr")).isEqualTo("0.0.0.0/0");
+        assertThat((List<Object>) block.get("except")).containsExactlyInAnyOrder("10.0.0.0/8", "172.16.0.0/12",
+                "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8");
+        assertThat(list(rule, "ports")).extracting(port -> port.get("port")).containsExactly(443);
     }
 
     @ParameterizedTest(name = "{0}")
