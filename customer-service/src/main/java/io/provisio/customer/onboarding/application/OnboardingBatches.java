@@ -112,11 +112,15 @@ public class OnboardingBatches {
     }
 
     private Batch current(Batch batch) {
-        Batch current = batch;
-        for (BatchRow row : moved(batch)) {
-            current = current.with(row);
+        return with(batch, moved(batch));
+    }
+
+    private static Batch with(Batch batch, List<BatchRow> rows) {
+        Batch changed = batch;
+        for (BatchRow row : rows) {
+            changed = changed.with(row);
         }
-        return current;
+        return changed;
     }
 
     /** The running rows whose onboarding has moved on since the batch was stored: at most the window's. */
@@ -184,9 +188,7 @@ public class OnboardingBatches {
         }
         held.remove(batch.id());
         List<BatchRow> changed = new ArrayList<>(moved(batch));
-        for (BatchRow row : changed) {
-            batch = batch.with(row);
-        }
+        batch = with(batch, changed);
         try {
             for (BatchRow row : batch.toStart(properties.window())) {
                 BatchRow next = start(batch, row);

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.provisio.customer.onboarding.application.BatchProperties;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.JsonFieldErrors;
@@ -52,7 +54,7 @@ class BatchBodies {
     private final CsvMapper csv = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
     private final int maxRows;
 
-    BatchBodies(JsonMapper json, io.provisio.customer.onboarding.application.BatchProperties properties) {
+    BatchBodies(JsonMapper json, BatchProperties properties) {
         this.json = json;
         this.maxRows = properties.maxRows();
     }
@@ -157,8 +159,8 @@ class BatchBodies {
         customer.putObject("address");
         request.putObject("administrator");
         Map<String, String> named = new LinkedHashMap<>();
-        Map<Integer, ObjectNode> contacts = new java.util.TreeMap<>();
-        Map<Integer, ObjectNode> plans = new java.util.TreeMap<>();
+        Map<Integer, ObjectNode> contacts = new TreeMap<>();
+        Map<Integer, ObjectNode> plans = new TreeMap<>();
         Map<String, String> columnOf = new LinkedHashMap<>();
         for (int c = 0; c < cells.length; c++) {
             String value = cells[c].strip();
@@ -190,22 +192,24 @@ class BatchBodies {
             named.put(path, column);
             set(request, path, column, value);
         }
-        // The n-th filled contact (plan) is contacts[n-1] whatever its column number: errors name the column.
-        ArrayNode contactList = request.putArray("contacts");
-        contacts.forEach((number, entry) -> {
-            int position = contactList.size();
-            contactList.add(entry);
-            entry.propertyNames().forEach(field -> named.put("contacts[" + position + "]." + field,
-                    columnOf.get("contact" + number + "." + field)));
-        });
-        ArrayNode planList = request.putArray("plans");
-        plans.forEach((number, entry) -> {
-            int position = planList.size();
-            planList.add(entry);
-            entry.propertyNames().forEach(field -> named.put("plans[" + position + "]." + field,
-                    columnOf.get("plan" + number + "." + field)));
-        });
+        list(request, "contacts", "contact", contacts, columnOf, named);
+        list(request, "plans", "plan", plans, columnOf, named);
         return new Row(index, request, List.of(), named);
+    }
+
+    /**
+     * The numbered columns' entries as the request's list, in the order of their numbers: the n-th filled one is
+     * {@code field[n-1]} whatever its column number, and {@code named} learns which column each field came from.
+     */
+    private static void list(ObjectNode request, String field, String prefix, Map<Integer, ObjectNode> entries,
+                             Map<String, String> columnOf, Map<String, String> named) {
+        ArrayNode list = request.putArray(field);
+        entries.forEach((number, entry) -> {
+            int position = list.size();
+            list.add(entry);
+            entry.propertyNames().forEach(name -> named.put(field + "[" + position + "]." + name,
+                    columnOf.get(prefix + number + "." + name)));
+        });
     }
 
     private static void set(ObjectNode request, String path, String column, String value) {
