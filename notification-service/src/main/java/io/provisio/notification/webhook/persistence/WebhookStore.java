@@ -50,6 +50,9 @@ public class WebhookStore {
     public void ensureIndexes() {
         endpoints().createIndex(Indexes.ascending("partnerId", "createdAt"), new IndexOptions().name("by_partner"));
         deliveries().createIndex(Indexes.ascending("status", "nextAttemptAt"), new IndexOptions().name("by_due_time"));
+        // Every OnboardingCompleted and OnboardingFailed releases or abandons the customer's held deliveries.
+        deliveries().createIndex(Indexes.ascending("partnerId", "customerId", "status"),
+                new IndexOptions().name("held_by_customer"));
         deliveries().createIndex(Indexes.ascending("partnerId", "endpointId", "createdAt"),
                 new IndexOptions().name("by_endpoint"));
     }
