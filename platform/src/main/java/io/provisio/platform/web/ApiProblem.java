@@ -32,6 +32,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", what + " " + id + " does not exist");
     }
 
+    /** A body or header that cannot be read at all; {@code detail} says where, never what (it may be a secret). */
+    public static ApiProblem malformed(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", detail);
+    }
+
     public static ApiProblem validation(List<FieldError> errors) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request is not valid",
                 errors.size() + " field(s) are invalid", errors);

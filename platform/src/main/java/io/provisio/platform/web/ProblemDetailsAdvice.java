@@ -64,14 +64,12 @@ public class ProblemDetailsAdvice {
                 ? "The body is not valid JSON (line " + jackson.getLocation().getLineNr() + ", column "
                         + jackson.getLocation().getColumnNr() + ")"
                 : "The request body is missing or not valid JSON";
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", detail,
-                List.of()));
+        return respond(Problems.of(ApiProblem.malformed(detail)));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
-                "Header " + e.getHeaderName() + " is required", List.of()));
+        return respond(Problems.of(ApiProblem.malformed("Header " + e.getHeaderName() + " is required")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

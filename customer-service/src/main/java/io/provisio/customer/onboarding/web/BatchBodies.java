@@ -15,7 +15,6 @@ import io.provisio.customer.onboarding.application.BatchProperties;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.JsonFieldErrors;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -83,10 +82,10 @@ class BatchBodies {
         try {
             root = json.readTree(body);
         } catch (JacksonException e) {
-            throw malformed("The body is not valid JSON" + where(e));
+            throw ApiProblem.malformed("The body is not valid JSON" + where(e));
         }
         if (root == null || !root.isArray()) {
-            throw malformed("The body must be a JSON array of onboarding requests, or text/csv");
+            throw ApiProblem.malformed("The body must be a JSON array of onboarding requests, or text/csv");
         }
         count(root.size());
         List<Row> rows = new ArrayList<>();
@@ -112,10 +111,10 @@ class BatchBodies {
                 .with(CsvSchema.emptySchema().withColumnSeparator(separator)).readValues(text)) {
             lines = values.readAll();
         } catch (JacksonException e) {
-            throw malformed("The body is not valid CSV" + where(e));
+            throw ApiProblem.malformed("The body is not valid CSV" + where(e));
         }
         if (lines.isEmpty()) {
-            throw malformed("The CSV needs a header line naming its columns");
+            throw ApiProblem.malformed("The CSV needs a header line naming its columns");
         }
         String[] header = Arrays.stream(lines.getFirst()).map(String::strip).toArray(String[]::new);
         checkHeader(header);
@@ -244,10 +243,6 @@ class BatchBodies {
     private static String where(JacksonException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr() + ")";
-    }
-
-    private static ApiProblem malformed(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", detail, List.of());
     }
 
     private static Map<String, String> columns() {
