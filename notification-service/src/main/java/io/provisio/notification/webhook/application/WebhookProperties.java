@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoffMax     the longest wait between two attempts
  * @param retryWindow         how long after the event (or a redeliver) attempts go on; then the delivery FAILED
  *                            and its endpoint disabled
+ * @param retention           how long the delivery log keeps a finished delivery (DELIVERED or FAILED), counted from
+ *                            the start of its last retry window; then the retention sweep deletes it
+ * @param retentionInterval   how often each replica sweeps
  */
 @ConfigurationProperties("provisio.webhooks")
 public record WebhookProperties(
@@ -22,5 +25,7 @@ public record WebhookProperties(
         @DefaultValue("1m") Duration lease,
         @DefaultValue("30s") Duration retryBackoff,
         @DefaultValue("4h") Duration retryBackoffMax,
-        @DefaultValue("24h") Duration retryWindow) {
+        @DefaultValue("24h") Duration retryWindow,
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue("1h") Duration retentionInterval) {
 }

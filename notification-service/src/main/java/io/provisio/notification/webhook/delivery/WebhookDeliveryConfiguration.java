@@ -22,4 +22,10 @@ class WebhookDeliveryConfiguration {
                                         Clock clock, MeterRegistry meters) {
         return new WebhookDispatcher(store, guard, properties, clock, meters);
     }
+
+    @Bean
+    WebhookRetention webhookRetention(WebhookStore store, WebhookProperties properties, Clock clock,
+                                      MeterRegistry meters) {
+        return new WebhookRetention(store, properties, clock, meters);
+    }
 }

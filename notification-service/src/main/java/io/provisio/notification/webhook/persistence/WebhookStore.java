@@ -53,6 +53,8 @@ public class WebhookStore {
         // Every OnboardingCompleted and OnboardingFailed releases or abandons the customer's held deliveries.
         deliveries().createIndex(Indexes.ascending("partnerId", "customerId", "status"),
                 new IndexOptions().name("held_by_customer"));
+        // The retention sweep's query.
+        deliveries().createIndex(Indexes.ascending("status", "retryFrom"), new IndexOptions().name("by_age"));
         deliveries().createIndex(Indexes.ascending("partnerId", "endpointId", "createdAt"),
                 new IndexOptions().name("by_endpoint"));
     }
@@ -154,6 +156,18 @@ public class WebhookStore {
                     and(eq("status", DeliveryStatus.SENDING.name()), lt("leaseUntil", date(now))), claim, firstDue);
         }
         return Optional.ofNullable(claimed).map(WebhookStore::toDelivery);
+    }
+
+    /**
+     * The retention sweep: deletes finished deliveries (DELIVERED, or FAILED and so never tried again unless
+     * redelivered) whose last retry window started before {@code cutoff}. Open ones (HELD, PENDING, SENDING) stay
+     * whatever their age.
+     *
+     * @return how many were deleted
+     */
+    public long deleteFinishedBefore(Instant cutoff) {
+        return deliveries().deleteMany(and(in("status", List.of(DeliveryStatus.DELIVERED.name(),
+                DeliveryStatus.FAILED.name())), lt("retryFrom", date(cutoff)))).getDeletedCount();
     }
 
     /** The customer's onboarding completed: its held deliveries are due now, each with a fresh retry window. */
