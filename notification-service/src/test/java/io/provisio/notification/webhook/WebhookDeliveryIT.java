@@ -214,7 +214,12 @@ class WebhookDeliveryIT extends RunningService {
 
         await().atMost(DELIVERY).until(() -> store.delivery(WebhookDelivery.idOf(failed.messageId(), endpoint.id()))
                 .map(WebhookDelivery::status).filter(DeliveryStatus.DELIVERED::equals).isPresent());
-        assertThat(store.delivery(held).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(store.delivery(held).orElseThrow().status()).isEqualTo(DeliveryStatus.ABANDONED);
+        mvc.perform(post("/api/v1/webhooks/{id}/deliveries/{did}/redeliver", endpoint.id(), held)
+                        .with(partner(partnerId)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("DELIVERY_ABANDONED"));
+        assertThat(store.delivery(held).orElseThrow().status()).isEqualTo(DeliveryStatus.ABANDONED);
         assertThat(receiver.received()).extracting(r -> mapper.readTree(r.body()).get("type").asString())
                 .containsExactly("onboarding.failed");
     }

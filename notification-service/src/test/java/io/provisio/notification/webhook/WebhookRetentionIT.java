@@ -35,15 +35,16 @@ class WebhookRetentionIT extends RunningService {
         Instant young = now.minus(Duration.ofDays(29));
         String oldDelivered = stored(DeliveryStatus.DELIVERED, old);
         String oldFailed = stored(DeliveryStatus.FAILED, old);
+        String oldAbandoned = stored(DeliveryStatus.ABANDONED, old);
         String youngDelivered = stored(DeliveryStatus.DELIVERED, young);
         String oldHeld = stored(DeliveryStatus.HELD, old);
         String oldPending = stored(DeliveryStatus.PENDING, old);
 
         long deleted = retention.sweep();
 
-        assertThat(deleted).isGreaterThanOrEqualTo(2);
-        assertThat(store.delivery(oldDelivered)).isEmpty();
-        assertThat(store.delivery(oldFailed)).isEmpty();
+        assertThat(deleted).isGreaterThanOrEqualTo(3);
+        assertThat(List.of(oldDelivered, oldFailed, oldAbandoned))
+                .allSatisfy(id -> assertThat(store.delivery(id)).isEmpty());
         assertThat(List.of(youngDelivered, oldHeld, oldPending))
                 .allSatisfy(id -> assertThat(store.delivery(id)).isPresent());
     }

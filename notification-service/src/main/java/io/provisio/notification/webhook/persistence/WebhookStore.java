@@ -159,15 +159,15 @@ public class WebhookStore {
     }
 
     /**
-     * The retention sweep: deletes finished deliveries (DELIVERED, or FAILED and so never tried again unless
-     * redelivered) whose last retry window started before {@code cutoff}. Open ones (HELD, PENDING, SENDING) stay
-     * whatever their age.
+     * The retention sweep: deletes finished deliveries (DELIVERED, FAILED, ABANDONED) whose last retry window started
+     * before {@code cutoff}. Open ones (HELD, PENDING, SENDING) stay whatever their age.
      *
      * @return how many were deleted
      */
     public long deleteFinishedBefore(Instant cutoff) {
         return deliveries().deleteMany(and(in("status", List.of(DeliveryStatus.DELIVERED.name(),
-                DeliveryStatus.FAILED.name())), lt("retryFrom", date(cutoff)))).getDeletedCount();
+                DeliveryStatus.FAILED.name(), DeliveryStatus.ABANDONED.name())), lt("retryFrom", date(cutoff))))
+                .getDeletedCount();
     }
 
     /** The customer's onboarding completed: its held deliveries are due now, each with a fresh retry window. */
@@ -182,7 +182,7 @@ public class WebhookStore {
     public long abandonHeld(String partnerId, String customerId) {
         return deliveries().updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
                         eq("status", DeliveryStatus.HELD.name())),
-                new Document("$set", new Document("status", DeliveryStatus.FAILED.name())
+                new Document("$set", new Document("status", DeliveryStatus.ABANDONED.name())
                         .append("lastError", "onboarding rolled back; never sent"))).getModifiedCount();
     }
 
@@ -217,10 +217,10 @@ public class WebhookStore {
     }
 
     /**
-     * A partner's redeliver: the delivery is due now with a fresh retry window, whatever its state, unless a
-     * dispatcher holds it right now (SENDING).
+     * A partner's redeliver: the delivery is due now with a fresh retry window, unless a dispatcher holds it right
+     * now (SENDING), it still waits for its onboarding (HELD) or its onboarding was rolled back (ABANDONED).
      *
-     * @return false when it is being sent at this instant
+     * @return false when it is in one of those states
      */
     public boolean redeliver(String partnerId, String endpointId, String id, Instant now) {
         return deliveries().updateOne(and(eq("_id", id), eq("partnerId", partnerId), eq("endpointId", endpointId),

@@ -140,6 +140,10 @@ class WebhookController {
             throw new ApiProblem(HttpStatus.CONFLICT, "DELIVERY_HELD", "Delivery held",
                     "Delivery " + deliveryId + " waits for its customer's onboarding to complete");
         }
+        if (delivery.status() == DeliveryStatus.ABANDONED) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "DELIVERY_ABANDONED", "Delivery abandoned",
+                    "Delivery " + deliveryId + " was held for an onboarding that was rolled back; it is never sent");
+        }
         if (!store.redeliver(partner.value(), id, deliveryId, clock.instant())) {
             throw new ApiProblem(HttpStatus.CONFLICT, "DELIVERY_IN_FLIGHT", "Delivery in flight",
                     "Delivery " + deliveryId + " is being sent right now");
