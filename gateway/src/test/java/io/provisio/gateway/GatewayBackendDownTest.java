@@ -98,6 +98,32 @@ class GatewayBackendDownTest {
     }
 
     @Test
+    void answersAPageInTheBrowsersLanguageWhenThePagesServiceIsDown() {
+        // The administrator who clicks the activation link while identity is down reads a page, not JSON.
+        String page = client.get().uri("/activate?token=some-token")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "sv-SE,sv;q=0.9,en;q=0.5")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "60")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<html lang=\"sv\"", "Tillfälligt otillgänglig")
+                .doesNotContain("some-token", "127.0.0.1", "identity", "Exception");
+
+        assertThat(client.post().uri("/activate").header(HttpHeaders.ACCEPT_LANGUAGE, "nb-NO")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("token=t&password=p")
+                .exchange().expectStatus().isEqualTo(503)
+                .expectBody(String.class).returnResult().getResponseBody())
+                .contains("<html lang=\"nb\"", "Midlertidig utilgjengelig");
+        assertThat(client.get().uri("/activate?token=t").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR, ja;q=0.2")
+                .exchange().expectStatus().isEqualTo(503)
+                .expectBody(String.class).returnResult().getResponseBody())
+                .contains("<html lang=\"en\"", "Temporarily unavailable");
+    }
+
+    @Test
     void answersUnavailableWhenBackendDoesNotAnswerInTime() {
         client.get().uri("/api/v1/customers/hang")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.forPartner("nordic-it"))
