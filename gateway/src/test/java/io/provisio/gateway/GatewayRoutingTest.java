@@ -82,6 +82,8 @@ class GatewayRoutingTest {
             "GET,    /api/v1/customers/c-1/contacts,                             identity",
             "DELETE, /api/v1/customers/c-1/contacts/k-1,                         identity",
             "POST,   /api/v1/operator/partners,                                  identity",
+            "GET,    /api/v1/operator/partners/nordic-it,                        identity",
+            "PATCH,  /api/v1/operator/partners/nordic-it,                        identity",
             "PUT,    /api/v1/customers/c-1/users/u-1/services,                   subscription",
             "GET,    /api/v1/customers/c-1/subscriptions,                        subscription",
             "PATCH,  /api/v1/customers/c-1/subscriptions/s-1,                    subscription",

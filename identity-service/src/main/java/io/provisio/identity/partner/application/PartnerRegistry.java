@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,7 @@ import io.provisio.identity.partner.domain.ApiScope;
 import io.provisio.identity.partner.domain.Partner;
 import io.provisio.identity.partner.persistence.ApiClientStore;
 import io.provisio.identity.partner.persistence.PartnerStore;
+import io.provisio.identity.user.application.InputRules;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import org.slf4j.Logger;
@@ -77,6 +80,9 @@ public class PartnerRegistry {
                 }
             }
         }
+        if (request.notificationEmail() != null) {
+            InputRules.email(errors, "notificationEmail", request.notificationEmail());
+        }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
@@ -85,7 +91,8 @@ public class PartnerRegistry {
                     "an API client " + clientId + " exists already");
         }
         Instant now = clock.instant();
-        Partner partner = new Partner(request.id(), request.name().strip(), now);
+        Partner partner = new Partner(request.id(), request.name().strip(),
+                request.notificationEmail() == null ? null : request.notificationEmail().strip(), now);
         if (!partners.insertIfAbsent(partner)) {
             if (clients.countByPartner(request.id()) > 0) {
                 throw new ApiProblem(HttpStatus.CONFLICT, "PARTNER_EXISTS", "Partner exists",
@@ -101,8 +108,44 @@ public class PartnerRegistry {
                     "an API client " + clientId + " exists already");
         }
         log.info("Created partner {} with API client {} and scopes {}", partner.id(), clientId, client.scopes());
-        return new CreatedPartner(partner.id(), partner.name(), partner.createdAt(), new CreatedPartner.Client(
-                clientId, secret, client.scopes().stream().map(ApiScope::value).sorted().toList()));
+        return new CreatedPartner(partner.id(), partner.name(), partner.notificationEmail(), partner.createdAt(),
+                new CreatedPartner.Client(clientId, secret,
+                        client.scopes().stream().map(ApiScope::value).sorted().toList()));
+    }
+
+    /** The partner, whoever asks (operators only: the security chain requires the {@code operator} scope). */
+    public Optional<PartnerView> find(String id) {
+        return partners.find(id).map(PartnerView::of);
+    }
+
+    /**
+     * An operator's JSON merge patch (RFC 7396) of a partner: only {@code notificationEmail} may change, set to an
+     * address or removed with {@code null}. Every invalid field is reported at once and nothing is written then.
+     *
+     * @return the partner as it is now, or empty when there is no such partner
+     */
+    public Optional<PartnerView> change(String id, Map<String, Object> patch) {
+        List<FieldError> errors = new ArrayList<>();
+        patch.keySet().stream().filter(field -> !"notificationEmail".equals(field)).sorted().forEach(field ->
+                errors.add(new FieldError(field, "id".equals(field) || "name".equals(field) || "createdAt".equals(field)
+                        ? "cannot be changed" : "is not a field of a partner")));
+        Object email = patch.get("notificationEmail");
+        if (email != null && !(email instanceof String)) {
+            errors.add(new FieldError("notificationEmail", "must be a string or null"));
+        } else if (email != null) {
+            InputRules.email(errors, "notificationEmail", (String) email);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        if (patch.containsKey("notificationEmail")
+                && !partners.setNotificationEmail(id, email == null ? null : ((String) email).strip())) {
+            return Optional.empty();
+        }
+        Optional<PartnerView> changed = find(id);
+        changed.ifPresent(p -> log.info("Partner {}: notification address {}", id,
+                p.notificationEmail() == null ? "removed" : "changed"));
+        return changed;
     }
 
     /** 256 random bits, base64url: nothing to guess, and safe in a form post or an HTTP Basic header. */

@@ -40,6 +40,16 @@ public class PartnerStore {
     }
 
     /**
+     * An operator's change of the notification address; {@code null} removes it.
+     *
+     * @return false when there is no such partner
+     */
+    public boolean setNotificationEmail(String id, String notificationEmail) {
+        return mongo.getCollection(COLLECTION).updateOne(eq("_id", id),
+                Updates.set("notificationEmail", notificationEmail)).getMatchedCount() == 1;
+    }
+
+    /**
      * Gives a partner stored without a notification address the one now configured; one set before (by an
      * earlier bootstrap) is never replaced.
      *

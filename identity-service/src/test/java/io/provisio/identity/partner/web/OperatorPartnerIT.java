@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 @IdentityServiceTest
@@ -115,6 +117,68 @@ class OperatorPartnerIT {
 
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
         assertThat(mongo.getCollection("partners").countDocuments(eq("_id", "sneaky-it"))).isZero();
+    }
+
+    @Test
+    void setsReadsChangesAndRemovesThePartnersNotificationAddress() throws Exception {
+        String id = "fjord-" + UUID.randomUUID().toString().substring(0, 8);
+        MvcResult created = create(Map.of("id", id, "name", "Fjord IT AS",
+                "notificationEmail", " ops@fjord.example "), operator());
+        assertThat(created.getResponse().getStatus()).isEqualTo(201);
+        assertThat(json.readTree(created.getResponse().getContentAsString()).get("notificationEmail").asString())
+                .isEqualTo("ops@fjord.example");
+
+        MvcResult read = mvc.perform(get("/api/v1/operator/partners/{id}", id).with(operator())).andReturn();
+        assertThat(read.getResponse().getStatus()).isEqualTo(200);
+        JsonNode partner = json.readTree(read.getResponse().getContentAsString());
+        assertThat(partner.get("name").asString()).isEqualTo("Fjord IT AS");
+        assertThat(partner.get("notificationEmail").asString()).isEqualTo("ops@fjord.example");
+        assertThat(partner.has("client")).isFalse();
+
+        MvcResult changed = patch(id, "{\"notificationEmail\": \"desk@fjord.example\"}", operator());
+        assertThat(changed.getResponse().getStatus()).isEqualTo(200);
+        assertThat(mongo.getCollection("partners").find(eq("_id", id)).first().getString("notificationEmail"))
+                .isEqualTo("desk@fjord.example");
+
+        assertThat(patch(id, "{\"notificationEmail\": null}", operator()).getResponse().getStatus()).isEqualTo(200);
+        assertThat(mongo.getCollection("partners").find(eq("_id", id)).first().getString("notificationEmail"))
+                .isNull();
+    }
+
+    @Test
+    void refusesABadPatchWithEveryErrorAndChangesNothing() throws Exception {
+        String id = "fjord-" + UUID.randomUUID().toString().substring(0, 8);
+        create(Map.of("id", id, "name", "Fjord IT AS", "notificationEmail", "ops@fjord.example"), operator());
+
+        MvcResult refused = patch(id, "{\"notificationEmail\": \"not-an-address\", \"name\": \"X\", \"colour\": 1}",
+                operator());
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(json.readTree(refused.getResponse().getContentAsString()).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("notificationEmail", "name", "colour");
+        assertThat(mongo.getCollection("partners").find(eq("_id", id)).first().getString("notificationEmail"))
+                .isEqualTo("ops@fjord.example");
+        assertThat(create(Map.of("id", "fjord-" + UUID.randomUUID().toString().substring(0, 8), "name", "Fjord",
+                "notificationEmail", "nope"), operator()).getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownPartnerAndForbiddenWithoutTheOperatorScope() throws Exception {
+        assertThat(mvc.perform(get("/api/v1/operator/partners/{id}", "no-such-partner").with(operator()))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(patch("no-such-partner", "{\"notificationEmail\": \"a@b.example\"}", operator())
+                .getResponse().getStatus()).isEqualTo(404);
+        RequestPostProcessor partner = jwt().jwt(j -> j.claim("partner_id", "nordic-it"))
+                .authorities(new SimpleGrantedAuthority("SCOPE_onboarding"));
+        assertThat(mvc.perform(get("/api/v1/operator/partners/{id}", "nordic-it").with(partner))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(patch("nordic-it", "{\"notificationEmail\": \"evil@x.example\"}", partner)
+                .getResponse().getStatus()).isEqualTo(403);
+    }
+
+    private MvcResult patch(String id, String body, RequestPostProcessor caller) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.patch("/api/v1/operator/partners/{id}", id).with(caller)
+                .contentType("application/merge-patch+json").content(body)).andReturn();
     }
 
     private MvcResult create(Map<String, Object> request, RequestPostProcessor caller) throws Exception {
