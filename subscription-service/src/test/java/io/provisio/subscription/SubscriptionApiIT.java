@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.provisio.devstack.TestInfrastructureInitializer;
+import io.provisio.platform.apidocs.DocumentedEndpoints;
 import io.provisio.platform.bootstrap.BootstrapFile;
 import io.provisio.platform.participant.StepResult;
 import io.provisio.subscription.assignment.application.PlanAssignment;
@@ -19,7 +20,6 @@ import io.provisio.subscription.contracts.PlansAssigned;
 import io.provisio.subscription.inventory.domain.InventoryItem;
 import io.provisio.subscription.inventory.persistence.InventoryStore;
 import io.provisio.subscription.testing.Queues;
-import io.provisio.platform.apidocs.DocumentedEndpoints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,9 +5,9 @@ import java.util.List;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
-import io.provisio.subscription.assignment.domain.Allocation;
-import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoWrites;
+import io.provisio.subscription.assignment.domain.Allocation;
 import org.bson.Document;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;

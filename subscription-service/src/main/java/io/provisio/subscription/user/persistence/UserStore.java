@@ -6,7 +6,6 @@ import java.util.Date;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import io.provisio.platform.mongo.MongoWrites;
-import io.provisio.platform.mongo.BsonFields;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
