@@ -2,32 +2,43 @@ package io.provisio.notification;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.devstack.TestInfrastructureInitializer;
 import io.provisio.devstack.TestNamespace;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.notification.contracts.NotificationChannels;
+import io.provisio.notification.email.domain.Notification;
+import io.provisio.notification.email.persistence.NotificationStore;
 import io.provisio.subscription.contracts.SubscriptionChannels;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The service as it runs, against the real broker and MongoDB, sending to a GreenMail SMTP server
@@ -56,6 +67,11 @@ public abstract class RunningService {
         return greenMail;
     }
 
+    @Autowired
+    private MongoTemplate storedNotificationsMongo;
+    @Autowired
+    private NotificationStore storedNotifications;
+
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -73,6 +89,23 @@ public abstract class RunningService {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    /** The saga's notifications, whoever owns them: no API lists them by saga, so a test reads them by id. */
+    protected List<Notification> notificationsOfSaga(String sagaId) {
+        return stored(eq("sagaId", sagaId));
+    }
+
+    /** A customer's notifications, whoever owns them, oldest first (the API lists one partner's only). */
+    protected List<Notification> notificationsOfCustomer(String customerId) {
+        return stored(eq("customerId", customerId));
+    }
+
+    private List<Notification> stored(Bson filter) {
+        return storedNotificationsMongo.getCollection(NotificationStore.COLLECTION).find(filter)
+                .sort(Sorts.ascending("createdAt", "_id")).projection(Projections.include("_id"))
+                .map(document -> storedNotifications.find(document.getString("_id")))
+                .into(new ArrayList<>()).stream().flatMap(Optional::stream).toList();
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,12 +1,9 @@
 package io.provisio.subscription.bootstrap;
 
 import io.provisio.platform.bootstrap.BootstrapFile;
-import io.provisio.subscription.assignment.persistence.AllocationLedger;
+import io.provisio.subscription.catalog.application.Catalogue;
 import io.provisio.subscription.catalog.domain.Plan;
-import io.provisio.subscription.catalog.persistence.PlanStore;
-import io.provisio.subscription.inventory.persistence.InventoryAllocator;
-import io.provisio.subscription.inventory.persistence.InventoryStore;
-import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import io.provisio.subscription.inventory.application.Inventory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -14,9 +11,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the indexes and whatever the bootstrap file holds that is still missing: plans and
- * inventory items are inserted by id and never overwritten, so an operator's later change survives
- * every restart, and replicas starting together cannot clash.
+ * Creates whatever the bootstrap file holds that is still missing: plans and inventory items are inserted by id and
+ * never overwritten, so an operator's later change survives every restart, and replicas starting together cannot
+ * clash. (Each feature's persistence creates its own indexes.)
  *
  * <p>It runs once all beans exist and before the message bindings start, so no command is
  * handled against a catalogue that is not loaded yet.
@@ -28,29 +25,17 @@ public class StartupData implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(StartupData.class);
 
     private final BootstrapProperties properties;
-    private final PlanStore plans;
-    private final InventoryStore inventory;
-    private final AllocationLedger ledger;
-    private final SubscriptionStore subscriptions;
-    private final InventoryAllocator allocator;
+    private final Catalogue catalogue;
+    private final Inventory inventory;
 
-    StartupData(BootstrapProperties properties, PlanStore plans, InventoryStore inventory, AllocationLedger ledger,
-                SubscriptionStore subscriptions, InventoryAllocator allocator) {
+    StartupData(BootstrapProperties properties, Catalogue catalogue, Inventory inventory) {
         this.properties = properties;
-        this.plans = plans;
+        this.catalogue = catalogue;
         this.inventory = inventory;
-        this.ledger = ledger;
-        this.subscriptions = subscriptions;
-        this.allocator = allocator;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        inventory.ensureIndexes();
-        ledger.ensureIndexes();
-        subscriptions.ensureIndexes();
-        allocator.ensureIndexes();
-        allocator.migrateHoldingsMaps();
         BootstrapFile.read(properties.bootstrap()).ifPresent(this::load);
     }
 
@@ -58,14 +43,14 @@ public class StartupData implements SmartInitializingSingleton {
     public void load(BootstrapFile file) {
         int newPlans = 0;
         for (BootstrapFile.Plan plan : file.plans()) {
-            if (plans.insertIfMissing(new Plan(plan.code(), plan.name(), plan.unitType(), plan.minUnits(),
+            if (catalogue.addIfMissing(new Plan(plan.code(), plan.name(), plan.unitType(), plan.minUnits(),
                     plan.maxUnits(), plan.paid(), plan.requires()))) {
                 newPlans++;
             }
         }
         int newItems = 0;
         for (BootstrapFile.Inventory item : file.inventory()) {
-            if (inventory.insertIfMissing(item.partnerId(), item.planCode(), item.units())) {
+            if (inventory.addIfMissing(item.partnerId(), item.planCode(), item.units())) {
                 newItems++;
             }
         }

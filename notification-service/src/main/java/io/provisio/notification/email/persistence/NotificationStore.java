@@ -429,21 +429,6 @@ public final class NotificationStore {
         return Optional.ofNullable(collection().find(eq("_id", id)).first()).map(NotificationStore::toNotification);
     }
 
-    /** The saga's notifications, for tests and operators. */
-    public List<Notification> findBySaga(String sagaId) {
-        List<Notification> found = new ArrayList<>();
-        collection().find(eq("sagaId", sagaId)).forEach(document -> found.add(toNotification(document)));
-        return found;
-    }
-
-    /** A customer's notifications, whoever owns them, for tests and operators. */
-    public List<Notification> findByCustomer(String customerId) {
-        List<Notification> found = new ArrayList<>();
-        collection().find(eq("customerId", customerId)).sort(Sorts.ascending("createdAt", "_id"))
-                .forEach(document -> found.add(toNotification(document)));
-        return found;
-    }
-
     private MongoCollection<Document> collection() {
         return mongo.getCollection(COLLECTION);
     }

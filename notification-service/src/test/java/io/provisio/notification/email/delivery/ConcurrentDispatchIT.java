@@ -88,7 +88,7 @@ class ConcurrentDispatchIT extends RunningService {
         first.start();
         second.start();
         try {
-            await().atMost(Duration.ofSeconds(120)).until(() -> store.findByCustomer(customerId).stream()
+            await().atMost(Duration.ofSeconds(120)).until(() -> notificationsOfCustomer(customerId).stream()
                     .allMatch(n -> n.status() == NotificationStatus.SENT));
         } finally {
             first.stop();
@@ -104,8 +104,8 @@ class ConcurrentDispatchIT extends RunningService {
             }
         }).filter(messageIds::contains).toList();
         assertThat(received).hasSize(200).doesNotHaveDuplicates();
-        assertThat(store.findByCustomer(customerId)).allSatisfy(n -> assertThat(n.attempts()).isEqualTo(1));
-        assertThat(store.findByCustomer(customerId)).extracting(n -> n.history().getLast().event())
+        assertThat(notificationsOfCustomer(customerId)).allSatisfy(n -> assertThat(n.attempts()).isEqualTo(1));
+        assertThat(notificationsOfCustomer(customerId)).extracting(n -> n.history().getLast().event())
                 .containsOnly("SENT");
     }
 
@@ -225,7 +225,7 @@ class ConcurrentDispatchIT extends RunningService {
 
         assertThat(dispatcher.dispatchDue()).as("two failures open the circuit").isEqualTo(2);
 
-        List<Notification> after = store.findByCustomer(customerId);
+        List<Notification> after = notificationsOfCustomer(customerId);
         assertThat(after).filteredOn(n -> n.attempts() == 1).hasSize(2)
                 .allSatisfy(n -> assertThat(n.lastError()).contains("MailSendException"));
         assertThat(after).filteredOn(n -> n.attempts() == 0).hasSize(2)

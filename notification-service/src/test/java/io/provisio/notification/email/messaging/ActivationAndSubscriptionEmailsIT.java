@@ -52,7 +52,7 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
                 .isEqualTo("Aktivera ditt Provisio-konto");
         assertThat(WelcomeEmailIT.textParts(mail).get("text/plain")).contains("activate?token=" + newToken);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() ->
-                store.findByCustomer(customerId).stream().filter(n -> n.template() == Template.ACTIVATION).count() == 2);
+                notificationsOfCustomer(customerId).stream().filter(n -> n.template() == Template.ACTIVATION).count() == 2);
         assertThat(receivedWithMessageId("<" + id + "@provisio>")).hasSize(1);
         Notification older = store.find(Notification.idFor(sagaId, Template.ACTIVATION)).orElseThrow();
         assertThat(older.status()).isEqualTo(NotificationStatus.CANCELLED);
@@ -93,7 +93,7 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
         assertThat(WelcomeEmailIT.textParts(mail).get("text/plain")).contains("Beste Bengt Testsson,",
                 "Het is gestart op 3 juni 2027.", "Aantal licenties: 10");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() ->
-                receivedWithMessageId(messageId).size() == 1 && store.findByCustomer(customerId).stream()
+                receivedWithMessageId(messageId).size() == 1 && notificationsOfCustomer(customerId).stream()
                         .filter(n -> n.template() == Template.SUBSCRIPTION_STARTED).count() == 1);
     }
 

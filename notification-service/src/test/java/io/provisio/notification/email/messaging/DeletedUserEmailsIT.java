@@ -78,7 +78,7 @@ class DeletedUserEmailsIT extends BrokerIT {
         publish(codec.event("UserDeleted", "p1", null, new UserDeleted(customerId, "usr-someone-else")));
         awaitHandled(marker());
 
-        assertThat(store.findBySaga(sagaId)).hasSize(2).allSatisfy(n ->
+        assertThat(notificationsOfSaga(sagaId)).hasSize(2).allSatisfy(n ->
                 assertThat(n.status()).isEqualTo(NotificationStatus.HELD));
     }
 

@@ -66,7 +66,7 @@ class SuspendedCustomerEmailsIT extends BrokerIT {
         publish(resumed(customerId, suspendedAt.minus(Duration.ofHours(1))));
         complete(sagaId, customerId);
         awaitSentinel();
-        assertThat(store.findByCustomer(customerId)).allSatisfy(n ->
+        assertThat(notificationsOfCustomer(customerId)).allSatisfy(n ->
                 assertThat(n.status()).isEqualTo(NotificationStatus.HELD));
         assertThat(sentTo(customerId)).isZero();
 
@@ -78,7 +78,7 @@ class SuspendedCustomerEmailsIT extends BrokerIT {
             await().atMost(DELIVERY).until(() -> receivedWithMessageId("<" + id + "@provisio>").size() == 1);
         }
         awaitSentinel();
-        assertThat(store.findByCustomer(customerId)).allSatisfy(n -> {
+        assertThat(notificationsOfCustomer(customerId)).allSatisfy(n -> {
             assertThat(n.status()).isEqualTo(NotificationStatus.SENT);
             assertThat(n.history()).filteredOn(e -> "RELEASED".equals(e.event())
                     && "customer resumed".equals(e.detail())).as("released once").hasSize(1);

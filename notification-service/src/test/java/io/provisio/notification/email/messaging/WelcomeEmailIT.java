@@ -122,7 +122,7 @@ class WelcomeEmailIT extends BrokerIT {
         assertThat(second.payload()).isEqualTo(first.payload());
 
         String id = Notification.idFor(sagaId, Template.WELCOME);
-        assertThat(store.findBySaga(sagaId)).hasSize(1);
+        assertThat(notificationsOfSaga(sagaId)).hasSize(1);
         complete(sagaId, "cus-" + sagaId);
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> store.find(id).orElseThrow().status() == NotificationStatus.SENT);
@@ -190,7 +190,7 @@ class WelcomeEmailIT extends BrokerIT {
         publish(schedule(sagaId, swedishWelcome(customerId, "late-" + sagaId + "@testbolag.se", null)));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> refused() > refusedBefore);
-        assertThat(store.findBySaga(sagaId)).isEmpty();
+        assertThat(notificationsOfSaga(sagaId)).isEmpty();
         assertThat(broker.receive(replies, Duration.ofMillis(500))).isEmpty();
     }
 
@@ -202,7 +202,7 @@ class WelcomeEmailIT extends BrokerIT {
         Envelope reply = nextReply(sagaId);
         assertThat(reply.type()).isEqualTo("WelcomeEmailRejected");
         assertThat(codec.payload(reply, WelcomeEmailRejected.class).code()).isEqualTo("INVALID_RECIPIENT");
-        assertThat(store.findBySaga(sagaId)).isEmpty();
+        assertThat(notificationsOfSaga(sagaId)).isEmpty();
     }
 
     @Test
@@ -291,7 +291,7 @@ class WelcomeEmailIT extends BrokerIT {
 
         assertThat(codec.payload(nextReply(sagaId), WelcomeEmailCancelled.class))
                 .isEqualTo(new WelcomeEmailCancelled(customerId, 2));
-        assertThat(store.findBySaga(sagaId)).hasSize(2).allSatisfy(n -> {
+        assertThat(notificationsOfSaga(sagaId)).hasSize(2).allSatisfy(n -> {
             assertThat(n.status()).isEqualTo(NotificationStatus.CANCELLED);
             assertThat(n.activationToken()).isNull();
             assertThat(n.history().getLast().event()).isEqualTo("CANCELLED");
@@ -312,7 +312,7 @@ class WelcomeEmailIT extends BrokerIT {
 
         // Due at once, but the onboarding may still be rolled back: several dispatch rounds pass without it.
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() ->
-                store.findBySaga(sagaId).stream().allMatch(n -> n.status() == NotificationStatus.HELD));
+                notificationsOfSaga(sagaId).stream().allMatch(n -> n.status() == NotificationStatus.HELD));
         assertThat(receivedWithMessageId("<" + welcomeId + "@provisio>")).isEmpty();
 
         // Another partner's completion of the same saga id releases nothing.

@@ -210,7 +210,7 @@ class NotificationApiIT extends RunningService {
         mvc.perform(post(BASE + "/{id}/resend", customerId, activation.id()).with(partner("p1")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ACTIVATION_RESEND_VIA_IDENTITY"));
-        assertThat(store.findByCustomer(customerId)).hasSize(2);
+        assertThat(notificationsOfCustomer(customerId)).hasSize(2);
     }
 
     @Test

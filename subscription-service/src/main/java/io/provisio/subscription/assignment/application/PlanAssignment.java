@@ -4,32 +4,27 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.provisio.platform.participant.StepResult;
 import io.provisio.subscription.assignment.domain.Allocation;
-import io.provisio.subscription.assignment.domain.PlanListRules;
-import io.provisio.subscription.assignment.domain.RequestedPlan;
-import io.provisio.subscription.assignment.domain.Violation;
 import io.provisio.subscription.assignment.persistence.AllocationLedger;
-import io.provisio.subscription.catalog.domain.Plan;
-import io.provisio.subscription.catalog.persistence.PlanStore;
+import io.provisio.subscription.catalog.application.Catalogue;
+import io.provisio.subscription.catalog.domain.RequestedPlan;
+import io.provisio.subscription.catalog.domain.Violation;
 import io.provisio.subscription.contracts.AssignPlans;
 import io.provisio.subscription.contracts.AssignedSubscription;
 import io.provisio.subscription.contracts.PlanRequest;
 import io.provisio.subscription.contracts.PlansAssigned;
 import io.provisio.subscription.contracts.PlansRejected;
 import io.provisio.subscription.contracts.SubscriptionMessages;
-import io.provisio.subscription.customer.persistence.CustomerStore;
+import io.provisio.subscription.customer.application.Customers;
+import io.provisio.subscription.inventory.application.Inventory;
 import io.provisio.subscription.inventory.domain.AllocationOutcome;
-import io.provisio.subscription.inventory.domain.InventoryItem;
-import io.provisio.subscription.inventory.persistence.InventoryAllocator;
-import io.provisio.subscription.inventory.persistence.InventoryStore;
-import io.provisio.subscription.subscription.application.SubscriptionChanges;
-import io.provisio.subscription.subscription.domain.Subscription;
-import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import io.provisio.subscription.subscriptions.application.SagaSubscriptions;
+import io.provisio.subscription.subscriptions.application.SubscriptionChanges;
+import io.provisio.subscription.subscriptions.domain.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,21 +41,18 @@ public class PlanAssignment {
 
     private static final Logger log = LoggerFactory.getLogger(PlanAssignment.class);
 
-    private final PlanStore plans;
-    private final InventoryStore inventory;
-    private final InventoryAllocator allocator;
+    private final Catalogue catalogue;
+    private final Inventory inventory;
     private final AllocationLedger ledger;
-    private final SubscriptionStore subscriptions;
-    private final CustomerStore customers;
+    private final SagaSubscriptions subscriptions;
+    private final Customers customers;
     private final SubscriptionChanges changes;
     private final Clock clock;
 
-    PlanAssignment(PlanStore plans, InventoryStore inventory, InventoryAllocator allocator, AllocationLedger ledger,
-                   SubscriptionStore subscriptions, CustomerStore customers, SubscriptionChanges changes,
-                   Clock clock) {
-        this.plans = plans;
+    PlanAssignment(Catalogue catalogue, Inventory inventory, AllocationLedger ledger, SagaSubscriptions subscriptions,
+                   Customers customers, SubscriptionChanges changes, Clock clock) {
+        this.catalogue = catalogue;
         this.inventory = inventory;
-        this.allocator = allocator;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
         this.customers = customers;
@@ -83,7 +75,7 @@ public class PlanAssignment {
                     plan.units(), Subscription.idOf(sagaId, plan.planCode()));
             // The intent is durable before any unit moves, so an undo can always find what to return.
             ledger.record(allocation);
-            AllocationOutcome outcome = allocator.allocate(partnerId, plan.planCode(), allocation.subscriptionId(),
+            AllocationOutcome outcome = inventory.allocate(partnerId, plan.planCode(), allocation.subscriptionId(),
                     plan.units());
             if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
                 undo(sagaId, partnerId, command.customerId());
@@ -97,13 +89,12 @@ public class PlanAssignment {
             Subscription fresh = Subscription.start(partnerId, command.customerId(), sagaId, plan.planCode(),
                     plan.units(), plan.startDate(), clock);
             // A redone action answers with what the first run stored, not with a second opinion.
-            Subscription stored = subscriptions.insertIfMissing(fresh) ? fresh
-                    : subscriptions.find(fresh.id()).orElse(fresh);
+            Subscription stored = subscriptions.createIfMissing(fresh);
             assigned.add(new AssignedSubscription(stored.id(), stored.planCode(), stored.units(), stored.startDate(),
                     stored.status().name()));
         }
         // Last: from here on the REST API serves the customer; the undo removes it again.
-        customers.insertIfMissing(partnerId, command.customerId(), sagaId);
+        customers.add(partnerId, command.customerId(), sagaId);
         log.info("Assigned {} plan(s) to customer {} of partner {}", assigned.size(), command.customerId(), partnerId);
         return StepResult.succeeded(SubscriptionMessages.REPLIES, new PlansAssigned(command.customerId(), assigned));
     }
@@ -128,7 +119,7 @@ public class PlanAssignment {
             if (invalid.contains(i)) {
                 continue;
             }
-            int available = inventory.find(partnerId, plan.planCode()).map(InventoryItem::available).orElse(0);
+            int available = inventory.available(partnerId, plan.planCode());
             if (available < plan.units()) {
                 findings.add(Violation.insufficient(i, plan.planCode(), plan.units(), available));
             }
@@ -146,10 +137,9 @@ public class PlanAssignment {
      * never ran.
      */
     public void undo(String sagaId, String partnerId, String customerId) {
-        customers.deleteOfSaga(partnerId, sagaId);
+        customers.removeOfSaga(partnerId, sagaId, customerId);
         int released = 0;
         if (customerId != null) {
-            customers.deleteOf(partnerId, customerId, sagaId);
             if (customers.isOf(partnerId, customerId)) {
                 // Another onboarding owns this customer: leave its subscriptions alone.
                 log.warn("Customer {} belongs to another saga than {}: releasing only this saga's plans",
@@ -160,15 +150,14 @@ public class PlanAssignment {
         }
         long deleted = subscriptions.deleteOfSaga(partnerId, sagaId);
         for (Allocation allocation : ledger.ofSaga(partnerId, sagaId)) {
-            released += allocator.release(partnerId, allocation.planCode(), allocation.subscriptionId());
+            released += inventory.release(partnerId, allocation.planCode(), allocation.subscriptionId());
         }
         log.info("Undid plans of saga {} (customer {}): {} unit(s) released, {} more saga subscription(s) deleted",
                 sagaId, customerId, released, deleted);
     }
 
     private List<Violation> rules(List<RequestedPlan> requested, boolean acceptPaidPlans) {
-        Map<String, Plan> catalogue = plans.findByCodes(requested.stream().map(RequestedPlan::planCode).toList());
-        return PlanListRules.check(requested, catalogue, acceptPaidPlans);
+        return catalogue.violations(requested, acceptPaidPlans, Set.of());
     }
 
     private static List<RequestedPlan> requested(List<PlanRequest> plans) {

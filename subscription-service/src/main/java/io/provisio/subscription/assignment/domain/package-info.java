@@ -1,2 +1,2 @@
-/** The ASSIGN_PLANS step's rules: which plan lists are acceptable, and what one saga allocated. */
+/** What one saga allocated (the ledger entry written before any unit moves). No Spring or MongoDB here. */
 package io.provisio.subscription.assignment.domain;

@@ -1,2 +1,5 @@
-/** The subscription-commands consumer: AssignPlans and ReleasePlans handed to the saga participant. */
+/**
+ * The subscription-commands consumer: AssignPlans and ReleasePlans through the saga participant, ValidatePlans
+ * answered directly.
+ */
 package io.provisio.subscription.assignment.messaging;

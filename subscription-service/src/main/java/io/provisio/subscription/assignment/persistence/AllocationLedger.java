@@ -5,9 +5,11 @@ import java.util.List;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.assignment.domain.Allocation;
-import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,7 @@ import static com.mongodb.client.model.Filters.eq;
  * inventory, so releasing an entry that holds nothing is harmless.
  */
 @Component
-public class AllocationLedger {
+public class AllocationLedger implements SmartInitializingSingleton {
 
     public static final String COLLECTION = "allocations";
 
@@ -33,14 +35,18 @@ public class AllocationLedger {
         this.allocations = mongo.getCollection(COLLECTION);
     }
 
-    /** Non-unique, so the embedded store ignores it; real MongoDB serves compensations from it. */
-    public void ensureIndexes() {
+    /**
+     * Once every bean exists and before the bindings start. Non-unique, so the embedded store ignores it; real
+     * MongoDB serves compensations from it.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
         allocations.createIndex(Indexes.ascending("partnerId", "sagaId"));
     }
 
     /** Records the intent; a redone action finds the same entry (same id, same units) and keeps it. */
     public void record(Allocation allocation) {
-        MongoWrites.insertIfMissing(allocations, new Document("_id", allocation.id())
+        MongoWrites.insertIfAbsent(allocations, new Document("_id", allocation.id())
                 .append("partnerId", allocation.partnerId())
                 .append("sagaId", allocation.sagaId())
                 .append("customerId", allocation.customerId())
@@ -52,7 +58,7 @@ public class AllocationLedger {
     public List<Allocation> ofSaga(String partnerId, String sagaId) {
         return allocations.find(and(eq("partnerId", partnerId), eq("sagaId", sagaId)))
                 .map(d -> new Allocation(d.getString("_id"), d.getString("partnerId"), d.getString("sagaId"),
-                        d.getString("customerId"), d.getString("planCode"), MongoWrites.intOf(d, "units"),
+                        d.getString("customerId"), d.getString("planCode"), BsonFields.intOf(d, "units"),
                         d.getString("subscriptionId")))
                 .into(new ArrayList<>());
     }

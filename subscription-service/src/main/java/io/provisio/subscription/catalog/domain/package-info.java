@@ -1,2 +1,5 @@
-/** The plan catalogue: what a partner can sell and the rules each plan sets. */
+/**
+ * The plan catalogue: what a partner can sell, the rules each plan sets, and which plan lists may be subscribed. No
+ * Spring or MongoDB here.
+ */
 package io.provisio.subscription.catalog.domain;

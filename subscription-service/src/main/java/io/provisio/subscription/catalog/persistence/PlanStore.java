@@ -11,8 +11,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.catalog.domain.Plan;
-import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class PlanStore {
 
     /** @return whether the plan was new; an existing plan keeps whatever it holds now */
     public boolean insertIfMissing(Plan plan) {
-        return MongoWrites.insertIfMissing(plans, document(plan));
+        return MongoWrites.insertIfAbsent(plans, document(plan));
     }
 
     private static Document document(Plan plan) {
@@ -72,7 +73,7 @@ public class PlanStore {
 
     private static Plan toPlan(Document d) {
         return new Plan(d.getString("_id"), d.getString("name"), d.getString("unitType"),
-                MongoWrites.intOf(d, "minUnits"), MongoWrites.intOf(d, "maxUnits"),
+                BsonFields.intOf(d, "minUnits"), BsonFields.intOf(d, "maxUnits"),
                 Boolean.TRUE.equals(d.getBoolean("paid")), d.getList("requires", String.class, List.of()));
     }
 }

@@ -1,2 +1,2 @@
-/** A customer's suspension as this service lives it: billing paused, no new per-user services. */
+/** The customers this service serves, as the other features see them: owner and latest suspension. */
 package io.provisio.subscription.customer.application;

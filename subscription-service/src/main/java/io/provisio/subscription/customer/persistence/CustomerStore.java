@@ -8,8 +8,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.provisio.platform.mongo.LatestInstant;
+import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.customer.domain.Suspension;
-import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ public class CustomerStore {
     }
 
     public void insertIfMissing(String partnerId, String customerId, String sagaId) {
-        MongoWrites.insertIfMissing(customers, new Document("_id", customerId).append("partnerId", partnerId)
+        MongoWrites.insertIfAbsent(customers, new Document("_id", customerId).append("partnerId", partnerId)
                 .append("sagaId", sagaId));
     }
 

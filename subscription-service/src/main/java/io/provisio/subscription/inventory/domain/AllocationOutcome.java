@@ -14,8 +14,4 @@ public sealed interface AllocationOutcome {
     /** Nothing was taken: fewer units are available than asked (0 when the partner has no inventory of the plan). */
     record Insufficient(int available) implements AllocationOutcome {
     }
-
-    default boolean holdsUnits() {
-        return !(this instanceof Insufficient);
-    }
 }

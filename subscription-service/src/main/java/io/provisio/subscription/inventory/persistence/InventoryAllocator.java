@@ -13,8 +13,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
+import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.inventory.domain.AllocationOutcome;
-import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +129,7 @@ public final class InventoryAllocator {
     /** What {@code key} holds now, or {@code null}; a change in flight counts as not made yet. */
     public Integer holdingOf(String partnerId, String planCode, String key) {
         Document holding = holdings.find(eq("_id", holdingId(InventoryStore.idOf(partnerId, planCode), key))).first();
-        int units = holding == null ? 0 : MongoWrites.intOf(holding, "units");
+        int units = holding == null ? 0 : BsonFields.intOf(holding, "units");
         return units > 0 ? units : null;
     }
 
@@ -177,7 +178,7 @@ public final class InventoryAllocator {
             for (var entry : (map == null ? new Document() : map).entrySet()) {
                 int units = entry.getValue() instanceof Number n ? n.intValue() : 0;
                 if (units > 0) {
-                    MongoWrites.insertIfMissing(holdings, new Document("_id", holdingId(itemId, entry.getKey()))
+                    MongoWrites.insertIfAbsent(holdings, new Document("_id", holdingId(itemId, entry.getKey()))
                             .append("inventoryId", itemId).append("key", entry.getKey()).append("units", units));
                     moved++;
                 }
@@ -206,7 +207,7 @@ public final class InventoryAllocator {
                 }
                 continue;
             }
-            int held = holding == null ? 0 : MongoWrites.intOf(holding, "units");
+            int held = holding == null ? 0 : BsonFields.intOf(holding, "units");
             Decision decision = rule.decide(held);
             if (!decision.changes()) {
                 return new Changed(decision.alreadyDone() ? new AllocationOutcome.AlreadyApplied()
@@ -223,7 +224,7 @@ public final class InventoryAllocator {
             Document change = new Document("op", op).append("from", decision.from()).append("to", decision.to())
                     .append("since", now);
             boolean marked = holding == null
-                    ? MongoWrites.insertIfMissing(holdings, new Document("_id", holdingId).append("inventoryId", itemId)
+                    ? MongoWrites.insertIfAbsent(holdings, new Document("_id", holdingId).append("inventoryId", itemId)
                             .append("key", key).append("units", 0).append(PENDING, change))
                     : holdings.updateOne(and(eq("_id", holdingId), eq("units", held), eq(PENDING, null)),
                             set(PENDING, change)).getMatchedCount() == 1;
@@ -272,7 +273,7 @@ public final class InventoryAllocator {
         if (voided || item == null) {
             drop(holding.getString("_id"), op);
         } else {
-            finish(holding.getString("_id"), op, MongoWrites.intOf(pending, "to"));
+            finish(holding.getString("_id"), op, BsonFields.intOf(pending, "to"));
             log.info("Finished change {} of holding {}: applied before its caller died", op, holding.getString("_id"));
         }
     }
@@ -302,7 +303,7 @@ public final class InventoryAllocator {
 
     private int available(String itemId) {
         Document item = inventory.find(eq("_id", itemId)).first();
-        return item == null ? 0 : MongoWrites.intOf(item, InventoryStore.AVAILABLE);
+        return item == null ? 0 : BsonFields.intOf(item, InventoryStore.AVAILABLE);
     }
 
     static String holdingId(String itemId, String key) {

@@ -9,8 +9,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.inventory.domain.InventoryItem;
-import io.provisio.subscription.support.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -41,13 +42,13 @@ public class InventoryStore {
     }
 
     /** Non-unique, so the embedded store ignores it; real MongoDB serves the partner's listing from it. */
-    public void ensureIndexes() {
+    void ensureIndexes() {
         inventory.createIndex(Indexes.ascending("partnerId", "planCode"));
     }
 
     /** @return whether it was new; an existing item keeps its units and allocations */
     public boolean insertIfMissing(String partnerId, String planCode, int units) {
-        return MongoWrites.insertIfMissing(inventory, new Document("_id", idOf(partnerId, planCode))
+        return MongoWrites.insertIfAbsent(inventory, new Document("_id", idOf(partnerId, planCode))
                 .append("partnerId", partnerId)
                 .append("planCode", planCode)
                 .append(UNITS, units)
@@ -99,7 +100,7 @@ public class InventoryStore {
     }
 
     private static InventoryItem toItem(Document d) {
-        return new InventoryItem(d.getString("partnerId"), d.getString("planCode"), MongoWrites.intOf(d, UNITS),
-                MongoWrites.intOf(d, ALLOCATED), MongoWrites.intOf(d, AVAILABLE));
+        return new InventoryItem(d.getString("partnerId"), d.getString("planCode"), BsonFields.intOf(d, UNITS),
+                BsonFields.intOf(d, ALLOCATED), BsonFields.intOf(d, AVAILABLE));
     }
 }

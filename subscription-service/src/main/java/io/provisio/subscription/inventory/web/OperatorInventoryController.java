@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
-import io.provisio.subscription.catalog.persistence.PlanStore;
+import io.provisio.subscription.catalog.application.Catalogue;
 import io.provisio.subscription.inventory.persistence.InventoryStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorInventoryController {
 
     private final InventoryStore inventory;
-    private final PlanStore plans;
+    private final Catalogue catalogue;
 
-    OperatorInventoryController(InventoryStore inventory, PlanStore plans) {
+    OperatorInventoryController(InventoryStore inventory, Catalogue catalogue) {
         this.inventory = inventory;
-        this.plans = plans;
+        this.catalogue = catalogue;
     }
 
     @PutMapping("/api/v1/operator/partners/{partnerId}/inventory/{planCode}")
@@ -30,7 +30,7 @@ class OperatorInventoryController {
         if (body.units() == null || body.units() < 0) {
             throw ApiProblem.validation(List.of(new FieldError("units", "is required and 0 or more")));
         }
-        if (plans.findByCodes(List.of(planCode)).isEmpty()) {
+        if (catalogue.findByCodes(List.of(planCode)).isEmpty()) {
             throw ApiProblem.notFound("Plan", planCode);
         }
         return inventory.setUnits(partnerId, planCode, body.units()).map(InventoryController.InventoryView::of)

@@ -11,11 +11,10 @@ import java.util.stream.Collectors;
 
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
-import io.provisio.subscription.catalog.persistence.PlanStore;
-import io.provisio.subscription.customer.application.CustomerSuspensions;
-import io.provisio.subscription.customer.persistence.CustomerStore;
-import io.provisio.subscription.subscription.domain.Subscription;
-import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import io.provisio.subscription.catalog.application.Catalogue;
+import io.provisio.subscription.customer.application.Customers;
+import io.provisio.subscription.subscriptions.application.UserUnits;
+import io.provisio.subscription.subscriptions.domain.Subscription;
 import io.provisio.subscription.user.persistence.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,20 +37,17 @@ public class UserServices {
 
     private static final Logger log = LoggerFactory.getLogger(UserServices.class);
 
-    private final CustomerStore customers;
-    private final CustomerSuspensions suspensions;
+    private final Customers customers;
     private final UserStore users;
-    private final SubscriptionStore subscriptions;
-    private final PlanStore plans;
+    private final UserUnits units;
+    private final Catalogue catalogue;
     private final Clock clock;
 
-    UserServices(CustomerStore customers, CustomerSuspensions suspensions, UserStore users,
-                 SubscriptionStore subscriptions, PlanStore plans, Clock clock) {
+    UserServices(Customers customers, UserStore users, UserUnits units, Catalogue catalogue, Clock clock) {
         this.customers = customers;
-        this.suspensions = suspensions;
         this.users = users;
-        this.subscriptions = subscriptions;
-        this.plans = plans;
+        this.units = units;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -63,14 +59,14 @@ public class UserServices {
 
     public void deleted(String partnerId, String customerId, String userId) {
         users.markDeleted(partnerId, customerId, userId, clock.instant());
-        long returned = subscriptions.returnUnitsOf(partnerId, customerId, userId);
+        long returned = units.giveBackAllOf(partnerId, customerId, userId);
         log.info("User {} of customer {} deleted: {} unit(s) given back", userId, customerId, returned);
     }
 
     /** The plan codes of the user's services; 404 for a user or customer the partner does not have. */
     public List<String> servicesOf(String partnerId, String customerId, String userId) {
         requireUser(partnerId, customerId, userId);
-        return subscriptions.heldBy(partnerId, customerId, userId).stream().map(Subscription::planCode).toList();
+        return units.heldBy(partnerId, customerId, userId).stream().map(Subscription::planCode).toList();
     }
 
     /**
@@ -82,7 +78,7 @@ public class UserServices {
     public List<String> setServices(String partnerId, String customerId, String userId, List<String> planCodes) {
         requireUser(partnerId, customerId, userId);
         Set<String> wanted = validate(planCodes);
-        Map<String, Subscription> live = subscriptions.liveOf(partnerId, customerId).stream()
+        Map<String, Subscription> live = units.liveOf(partnerId, customerId).stream()
                 .collect(Collectors.toMap(Subscription::planCode, Function.identity()));
 
         refuseNewServicesWhileSuspended(partnerId, customerId, userId, wanted, live);
@@ -93,8 +89,8 @@ public class UserServices {
             if (subscription != null && subscription.users().contains(userId)) {
                 continue;
             }
-            if (subscription == null || !subscriptions.takeUnit(subscription.id(), userId)) {
-                taken.forEach(s -> subscriptions.returnUnit(s.id(), userId));
+            if (subscription == null || !units.take(subscription.id(), userId)) {
+                taken.forEach(s -> units.giveBack(s.id(), userId));
                 throw new ApiProblem(HttpStatus.CONFLICT, "NO_UNITS_LEFT", "No units left",
                         subscription == null ? customerId + " has no subscription of " + plan
                                 : plan + ": all " + subscription.units() + " unit(s) are assigned");
@@ -103,12 +99,12 @@ public class UserServices {
         }
         if (!taken.isEmpty() && !users.exists(partnerId, customerId, userId)) {
             // Deleted while we took its units: the deletion may have looked before we took them.
-            taken.forEach(s -> subscriptions.returnUnit(s.id(), userId));
+            taken.forEach(s -> units.giveBack(s.id(), userId));
             throw ApiProblem.notFound("User", userId);
         }
-        for (Subscription held : subscriptions.heldBy(partnerId, customerId, userId)) {
+        for (Subscription held : units.heldBy(partnerId, customerId, userId)) {
             if (!wanted.contains(held.planCode())) {
-                subscriptions.returnUnit(held.id(), userId);
+                units.giveBack(held.id(), userId);
             }
         }
         return servicesOf(partnerId, customerId, userId);
@@ -123,7 +119,7 @@ public class UserServices {
                                                  Set<String> wanted, Map<String, Subscription> live) {
         boolean addsOne = wanted.stream().anyMatch(plan -> live.get(plan) == null
                 || !live.get(plan).users().contains(userId));
-        if (addsOne && suspensions.suspendedSince(partnerId, customerId).isPresent()) {
+        if (addsOne && customers.suspendedSince(partnerId, customerId).isPresent()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "CUSTOMER_SUSPENDED", "Customer suspended",
                     "the customer is suspended; its users cannot be given new services until it is resumed");
         }
@@ -139,7 +135,7 @@ public class UserServices {
                     "must have at most " + MAX_PLAN_CODES + " entries")));
         }
         List<FieldError> errors = new ArrayList<>();
-        Set<String> known = plans.findByCodes(planCodes).keySet();
+        Set<String> known = catalogue.findByCodes(planCodes).keySet();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < planCodes.size(); i++) {
             String code = planCodes.get(i);

@@ -5,7 +5,7 @@ import java.util.Date;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
-import io.provisio.subscription.support.MongoWrites;
+import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,7 @@ public class UserStore {
 
     /** @return whether the user is new; an existing user or tombstone is left as it is */
     public boolean insertIfMissing(String partnerId, String customerId, String userId, String upn, Instant at) {
-        return MongoWrites.insertIfMissing(users, new Document("_id", idOf(partnerId, userId))
+        return MongoWrites.insertIfAbsent(users, new Document("_id", idOf(partnerId, userId))
                 .append("partnerId", partnerId).append("customerId", customerId).append("userId", userId)
                 .append("upn", upn).append("deleted", false).append("createdAt", Date.from(at)));
     }

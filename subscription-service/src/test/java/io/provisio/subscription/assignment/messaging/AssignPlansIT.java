@@ -23,7 +23,7 @@ import io.provisio.subscription.contracts.SubscriptionChannels;
 import io.provisio.subscription.contracts.ValidatePlans;
 import io.provisio.subscription.inventory.domain.InventoryItem;
 import io.provisio.subscription.inventory.persistence.InventoryStore;
-import io.provisio.subscription.subscription.persistence.SubscriptionStore;
+import io.provisio.subscription.subscriptions.persistence.SubscriptionQueries;
 import io.provisio.subscription.testing.Queues;
 import io.provisio.subscription.testing.ReplyTap;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +60,7 @@ class AssignPlansIT {
     @Autowired
     InventoryStore inventory;
     @Autowired
-    SubscriptionStore subscriptions;
+    SubscriptionQueries subscriptions;
     @Autowired
     SagaParticipant participant;
     @Autowired

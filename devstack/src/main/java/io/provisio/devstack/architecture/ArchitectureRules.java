@@ -1,0 +1,91 @@
+package io.provisio.devstack.architecture;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The shape every service keeps (issue 11), as ArchUnit rules its {@code ArchitectureTest} applies to its own root
+ * package ({@code io.provisio.<service>}), whose first segments are the features ({@code catalog},
+ * {@code onboarding}, ...). {@code ArchitectureRulesTest} shows each rule failing on a violation.
+ */
+public final class ArchitectureRules {
+
+    /** What a domain class never names: frameworks, the store's driver, the platform. */
+    public static final List<String> FRAMEWORKS = List.of("org.springframework..", "com.mongodb..", "org.bson..",
+            "io.provisio.platform..");
+    /** The message contracts of every service ({@code io.provisio.<service>.contracts}). */
+    public static final String CONTRACTS = "io.provisio.*.contracts..";
+
+    private ArchitectureRules() {
+    }
+
+    /** Domain classes are plain Java: no framework, driver or platform type. */
+    public static ArchRule domainIsFreeOfFrameworks() {
+        return domainIsFreeOfFrameworks(noClasses().that().resideInAPackage("..domain.."));
+    }
+
+    /** The same for the domain classes {@code domain} selects, e.g. with known exceptions taken out. */
+    public static ArchRule domainIsFreeOfFrameworks(GivenClassesConjunction domain) {
+        return domain.should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS.toArray(String[]::new))
+                .because("the domain is plain Java (issue 11)");
+    }
+
+    /** Domain classes name no message contract: a change of a wire record never changes the domain. */
+    public static ArchRule domainIsFreeOfContracts() {
+        return domainIsFreeOfContracts(noClasses().that().resideInAPackage("..domain.."));
+    }
+
+    /** The same for the domain classes {@code domain} selects, e.g. with known exceptions taken out. */
+    public static ArchRule domainIsFreeOfContracts(GivenClassesConjunction domain) {
+        return domain.should().dependOnClassesThat().resideInAPackage(CONTRACTS)
+                .because("a contract change must not change the domain (issue 11)");
+    }
+
+    /**
+     * No class of one feature of {@code root} depends on a class of another feature's persistence (a package
+     * {@code <root>.<feature>.<persistence>..}, {@code persistence} or, say, {@code store}): a feature uses another
+     * through its application services and domain types.
+     */
+    public static ArchRule featuresKeepTheirPersistence(String root, String... persistencePackages) {
+        Pattern persistence = Pattern.compile(Pattern.quote(root) + "\\.([^.]+)\\.(?:"
+                + String.join("|", persistencePackages) + ")(?:\\..*)?");
+        Pattern feature = Pattern.compile(Pattern.quote(root) + "\\.([^.]+)(?:\\..*)?");
+        return classes().that().resideInAPackage(root + "..")
+                .should(new ArchCondition<>("use no other feature's " + String.join(" or ", persistencePackages)) {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        Matcher own = feature.matcher(origin.getPackageName());
+                        String ownFeature = own.matches() ? own.group(1) : "";
+                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                            Matcher target = persistence.matcher(dependency.getTargetClass().getPackageName());
+                            if (target.matches() && !target.group(1).equals(ownFeature)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** The features of {@code root} depend on each other without a cycle. */
+    public static ArchRule featuresAreFreeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles();
+    }
+
+    /** No cycle between any two packages of {@code root}, inside a feature or across. */
+    public static ArchRule packagesAreFreeOfCycles(String root) {
+        return slices().matching(root + ".(**)").namingSlices("package $1").should().beFreeOfCycles();
+    }
+}

@@ -1,2 +1,0 @@
-/** Subscriptions in MongoDB (collection subscriptions). */
-package io.provisio.subscription.subscription.persistence;

@@ -1,2 +1,0 @@
-/** The persisted, lease-claimed scheduler: activation on the start date and recovery of interrupted changes. */
-package io.provisio.subscription.subscription.scheduling;

@@ -1,2 +1,0 @@
-/** Small MongoDB helpers the stores share. */
-package io.provisio.subscription.support;
