@@ -4,19 +4,35 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.provisio.devstack.architecture.ArchitectureRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The domain packages stay plain Java: no Spring, no MongoDB, no AMQP, no message contracts. */
+/**
+ * The shape every service keeps (ADR 025, devstack's {@link ArchitectureRules}): plain-Java domains free of message
+ * contracts, features ({@code partner}, {@code user}, {@code token}, ...) that keep their persistence, no cycles;
+ * and identity's own: the web never touches messaging, and messaging holds no rules (ADR 020).
+ */
 @AnalyzeClasses(packages = "io.provisio.identity", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String ROOT = "io.provisio.identity";
+
     @ArchTest
-    static final ArchRule domainIsFreeOfFrameworks = noClasses()
-            .that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                    "org.bson..", "org.springframework.amqp..", "io.provisio.platform..",
-                    "io.provisio.identity.contracts..");
+    static final ArchRule domainIsFreeOfFrameworks = ArchitectureRules.domainIsFreeOfFrameworks();
+
+    @ArchTest
+    static final ArchRule domainIsFreeOfContracts = ArchitectureRules.domainIsFreeOfContracts();
+
+    @ArchTest
+    static final ArchRule featuresKeepTheirPersistence = ArchitectureRules.featuresKeepTheirPersistence(ROOT,
+            "persistence");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles(ROOT);
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = ArchitectureRules.packagesAreFreeOfCycles(ROOT);
 
     @ArchTest
     static final ArchRule webDoesNotTouchMessaging = noClasses()

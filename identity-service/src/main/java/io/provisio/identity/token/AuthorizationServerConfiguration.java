@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.provisio.identity.IdentityProperties;
-import io.provisio.identity.partner.persistence.PartnerStore;
+import io.provisio.identity.partner.application.PartnerRegistry;
 import io.provisio.platform.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,7 +80,7 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaims(PartnerStore partners, SecurityProperties security) {
+    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaims(PartnerRegistry partners, SecurityProperties security) {
         return new PartnerClaims(partners, security.audience());
     }
 

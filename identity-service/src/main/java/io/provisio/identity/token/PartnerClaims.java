@@ -2,9 +2,9 @@ package io.provisio.identity.token;
 
 import java.util.List;
 
+import io.provisio.identity.partner.application.PartnerRegistry;
 import io.provisio.identity.partner.domain.Partner;
 import io.provisio.identity.partner.persistence.ApiClientStore;
-import io.provisio.identity.partner.persistence.PartnerStore;
 import io.provisio.platform.security.PartnerId;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -21,10 +21,10 @@ final class PartnerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String PARTNER_NAME = "partner_name";
 
-    private final PartnerStore partners;
+    private final PartnerRegistry partners;
     private final String audience;
 
-    PartnerClaims(PartnerStore partners, String audience) {
+    PartnerClaims(PartnerRegistry partners, String audience) {
         this.partners = partners;
         this.audience = audience;
     }

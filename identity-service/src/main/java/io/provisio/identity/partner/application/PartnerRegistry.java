@@ -17,9 +17,9 @@ import io.provisio.identity.partner.domain.ApiScope;
 import io.provisio.identity.partner.domain.Partner;
 import io.provisio.identity.partner.persistence.ApiClientStore;
 import io.provisio.identity.partner.persistence.PartnerStore;
-import io.provisio.identity.user.application.InputRules;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
+import io.provisio.platform.web.FieldRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -81,7 +81,7 @@ public class PartnerRegistry {
             }
         }
         if (request.notificationEmail() != null) {
-            InputRules.email(errors, "notificationEmail", request.notificationEmail());
+            FieldRules.email(errors, "notificationEmail", request.notificationEmail());
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
@@ -113,9 +113,12 @@ public class PartnerRegistry {
                         client.scopes().stream().map(ApiScope::value).sorted().toList()));
     }
 
-    /** The partner, whoever asks (operators only: the security chain requires the {@code operator} scope). */
-    public Optional<PartnerView> find(String id) {
-        return partners.find(id).map(PartnerView::of);
+    /**
+     * The partner, whoever asks: the operator API, the token's claims, the e-mails that name the partner. Other
+     * features read partners here, never from the store (ADR 025).
+     */
+    public Optional<Partner> find(String id) {
+        return partners.find(id);
     }
 
     /**
@@ -124,7 +127,7 @@ public class PartnerRegistry {
      *
      * @return the partner as it is now, or empty when there is no such partner
      */
-    public Optional<PartnerView> change(String id, Map<String, Object> patch) {
+    public Optional<Partner> change(String id, Map<String, Object> patch) {
         List<FieldError> errors = new ArrayList<>();
         patch.keySet().stream().filter(field -> !"notificationEmail".equals(field)).sorted().forEach(field ->
                 errors.add(new FieldError(field, "id".equals(field) || "name".equals(field) || "createdAt".equals(field)
@@ -133,7 +136,7 @@ public class PartnerRegistry {
         if (email != null && !(email instanceof String)) {
             errors.add(new FieldError("notificationEmail", "must be a string or null"));
         } else if (email != null) {
-            InputRules.email(errors, "notificationEmail", (String) email);
+            FieldRules.email(errors, "notificationEmail", (String) email);
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
@@ -142,7 +145,7 @@ public class PartnerRegistry {
                 && !partners.setNotificationEmail(id, email == null ? null : ((String) email).strip())) {
             return Optional.empty();
         }
-        Optional<PartnerView> changed = find(id);
+        Optional<Partner> changed = find(id);
         changed.ifPresent(p -> log.info("Partner {}: notification address {}", id,
                 p.notificationEmail() == null ? "removed" : "changed"));
         return changed;

@@ -7,7 +7,7 @@ import io.provisio.identity.partner.domain.Partner;
 /** A partner as operators see it ({@code GET/PATCH /api/v1/operator/partners/{id}}); no client or secret in it. */
 public record PartnerView(String id, String name, String notificationEmail, Instant createdAt) {
 
-    static PartnerView of(Partner partner) {
+    public static PartnerView of(Partner partner) {
         return new PartnerView(partner.id(), partner.name(), partner.notificationEmail(), partner.createdAt());
     }
 }

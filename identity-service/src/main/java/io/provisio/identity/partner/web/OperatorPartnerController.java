@@ -50,14 +50,15 @@ class OperatorPartnerController {
 
     @GetMapping("/api/v1/operator/partners/{id}")
     PartnerView get(@PathVariable String id) {
-        return registry.find(id).orElseThrow(() -> ApiProblem.notFound("Partner", id));
+        return registry.find(id).map(PartnerView::of).orElseThrow(() -> ApiProblem.notFound("Partner", id));
     }
 
     /** JSON merge patch; only {@code notificationEmail} may change ({@code null} removes it). */
     @PatchMapping(path = "/api/v1/operator/partners/{id}", consumes = {"application/merge-patch+json",
             "application/json"})
     PartnerView change(@PathVariable String id, @RequestBody Map<String, Object> patch, Principal operator) {
-        PartnerView changed = registry.change(id, patch).orElseThrow(() -> ApiProblem.notFound("Partner", id));
+        PartnerView changed = registry.change(id, patch).map(PartnerView::of)
+                .orElseThrow(() -> ApiProblem.notFound("Partner", id));
         audit.info("Operator {} changed partner {}: {}", operator.getName(), id, patch.keySet());
         return changed;
     }

@@ -6,8 +6,8 @@ import io.provisio.identity.contracts.ActivationLinkRequested;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.identity.contracts.UserCreated;
 import io.provisio.identity.contracts.UserDeleted;
+import io.provisio.identity.partner.application.PartnerRegistry;
 import io.provisio.identity.partner.domain.Partner;
-import io.provisio.identity.partner.persistence.PartnerStore;
 import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
@@ -28,9 +28,9 @@ import static io.provisio.identity.contracts.IdentityMessages.EVENTS;
 public class IdentityMessages {
 
     private final MessageCodec codec;
-    private final PartnerStore partners;
+    private final PartnerRegistry partners;
 
-    IdentityMessages(MessageCodec codec, PartnerStore partners) {
+    IdentityMessages(MessageCodec codec, PartnerRegistry partners) {
         this.codec = codec;
         this.partners = partners;
     }

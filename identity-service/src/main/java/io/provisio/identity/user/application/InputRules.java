@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.provisio.platform.web.FieldError;
+import io.provisio.platform.web.FieldRules;
 
-/**
- * Field rules shared by users, contacts and partners; each adds to the list so every mistake is reported at once.
- */
-public final class InputRules {
+/** Field rules shared by users and contacts; each adds to the list so every mistake is reported at once. */
+final class InputRules {
 
     static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{1,64}$");
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private InputRules() {
     }
@@ -30,11 +28,7 @@ public final class InputRules {
         }
     }
 
-    public static void email(List<FieldError> errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
-        } else if (value.length() > 254 || !EMAIL.matcher(value.trim()).matches()) {
-            errors.add(new FieldError(field, "must be a valid e-mail address"));
-        }
+    static void email(List<FieldError> errors, String field, String value) {
+        FieldRules.email(errors, field, value);
     }
 }
