@@ -7,10 +7,12 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.provisio.identity.IdentityProperties;
+import io.provisio.identity.partner.persistence.ApiClientStore;
 import io.provisio.identity.partner.persistence.PartnerStore;
 import io.provisio.platform.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +23,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,13 +38,18 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+    /**
+     * Every endpoint but the authorization endpoint, which the console's chain serves first (ADR 024): stateless,
+     * the client authenticates on every request.
+     */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, OAuth2AuthorizationService authorizations)
-            throws Exception {
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, OAuth2AuthorizationService authorizations,
+                                                    RegisteredClientRepository clients) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.authorizationService(authorizations)
+                            .registeredClientRepository(clients)
                             .tokenEndpoint(token -> token.authenticationProviders(
                                     providers -> providers.replaceAll(RegisteredScopesByDefault::wrap)));
                 })
@@ -85,7 +94,17 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new NoStoredAuthorizations();
+    OAuth2AuthorizationService authorizationService(MongoTemplate mongo) {
+        return new CodeAuthorizations(mongo);
+    }
+
+    /**
+     * The clients both authorization-server chains are given: the console's public client and the partners' API
+     * clients. {@code @Primary}, so whoever asks for the interface gets both and not {@link ApiClientStore} alone.
+     */
+    @Bean
+    @Primary
+    RegisteredClientRepository registeredClients(RegisteredClient consoleClient, ApiClientStore apiClients) {
+        return new ConsoleAndApiClients(consoleClient, apiClients);
     }
 }
