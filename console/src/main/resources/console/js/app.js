@@ -38,7 +38,7 @@ function status(value, prefix = 'status') {
 
 function show(title, ...content) {
   document.title = `${title} – ${t('brand.title')}`;
-  view.replaceChildren(h('h1', {}, title), ...content);
+  view.replaceChildren(h('h1', {}, title), ...content.filter(Boolean));
 }
 
 function problem(error) {
@@ -222,7 +222,7 @@ async function onboarding(id) {
         return;
       }
       view.querySelector('h1').textContent = t('onboarding.headingOf', { account: found.accountName });
-      body.replaceChildren(...timeline(found));
+      body.replaceChildren(...timeline(found).filter(Boolean));
       body.dataset.status = found.status;
       if (!isFinished(found)) {
         poll = setTimeout(refresh, POLL_MILLIS);

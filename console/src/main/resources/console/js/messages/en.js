@@ -33,7 +33,7 @@ export default {
   'customers.status': 'Status',
   'customers.allStatuses': 'All',
   'customers.none': 'No customers match.',
-  'customers.count': '{total} customers',
+  'customers.count': 'Customers found: {total}',
   'customer.heading': 'Customer',
   'customer.back': 'All customers',
   'customer.companyName': 'Company',

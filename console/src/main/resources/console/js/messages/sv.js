@@ -27,7 +27,7 @@ export default {
   'customers.status': 'Status',
   'customers.allStatuses': 'Alla',
   'customers.none': 'Inga kunder matchar.',
-  'customers.count': '{total} kunder',
+  'customers.count': 'Hittade kunder: {total}',
   'customer.heading': 'Kund',
   'customer.back': 'Alla kunder',
   'customer.companyName': 'Företag',
