@@ -122,14 +122,14 @@ class ConsoleSignInIT {
     }
 
     @Test
-    void aWrongPasswordIsRefusedAndFiveInARowLockTheNameEvenForTheRightOne() throws Exception {
+    void aWrongPasswordIsRefusedAndTheFifthInARowLocksThatNameOnly() throws Exception {
         String name = "nobody-" + UUID.randomUUID() + "@nordic-it.example";
         for (int attempt = 1; attempt < 5; attempt++) {
             assertThat(login(new MockHttpSession(), name, "Wrong-Password-" + attempt)).isEqualTo("/login?error");
         }
         assertThat(login(new MockHttpSession(), name, "Wrong-Password-5")).isEqualTo("/login?locked");
 
-        // The real agent is not affected by another name's failures...
+        // Another name is not affected by these failures.
         assertThat(login(new MockHttpSession(), AGENT, PASSWORD)).isEqualTo("/console/");
     }
 
