@@ -2,16 +2,13 @@ package io.provisio.acceptance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +38,7 @@ class ActivationPageBrowserIT {
     /** The partner's notification address in the acceptance bootstrap. */
     private static final String PARTNER_DESK = "partner-desk@nordic-it.example";
 
-    private static Playwright playwright;
-    private static Browser chromium;
+    private static Chromium chromium;
 
     private Suite suite;
     private Api nordic;
@@ -51,13 +47,7 @@ class ActivationPageBrowserIT {
 
     @BeforeAll
     static void chromium() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("provisio.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
@@ -65,18 +55,15 @@ class ActivationPageBrowserIT {
         if (chromium != null) {
             chromium.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @BeforeEach
     void contexts() {
         suite = Suite.get();
         nordic = Api.nordic();
-        withScript = chromium.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+        withScript = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
                 .setViewportSize(900, 1000));
-        withoutScript = chromium.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+        withoutScript = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
                 .setViewportSize(900, 1000).setJavaScriptEnabled(false));
     }
 

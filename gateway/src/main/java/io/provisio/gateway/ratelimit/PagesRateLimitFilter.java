@@ -2,6 +2,7 @@ package io.provisio.gateway.ratelimit;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.provisio.gateway.apidocs.ApiDocsPaths;
 import org.springframework.core.Ordered;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The same budgets as {@link RateLimitFilter} for what the gateway answers itself instead of routing: the OpenAPI
- * document and Swagger UI. A global filter sees only routed calls, so these would otherwise be unlimited. Without a
+ * document and Swagger UI, and the partner console's files (ADR 024). A global filter sees only routed calls, so these would otherwise be unlimited. Without a
  * token (the usual case) they use the per-address budget. After Spring Security's filters, so a token is verified
  * when it is read.
  */
@@ -28,7 +29,8 @@ class PagesRateLimitFilter implements WebFilter, Ordered {
 
     PagesRateLimitFilter(RateLimitFilter limits) {
         this.limits = limits;
-        this.pages = Arrays.stream(ApiDocsPaths.PUBLIC).map(PathPatternParser.defaultInstance::parse).toList();
+        this.pages = Stream.concat(Arrays.stream(ApiDocsPaths.PUBLIC), Stream.of("/console", "/console/**"))
+                .map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override

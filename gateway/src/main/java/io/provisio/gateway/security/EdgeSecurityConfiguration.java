@@ -89,6 +89,10 @@ class EdgeSecurityConfiguration {
                         .pathMatchers("/oauth2/**", "/api/v1/activation").permitAll()
                         // The activation page and its assets: a person with the e-mail's link, no token (ADR 018).
                         .pathMatchers("/activate", "/activate/**").permitAll()
+                        // The partner console's page and files, and its staff's sign-in and sign-out pages at identity
+                        // (the authorization endpoint is under /oauth2/**): no bearer token; the console's API calls
+                        // carry one (ADR 024).
+                        .pathMatchers("/console", "/console/**", "/login", "/logout", "/sign-in/assets/**").permitAll()
                         // Discovery (RFC 8414; OpenID configuration once identity enables OIDC): public by definition.
                         .pathMatchers(HttpMethod.GET, "/.well-known/oauth-authorization-server",
                                 "/.well-known/openid-configuration").permitAll()

@@ -9,8 +9,10 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.provisio.identity.IdentityProperties;
 import io.provisio.identity.partner.application.PartnerRegistry;
 import io.provisio.platform.security.SecurityProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,26 +23,33 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The authorization server: {@code /oauth2/token} (client credentials, client authenticated by
- * HTTP Basic or form post), {@code /oauth2/jwks} and the metadata endpoint. The issuer comes from
- * {@code spring.security.oauth2.authorizationserver.issuer} (Boot builds the settings from it);
- * the clients from {@code ApiClientStore}, the only {@code RegisteredClientRepository}.
+ * HTTP Basic or form post; the console's authorization code with PKCE, ADR 024), {@code /oauth2/jwks} and the
+ * metadata endpoint. The issuer comes from {@code spring.security.oauth2.authorizationserver.issuer} (Boot builds
+ * the settings from it); the clients from {@link #registeredClients}: the console's and the partners' API clients.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+    /**
+     * Every endpoint but the authorization endpoint, which the console's chain serves first (ADR 024): stateless,
+     * the client authenticates on every request.
+     */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, OAuth2AuthorizationService authorizations)
-            throws Exception {
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, OAuth2AuthorizationService authorizations,
+                                                    RegisteredClientRepository clients) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.authorizationService(authorizations)
+                            .registeredClientRepository(clients)
                             .tokenEndpoint(token -> token.authenticationProviders(
                                     providers -> providers.replaceAll(RegisteredScopesByDefault::wrap)));
                 })
@@ -85,7 +94,19 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new NoStoredAuthorizations();
+    OAuth2AuthorizationService authorizationService(MongoTemplate mongo) {
+        return new CodeAuthorizations(mongo);
+    }
+
+    /**
+     * The clients both authorization-server chains are given: the console's public client and the partners' API
+     * clients. {@code @Primary}, so whoever asks for the interface gets both and not the partners' store
+     * ({@code apiClientStore}) alone.
+     */
+    @Bean
+    @Primary
+    RegisteredClientRepository registeredClients(RegisteredClient consoleClient,
+                                                 @Qualifier("apiClientStore") RegisteredClientRepository apiClients) {
+        return new ConsoleAndApiClients(consoleClient, apiClients);
     }
 }

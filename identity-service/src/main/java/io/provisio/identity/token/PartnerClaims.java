@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * Puts the client's partner into every access token as {@code partner_id}: the one fact every
- * service scopes its data by; and its display name as {@code partner_name}, which customer-service
+ * service scopes its data by (for the console's authorization-code tokens the signed-in staff member's partner,
+ * with the member's role in {@code staff_role} and id in {@code sub}, ADR 024); and its display name as {@code partner_name}, which customer-service
  * greets with in e-mails without asking identity. The audience ({@code aud}) is the Provisio API
  * that every service and the gateway require (ADR 009), in place of the client id Spring Authorization
  * Server puts there by default. The {@code scope} claim is added by the token generator itself.
@@ -36,6 +37,11 @@ final class PartnerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
         String partnerId = context.getRegisteredClient().getClientSettings()
                 .getSetting(ApiClientStore.PARTNER_ID_SETTING);
+        if (context.getPrincipal() != null && context.getPrincipal().getPrincipal() instanceof PartnerPrincipal staff) {
+            partnerId = staff.partnerId();
+            context.getClaims().subject(staff.subject());
+            context.getClaims().claim(PartnerPrincipal.ROLE_CLAIM, staff.roleName());
+        }
         if (partnerId == null || partnerId.isBlank()) {
             // A token without a partner would be refused by every service; better not to issue it.
             throw new IllegalStateException("API client " + context.getRegisteredClient().getClientId()

@@ -26,14 +26,34 @@ public record BootstrapFile(List<Partner> partners, List<Plan> plans, List<Inven
     /**
      * @param notificationEmail where the partner's staff are told what needs them (an administrator asking for a
      *                          new activation link); optional
+     * @param staff             people of the partner who sign in to the console (identity-service); optional
      */
-    public record Partner(String id, String name, String notificationEmail, List<Client> clients) {
+    public record Partner(String id, String name, String notificationEmail, List<Client> clients, List<Staff> staff) {
         public Partner {
             clients = clients == null ? List.of() : List.copyOf(clients);
+            staff = staff == null ? List.of() : List.copyOf(staff);
+        }
+
+        public Partner(String id, String name, String notificationEmail, List<Client> clients) {
+            this(id, name, notificationEmail, clients, List.of());
         }
 
         public Partner(String id, String name, List<Client> clients) {
-            this(id, name, null, clients);
+            this(id, name, null, clients, List.of());
+        }
+    }
+
+    /**
+     * A partner's staff member who signs in to the console.
+     *
+     * @param username the sign-in name (an e-mail address)
+     * @param role     PARTNER_ADMIN or PARTNER_AGENT
+     * @param password {@code {noop}...} (demo only, must pass the password policy) or an encoded hash
+     */
+    public record Staff(String username, String displayName, String role, String password) {
+        @Override
+        public String toString() {
+            return "Staff[username=" + username + ", role=" + role + "]";
         }
     }
 

@@ -1,0 +1,31 @@
+// An onboarding's saga as a timeline (GET /api/v1/onboardings/{id}): pure functions, tested with node --test.
+
+/** The console asks again this often while the saga runs (polling, ADR 024); it stops at COMPLETED or FAILED. */
+export const POLL_MILLIS = 2000;
+
+export function isFinished(onboarding) {
+  return onboarding.status === 'COMPLETED' || onboarding.status === 'FAILED';
+}
+
+/** Message keys for a step's name and status, and its error's code when it failed. */
+export function stepLines(onboarding) {
+  return (onboarding.steps || []).map((step) => ({
+    name: step.name,
+    status: step.status,
+    nameKey: `step.${step.name}`,
+    statusKey: `stepStatus.${step.status}`,
+    startedAt: step.startedAt || null,
+    finishedAt: step.finishedAt || null,
+    errorKey: step.error ? `failure.${step.error.code}` : null,
+    errorMessage: step.error ? step.error.message : null,
+  }));
+}
+
+/** The failure in words: its code's sentence, with the step it happened in. */
+export function failureLine(onboarding) {
+  if (!onboarding.failure) {
+    return null;
+  }
+  return { key: `failure.${onboarding.failure.code}`, stepKey: `step.${onboarding.failure.step}`,
+    message: onboarding.failure.message };
+}
