@@ -7,8 +7,17 @@ import java.time.Instant;
  * Written in the same update that marks the onboarding COMPLETED. What must not reach a customer whose
  * onboarding might still be rolled back (the welcome and activation e-mails) waits for it.
  *
+ * <p>When the onboarding named who completes setup, {@code setup} says so, and this event starts it: identity-service
+ * issues the setup link and asks notification-service for the "Configure now" e-mail and its reminders (ADR 023).
+ *
  * @param onboardingId the saga id of the onboarding
+ * @param setup        the onboarding's delegated setup, or {@code null} (also in events written before it existed)
  */
-public record OnboardingCompleted(String onboardingId, String customerId, Instant completedAt)
+public record OnboardingCompleted(String onboardingId, String customerId, Instant completedAt, Setup setup)
         implements CustomerEvent {
+
+    /** An onboarding without delegated setup. */
+    public OnboardingCompleted(String onboardingId, String customerId, Instant completedAt) {
+        this(onboardingId, customerId, completedAt, null);
+    }
 }

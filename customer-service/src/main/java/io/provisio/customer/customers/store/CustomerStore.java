@@ -19,6 +19,7 @@ import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.CustomerEvent;
 import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.customer.contracts.Setup;
 import io.provisio.customer.contracts.CustomerResumed;
 import io.provisio.customer.contracts.CustomerSuspended;
 import io.provisio.platform.messaging.MessageCodec;
@@ -144,6 +145,10 @@ public class CustomerStore {
                 .append("status", "PROVISIONING")
                 .append("createdAt", Date.from(clock.instant()))
                 .append("activatedAt", null);
+        customer.remove("setup");
+        if (profile.setup() != null) {
+            customer.append("setup", pendingSetup(profile.setup()));
+        }
         if (MongoWrites.insertIfAbsent(collection(), customer)
                 || collection().find(eq("_id", customerId)).first() != null) {
             // Inserted, or this very customer stored by an earlier delivery of the command.
@@ -152,6 +157,19 @@ public class CustomerStore {
         // Another customer holds the name: this one leaves nothing behind.
         domains.release(partnerId, customerId);
         return Registration.of(Outcome.NAME_TAKEN);
+    }
+
+    /**
+     * A customer whose onboarding names who completes setup waits for it from the start (SETUP_PENDING, ADR 023);
+     * the setup page's completion makes it SETUP_DONE, the first escalation sets {@code escalatedAt}.
+     */
+    private static Document pendingSetup(Setup setup) {
+        return new Document("status", "SETUP_PENDING")
+                .append("by", setup.by())
+                .append("contactEmail", setup.contactEmail())
+                .append("startDate", setup.startDate() == null ? null : setup.startDate().toString())
+                .append("escalatedAt", null)
+                .append("completedAt", null);
     }
 
     /**

@@ -194,7 +194,8 @@ public final class OnboardingSaga {
             events.add(new SagaEvent.SagaFinished(OnboardingStatus.COMPLETED, null,
                     Duration.between(onboarding.createdAt(), now)));
             return new Decision(true, List.of(),
-                    List.of(new OnboardingCompleted(onboarding.id(), onboarding.customerId(), now)), events);
+                    List.of(new OnboardingCompleted(onboarding.id(), onboarding.customerId(), now,
+                            onboarding.request().customer().setup())), events);
         }
         return new Decision(true, List.of(begin(onboarding, STEPS.get(next), now)), events);
     }

@@ -267,6 +267,9 @@ class BatchBodies {
         columns.put("acceptPaidPlans", "acceptPaidPlans");
         columns.put("welcomeSendAt", "welcomeEmail.sendAt");
         columns.put("welcomeLanguage", "welcomeEmail.language");
+        columns.put("setupBy", "setup.by");
+        columns.put("setupContactEmail", "setup.contactEmail");
+        columns.put("setupStartDate", "setup.startDate");
         return Map.copyOf(columns);
     }
 }

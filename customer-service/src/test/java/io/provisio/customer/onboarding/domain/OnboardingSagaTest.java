@@ -2,6 +2,7 @@ package io.provisio.customer.onboarding.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.provisio.customer.contracts.ActivateCustomer;
@@ -9,6 +10,7 @@ import io.provisio.customer.contracts.DeleteCustomer;
 import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.customer.contracts.RegisterCustomer;
+import io.provisio.customer.contracts.Setup;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
@@ -69,6 +71,20 @@ class OnboardingSagaTest {
         assertThat(onboarding.deadline()).as("when the command is sent again").isEqualTo(T0.plus(FIRST_RESEND));
         assertThat(onboarding.state(REGISTER_CUSTOMER).giveUpAt()).isEqualTo(T0.plus(STEP_TIMEOUT));
         assertThat(onboarding.steps().subList(1, 5)).allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.PENDING));
+    }
+
+    @Test
+    void announcesTheDelegatedSetupWithTheCompletion() {
+        onboarding = Onboardings.withSetupDelegatedToItsIt();
+        saga.start(onboarding, now);
+        for (Step step : List.of(REGISTER_CUSTOMER, CREATE_ADMINISTRATOR, ASSIGN_PLANS, SCHEDULE_WELCOME_EMAIL)) {
+            succeed(step);
+        }
+
+        Decision completion = saga.onReply(onboarding, StepReply.succeeded(ACTIVATE_CUSTOMER), later());
+
+        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now,
+                new Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07"))));
     }
 
     @Test

@@ -72,6 +72,41 @@ class OnboardingApiIT {
     }
 
     @Test
+    void showsTheCustomerWaitingForTheSetupItsOnboardingDelegates() throws Exception {
+        String name = "setup-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String request = REQUEST.formatted(name).replace("\"plans\": []", """
+                "setup": {"by": "DELEGATE", "contactEmail": "it@testbolag.se", "startDate": "2099-01-01"},
+                "plans": []""".replace("2099-01-01", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3)
+                .toString()));
+        String location = start(request, "nordic-it", null).getResponse().getHeader("Location");
+        JsonNode onboarding = await().atMost(Duration.ofSeconds(20)).until(() -> read(location, "nordic-it"),
+                o -> "SUCCEEDED".equals(o.get("steps").get(0).get("status").asString()));
+
+        JsonNode setup = read("/api/v1/customers/" + onboarding.get("customerId").asString(), "nordic-it")
+                .get("setup");
+
+        assertThat(setup.get("status").asString()).isEqualTo("SETUP_PENDING");
+        assertThat(setup.get("by").asString()).isEqualTo("DELEGATE");
+        assertThat(setup.get("contactEmail").asString()).isEqualTo("it@testbolag.se");
+        assertThat(setup.get("escalatedAt").isNull()).isTrue();
+        assertThat(setup.get("completedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesASetupWithoutItsContactAndAStartInThePastNamingBoth() throws Exception {
+        String request = REQUEST.formatted("setup-refused").replace("\"plans\": []",
+                "\"setup\": {\"by\": \"CUSTOMER\", \"startDate\": \"2020-01-01\"}, \"plans\": []");
+
+        MvcResult refused = start(request, "nordic-it", null);
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(json.readTree(refused.getResponse().getContentAsString()).get("errors").findValuesAsString("field"))
+                .containsExactly("setup.contactEmail", "setup.startDate");
+        assertThat(read("/api/v1/onboardings?size=200", "nordic-it").get("items").findValuesAsString("accountName"))
+                .doesNotContain("setup-refused");
+    }
+
+    @Test
     void refusesASecondOnboardingForALiveAccountNameAndAnotherPartnersOnceItsSubdomainIsClaimed() throws Exception {
         String name = "ferramenta-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String request = REQUEST.formatted(name);
