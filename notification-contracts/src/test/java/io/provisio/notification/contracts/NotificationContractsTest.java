@@ -22,7 +22,8 @@ class NotificationContractsTest {
                 WelcomeEmailRejected.class,
                 CancelWelcomeEmail.class,
                 WelcomeEmailCancelled.class,
-                ScheduleActivationEmail.class);
+                ScheduleActivationEmail.class,
+                ScheduleSetupEmails.class);
     }
 
     @ParameterizedTest
