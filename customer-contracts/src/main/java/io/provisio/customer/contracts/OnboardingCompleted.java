@@ -1,6 +1,7 @@
 package io.provisio.customer.contracts;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Event on {@code customer-events}: an onboarding passed its last step and can no longer be undone.
@@ -12,12 +13,18 @@ import java.time.Instant;
  *
  * @param onboardingId the saga id of the onboarding
  * @param setup        the onboarding's delegated setup, or {@code null} (also in events written before it existed)
+ * @param services     the plan codes the onboarding assigned, which the setup page asks to confirm; empty in events
+ *                     written before it existed
  */
-public record OnboardingCompleted(String onboardingId, String customerId, Instant completedAt, Setup setup)
-        implements CustomerEvent {
+public record OnboardingCompleted(String onboardingId, String customerId, Instant completedAt, Setup setup,
+                                  List<String> services) implements CustomerEvent {
+
+    public OnboardingCompleted {
+        services = services == null ? List.of() : List.copyOf(services);
+    }
 
     /** An onboarding without delegated setup. */
     public OnboardingCompleted(String onboardingId, String customerId, Instant completedAt) {
-        this(onboardingId, customerId, completedAt, null);
+        this(onboardingId, customerId, completedAt, null, List.of());
     }
 }

@@ -23,7 +23,8 @@ class NotificationContractsTest {
                 CancelWelcomeEmail.class,
                 WelcomeEmailCancelled.class,
                 ScheduleActivationEmail.class,
-                ScheduleSetupEmails.class);
+                ScheduleSetupEmails.class,
+                EndSetupEmails.class);
     }
 
     @ParameterizedTest

@@ -4,19 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.RecordSetupEscalation;
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.notification.MutableClock;
 import io.provisio.notification.RunningService;
 import io.provisio.notification.contracts.NotificationChannels;
+import io.provisio.notification.contracts.EndSetupEmails;
 import io.provisio.notification.contracts.NotificationMessages;
 import io.provisio.notification.contracts.ScheduleSetupEmails;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationStore;
-import io.provisio.notification.setup.application.SetupTimers;
 import io.provisio.notification.setup.persistence.SetupTimerStore;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEventType;
@@ -44,7 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Delegated setup's timer (ADR 023) over the real broker, with the test clock moved instead of waiting: identity's
  * ScheduleSetupEmails (twice) starts one timer; "Configure now" goes out on the start date with the setup link; a day
- * later the partner is escalated to by e-mail and webhook; a completion stops the timer and announces setup.completed.
+ * later the partner is escalated to by e-mail, webhook and a RecordSetupEscalation for customer-service; identity's
+ * EndSetupEmails (twice) stops the timer and announces setup.completed once.
  */
 class SetupEmailsIT extends RunningService {
 
@@ -58,8 +60,6 @@ class SetupEmailsIT extends RunningService {
     NotificationStore emails;
     @Autowired
     SetupTimerStore timers;
-    @Autowired
-    SetupTimers setup;
     @Autowired
     WebhookStore webhooks;
     @Autowired
@@ -82,6 +82,7 @@ class SetupEmailsIT extends RunningService {
         String partnerId = "p-" + UUID.randomUUID();
         String customerId = "cus-" + UUID.randomUUID();
         String endpointId = registerWebhook(partnerId);
+        String toCustomerService = broker.tap(CustomerChannels.COMMANDS);
         LocalDate startDate = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
         Envelope command = codec.command(NotificationMessages.COMMANDS, null, null, partnerId, null, null,
                 new ScheduleSetupEmails(customerId, "DELEGATE", "it-" + customerId + "@testbolag.se", startDate, "sv",
@@ -115,13 +116,21 @@ class SetupEmailsIT extends RunningService {
         assertThat(escalated.type()).isEqualTo(WebhookEventType.SETUP_ESCALATED);
         assertThat(JsonMapper.builder().build().readTree(escalated.body()).get("data").get("customerId")
                 .asString()).isEqualTo(customerId);
+        Envelope recorded = codec.decode(broker.receive(toCustomerService, DELIVERY).orElseThrow()
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(recorded.type()).isEqualTo("RecordSetupEscalation");
+        assertThat(recorded.partnerId()).isEqualTo(partnerId);
+        assertThat(codec.payload(recorded, RecordSetupEscalation.class).customerId()).isEqualTo(customerId);
 
-        setup.completed(partnerId, "setup-completed-" + customerId, customerId, clock.instant(), Map.of());
-        setup.completed(partnerId, "setup-completed-" + customerId, customerId, clock.instant(), Map.of());
+        Envelope end = codec.command(NotificationMessages.COMMANDS, null, null, partnerId, null, null,
+                new EndSetupEmails(customerId, clock.instant(), "testbolag.provisio.cloud"));
+        broker.publish(NotificationChannels.COMMANDS, codec.encode(end));
+        broker.publish(NotificationChannels.COMMANDS, codec.encode(end));
 
-        assertThat(timers.status(customerId)).contains("COMPLETED");
-        assertThat(webhooks.delivery(WebhookDelivery.idOf("setup-completed-" + customerId, endpointId))
-                .map(WebhookDelivery::type)).contains(WebhookEventType.SETUP_COMPLETED);
+        await().atMost(DELIVERY).until(() -> timers.status(customerId).filter("COMPLETED"::equals).isPresent());
+        String completedId = WebhookDelivery.idOf(end.messageId(), endpointId);
+        await().atMost(DELIVERY).until(() -> webhooks.delivery(completedId).isPresent());
+        assertThat(webhooks.delivery(completedId).orElseThrow().type()).isEqualTo(WebhookEventType.SETUP_COMPLETED);
         clock.advance(Duration.ofDays(2));
         String reminder = Notification.idOf("setup/" + customerId + "/2");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))

@@ -2,6 +2,7 @@ package io.provisio.customer.customers.store;
 
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -36,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 /**
@@ -212,6 +216,32 @@ public class CustomerStore {
                 new Document("$set", new Document("status", "ACTIVE").append("activatedAt",
                         Date.from(clock.instant()))));
         return find(partnerId, customerId).isPresent();
+    }
+
+    /**
+     * The customer's setup is done (ADR 023): SETUP_PENDING becomes SETUP_DONE with its instant and the confirmed
+     * sub-domain; a repeat, or a customer without setup, changes nothing.
+     *
+     * @return whether this call changed the customer
+     */
+    public boolean completeSetup(String partnerId, String customerId, Instant at, String subdomain) {
+        return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
+                eq("setup.status", "SETUP_PENDING")), new Document("$set", new Document("setup.status", "SETUP_DONE")
+                .append("setup.completedAt", Date.from(at)).append("setup.subdomain", subdomain)))
+                .getModifiedCount() == 1;
+    }
+
+    /**
+     * The customer's setup was escalated to its partner: the earliest escalation's instant is kept whatever order the
+     * reports arrive in (consumers run in parallel), also when the completion overtook it: it did happen.
+     *
+     * @return whether this call changed the customer
+     */
+    public boolean recordSetupEscalation(String partnerId, String customerId, Instant at) {
+        return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
+                in("setup.status", "SETUP_PENDING", "SETUP_DONE"),
+                or(eq("setup.escalatedAt", null), gt("setup.escalatedAt", Date.from(at)))),
+                new Document("$set", new Document("setup.escalatedAt", Date.from(at)))).getModifiedCount() == 1;
     }
 
     /** ACTIVE becomes SUSPENDED, with a {@code CustomerSuspended} event in the same write. */

@@ -19,6 +19,7 @@ import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.subscription.contracts.AssignPlans;
+import io.provisio.subscription.contracts.PlanRequest;
 import io.provisio.subscription.contracts.ReleasePlans;
 import io.provisio.subscription.contracts.SubscriptionChannels;
 
@@ -195,7 +196,8 @@ public final class OnboardingSaga {
                     Duration.between(onboarding.createdAt(), now)));
             return new Decision(true, List.of(),
                     List.of(new OnboardingCompleted(onboarding.id(), onboarding.customerId(), now,
-                            onboarding.request().customer().setup())), events);
+                            onboarding.request().customer().setup(), onboarding.request().plans().stream()
+                            .map(PlanRequest::planCode).toList())), events);
         }
         return new Decision(true, List.of(begin(onboarding, STEPS.get(next), now)), events);
     }

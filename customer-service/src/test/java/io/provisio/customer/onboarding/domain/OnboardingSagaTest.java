@@ -84,7 +84,8 @@ class OnboardingSagaTest {
         Decision completion = saga.onReply(onboarding, StepReply.succeeded(ACTIVATE_CUSTOMER), later());
 
         assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now,
-                new Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07"))));
+                new Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07")),
+                List.of("CUSTOMER-PORTAL", "HOSTED-EXCHANGE")));
     }
 
     @Test
@@ -97,7 +98,8 @@ class OnboardingSagaTest {
         assertThat(succeed(SCHEDULE_WELCOME_EMAIL)).singleElement().isInstanceOf(ActivateCustomer.class);
         Decision completion = saga.onReply(onboarding, StepReply.succeeded(ACTIVATE_CUSTOMER), later());
         assertThat(completion.commands()).isEmpty();
-        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now));
+        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now, null,
+                List.of("CUSTOMER-PORTAL", "HOSTED-EXCHANGE")));
 
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPLETED);
         assertThat(onboarding.steps()).allSatisfy(s -> {

@@ -4,7 +4,13 @@ import io.provisio.customer.LeaveNoQueues;
 import java.time.Duration;
 import java.util.List;
 
+import io.provisio.customer.contracts.CompleteSetup;
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.CustomerMessages;
+import io.provisio.customer.contracts.RecordSetupEscalation;
+import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
+import io.provisio.platform.messaging.MessageCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +58,8 @@ class OnboardingApiIT {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MessageCodec codec;
 
 
     @Test
@@ -90,6 +98,29 @@ class OnboardingApiIT {
         assertThat(setup.get("contactEmail").asString()).isEqualTo("it@testbolag.se");
         assertThat(setup.get("escalatedAt").isNull()).isTrue();
         assertThat(setup.get("completedAt").isNull()).isTrue();
+
+        // What notification-service and identity-service then report, over the broker, each twice.
+        String customer = "/api/v1/customers/" + onboarding.get("customerId").asString();
+        java.time.Instant escalatedAt = java.time.Instant.parse("2026-12-08T00:00:00Z");
+        java.time.Instant completedAt = java.time.Instant.parse("2026-12-08T09:30:00Z");
+        try (BrokerProbe broker = BrokerProbe.connect()) {
+            for (Object command : java.util.List.of(new RecordSetupEscalation(onboarding.get("customerId").asString(),
+                            escalatedAt, false), new RecordSetupEscalation(onboarding.get("customerId").asString(),
+                            escalatedAt.plusSeconds(172_800), false),
+                    new CompleteSetup(onboarding.get("customerId").asString(), completedAt, name + ".provisio.cloud"))) {
+                broker.publish(CustomerChannels.COMMANDS, codec.encode(codec.command(CustomerMessages.COMMANDS, null,
+                        null, "nordic-it", null, null, (io.provisio.customer.contracts.CustomerCommand) command)));
+            }
+            // Another partner's word about this customer changes nothing.
+            broker.publish(CustomerChannels.COMMANDS, codec.encode(codec.command(CustomerMessages.COMMANDS, null,
+                    null, "alpina-it", null, null, new CompleteSetup(onboarding.get("customerId").asString(),
+                            completedAt.plusSeconds(1), "x.provisio.cloud"))));
+        }
+        JsonNode done = await().atMost(Duration.ofSeconds(20)).until(() -> read(customer, "nordic-it").get("setup"),
+                s -> "SETUP_DONE".equals(s.get("status").asString()));
+        assertThat(done.get("escalatedAt").asString()).isEqualTo("2026-12-08T00:00:00Z");
+        assertThat(done.get("completedAt").asString()).isEqualTo("2026-12-08T09:30:00Z");
+        assertThat(done.get("subdomain").asString()).isEqualTo(name + ".provisio.cloud");
     }
 
     @Test

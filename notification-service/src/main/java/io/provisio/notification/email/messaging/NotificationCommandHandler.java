@@ -3,6 +3,7 @@ package io.provisio.notification.email.messaging;
 import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.NotificationCommand;
 import io.provisio.notification.contracts.NotificationMessages;
+import io.provisio.notification.contracts.EndSetupEmails;
 import io.provisio.notification.contracts.ScheduleActivationEmail;
 import io.provisio.notification.contracts.ScheduleSetupEmails;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
@@ -49,6 +50,7 @@ class NotificationCommandHandler {
                     () -> welcome.cancelled(sagaId, partnerId, cancel.customerId()));
             case ScheduleActivationEmail schedule -> activation.schedule(command.messageId(), partnerId, schedule);
             case ScheduleSetupEmails schedule -> setupTimers.start(partnerId, schedule);
+            case EndSetupEmails end -> setupTimers.completed(partnerId, command.messageId(), end);
         }
     }
 }

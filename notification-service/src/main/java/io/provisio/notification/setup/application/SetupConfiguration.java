@@ -3,6 +3,7 @@ package io.provisio.notification.setup.application;
 import java.time.Clock;
 
 import io.provisio.notification.setup.persistence.SetupTimerStore;
+import io.provisio.platform.config.OutboxCollection;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SetupProperties.class)
 class SetupConfiguration {
+
+    /** A step's RecordSetupEscalation leaves from its timer's outbox. */
+    @Bean
+    OutboxCollection setupTimersOutbox() {
+        return new OutboxCollection(SetupTimerStore.COLLECTION);
+    }
 
     @Bean
     SetupTimerWorker setupTimerWorker(SetupTimerStore store, SetupTimers timers, SetupProperties properties,

@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.CustomerMessages;
+import io.provisio.customer.contracts.RecordSetupEscalation;
+import io.provisio.notification.contracts.EndSetupEmails;
 import io.provisio.notification.contracts.ScheduleSetupEmails;
 import io.provisio.notification.email.application.SetupEmails;
 import io.provisio.notification.setup.domain.SetupCadence;
@@ -16,6 +21,8 @@ import io.provisio.notification.setup.persistence.SetupTimerStore;
 import io.provisio.notification.webhook.application.Webhooks;
 import io.provisio.notification.webhook.domain.WebhookEventType;
 import io.provisio.platform.messaging.MalformedMessageException;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.OutgoingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,10 +42,12 @@ public class SetupTimers {
     private final SetupEmails emails;
     private final Webhooks webhooks;
     private final SetupCadence cadence;
+    private final MessageCodec codec;
     private final Clock clock;
 
     SetupTimers(SetupTimerStore timers, SetupEmails emails, Webhooks webhooks, SetupProperties properties,
-                Clock clock) {
+                MessageCodec codec, Clock clock) {
+        this.codec = codec;
         this.timers = timers;
         this.emails = emails;
         this.webhooks = webhooks;
@@ -78,17 +87,23 @@ public class SetupTimers {
             announceEscalation(timer, stage);
         }
         int next = cadence.next(timer.step(), timer.start(), now);
-        return timers.advance(timer, owner, next, next < 0 ? null : cadence.dueAt(next, timer.start()), escalatedAt);
+        List<OutgoingMessage> messages = escalatedAt == null ? List.of() : List.of(OutgoingMessage.toConsumer(
+                CustomerChannels.COMMANDS, codec.command(CustomerMessages.COMMANDS, null, null, timer.partnerId(),
+                        null, null, new RecordSetupEscalation(timer.customerId(), escalatedAt,
+                                stage == SetupStage.FINAL_ESCALATION))));
+        return timers.advance(timer, owner, next, next < 0 ? null : cadence.dueAt(next, timer.start()), escalatedAt,
+                messages);
     }
 
     /**
-     * Setup completed (identity's {@code SetupCompleted}): the timer stops and {@code setup.completed} is announced.
+     * Setup completed (identity's {@code EndSetupEmails}): the timer stops and {@code setup.completed} is announced.
      * A repeat finds the timer completed and announces nothing twice (the deliveries' ids derive from the message).
      */
-    public void completed(String partnerId, String messageId, String customerId, Instant completedAt,
-                          Map<String, Object> details) {
-        if (partnerId == null || customerId == null || completedAt == null) {
-            throw new MalformedMessageException("SetupCompleted without partner, customer or instant");
+    public void completed(String partnerId, String messageId, EndSetupEmails end) {
+        String customerId = end.customerId();
+        Instant completedAt = end.completedAt();
+        if (partnerId == null || messageId == null || customerId == null || completedAt == null) {
+            throw new MalformedMessageException("EndSetupEmails without partner, message id, customer or instant");
         }
         Optional<SetupTimer> stopped = timers.complete(partnerId, customerId, completedAt);
         stopped.ifPresent(t -> log.info("Setup of customer {} completed; its timer stopped at step {}", customerId,
@@ -96,7 +111,7 @@ public class SetupTimers {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("customerId", customerId);
         data.put("completedAt", completedAt.toString());
-        data.putAll(details);
+        data.put("subdomain", end.subdomain());
         webhooks.announce(partnerId, messageId, WebhookEventType.SETUP_COMPLETED, completedAt, data);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import io.provisio.notification.setup.domain.SetupTimer;
 import io.provisio.platform.mongo.MongoWrites;
+import io.provisio.platform.outbox.OutboxStore;
+import io.provisio.platform.outbox.OutgoingMessage;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,7 @@ import static com.mongodb.client.model.Filters.or;
  * (COMPLETED) or its final escalation ran (ENDED). Any replica claims a due timer with one find-and-modify and a lease,
  * as the e-mail dispatcher claims e-mails; a claim's result is written only while the claimant still holds it, so a
  * replica that died mid-step leaves the step to be run again after its lease (every step's effect is idempotent).
+ * Its outbox carries what a step tells customer-service ({@code RecordSetupEscalation}).
  */
 @Component
 public class SetupTimerStore {
@@ -39,9 +43,11 @@ public class SetupTimerStore {
     static final String ENDED = "ENDED";
 
     private final MongoTemplate mongo;
+    private final OutboxStore outbox;
 
-    SetupTimerStore(MongoTemplate mongo) {
+    SetupTimerStore(MongoTemplate mongo, OutboxStore outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
         // MongoDB serves the claim from it; the embedded store scans (few documents are RUNNING at once).
         collection().createIndex(Indexes.ascending("status", "dueAt"), new IndexOptions().name("setup_timers_due"));
     }
@@ -76,25 +82,24 @@ public class SetupTimerStore {
 
     /**
      * The claimed step ran: the timer waits for {@code nextStep} at {@code dueAt}, or ends ({@code nextStep} -1, its
-     * token removed). The first escalation's instant is kept.
+     * token removed). The first escalation's instant is kept. {@code messages} leave from this document's outbox,
+     * written in the same update (the escalation's news for customer-service).
      *
      * @return false when the claim was lost (lease expired, or setup completed meanwhile)
      */
-    public boolean advance(SetupTimer timer, String owner, int nextStep, Instant dueAt, Instant escalatedAt) {
-        Document set = new Document();
-        Document unset = new Document("leaseUntil", "").append("leaseOwner", "");
+    public boolean advance(SetupTimer timer, String owner, int nextStep, Instant dueAt, Instant escalatedAt,
+                           List<OutgoingMessage> messages) {
+        Document set = new Document("leaseUntil", null).append("leaseOwner", null);
         if (nextStep < 0) {
-            set.append("status", ENDED);
-            unset.append("token", "");
+            set.append("status", ENDED).append("token", null);
         } else {
             set.append("step", nextStep).append("dueAt", Date.from(dueAt));
         }
         if (timer.escalatedAt() == null && escalatedAt != null) {
             set.append("escalatedAt", Date.from(escalatedAt));
         }
-        return collection().updateOne(and(eq("_id", timer.customerId()), eq("leaseOwner", owner),
-                eq("status", RUNNING), eq("step", timer.step())),
-                new Document("$set", set).append("$unset", unset)).getMatchedCount() == 1;
+        return outbox.updateWhere(COLLECTION, and(eq("_id", timer.customerId()), eq("leaseOwner", owner),
+                eq("status", RUNNING), eq("step", timer.step())), set, messages);
     }
 
     /**
