@@ -79,7 +79,7 @@ public class SetupLinks {
         ActivationToken.Issued issued = ActivationToken.issue(start.isAfter(now) ? start : now,
                 properties.setupLinkTtl());
         SetupLink link = new SetupLink(completed.customerId(), partnerId, setup.by(), setup.contactEmail(),
-                setup.startDate(), issued.stored(), now, null, null);
+                setup.startDate(), completed.services(), issued.stored(), now, null, null);
         if (links.insertIfAbsent(link, List.of(emails(link, organization.get(), issued)))) {
             log.info("Setup link for customer {} issued (by {}, from {}), valid until {}", link.customerId(),
                     setup.by(), setup.startDate(), issued.stored().expiresAt());

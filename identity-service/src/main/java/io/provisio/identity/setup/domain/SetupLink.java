@@ -2,6 +2,7 @@ package io.provisio.identity.setup.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.provisio.identity.user.domain.ActivationToken;
 
@@ -12,6 +13,7 @@ import io.provisio.identity.user.domain.ActivationToken;
  *
  * @param by          {@code PARTNER}, {@code DELEGATE} or {@code CUSTOMER}
  * @param completedAt when setup was completed through the link, or {@code null} while it is pending
+ * @param services    the plan codes the onboarding assigned, for the page to confirm
  * @param subdomain   the sub-domain confirmed on the page, once completed
  */
 public record SetupLink(
@@ -20,6 +22,7 @@ public record SetupLink(
         String by,
         String contactEmail,
         LocalDate startDate,
+        List<String> services,
         ActivationToken token,
         Instant createdAt,
         Instant completedAt,
@@ -29,6 +32,7 @@ public record SetupLink(
         if (customerId == null || partnerId == null || token == null) {
             throw new IllegalArgumentException("a setup link needs its customer, partner and token");
         }
+        services = services == null ? List.of() : List.copyOf(services);
     }
 
     public boolean completed() {

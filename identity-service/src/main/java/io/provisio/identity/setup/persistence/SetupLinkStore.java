@@ -48,6 +48,7 @@ public class SetupLinkStore {
                     .append("by", link.by())
                     .append("contactEmail", link.contactEmail())
                     .append("startDate", link.startDate() == null ? null : link.startDate().toString())
+                    .append("services", link.services())
                     .append("hash", link.token().hash())
                     .append("expiresAt", Date.from(link.token().expiresAt()))
                     .append("createdAt", Date.from(link.createdAt()))
@@ -84,7 +85,7 @@ public class SetupLinkStore {
     private static SetupLink link(Document d) {
         return new SetupLink(d.getString("_id"), d.getString("partnerId"), d.getString("by"),
                 d.getString("contactEmail"), d.getString("startDate") == null ? null
-                : LocalDate.parse(d.getString("startDate")),
+                : LocalDate.parse(d.getString("startDate")), d.getList("services", String.class, List.of()),
                 new ActivationToken(d.getString("hash"), d.getDate("expiresAt").toInstant()),
                 d.getDate("createdAt").toInstant(), instant(d.getDate("completedAt")), d.getString("subdomain"));
     }
