@@ -192,6 +192,13 @@ class BatchBodies {
             named.put(path, column);
             set(request, path, column, value);
         }
+        // An empty cell is an absent field, but a rule that needs it (setupContactEmail for setupBy CUSTOMER) still
+        // names the column the partner left empty, not the request's path.
+        for (String column : header) {
+            if (COLUMNS.containsKey(column)) {
+                named.putIfAbsent(COLUMNS.get(column), column);
+            }
+        }
         list(request, "contacts", "contact", contacts, columnOf, named);
         list(request, "plans", "plan", plans, columnOf, named);
         return new Row(index, request, List.of(), named);
