@@ -1,6 +1,5 @@
 package io.provisio.identity.user.page;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,8 +35,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class SetupPageController {
-
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final SetupCompletion setups;
     private final PageTemplates templates;
@@ -146,9 +143,6 @@ class SetupPageController {
 
     private ResponseEntity<String> page(String name, PageLanguage language, HttpStatus status,
                                         Map<String, Object> model) {
-        model.put("state", name);
-        return ResponseEntity.status(status).contentType(HTML)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language.code())
-                .body(templates.render(name, language, model));
+        return templates.respond(name, language, status, model);
     }
 }

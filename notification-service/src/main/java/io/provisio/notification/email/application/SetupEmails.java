@@ -53,9 +53,12 @@ public class SetupEmails {
                     stage);
             return null;
         }
-        Template template = stage == SetupStage.CONFIGURE_NOW ? Template.SETUP_CONFIGURE_NOW : Template.SETUP_REMINDER;
-        return Notification.scheduled(id(timer, step), timer.partnerId(), timer.customerId(), null, template,
-                timer.to(), Language.choose(timer.language(), null), timer.model(), now, now)
+        boolean reminder = stage == SetupStage.REMINDER;
+        Map<String, Object> model = new LinkedHashMap<>(timer.model());
+        model.put("reminder", reminder);
+        return Notification.scheduled(id(timer, step), timer.partnerId(), timer.customerId(), null,
+                reminder ? Template.SETUP_REMINDER : Template.SETUP_CONFIGURE_NOW, timer.to(),
+                Language.choose(timer.language(), null), model, now, now)
                 .withActivation(null, timer.token());
     }
 

@@ -33,8 +33,11 @@ public enum Template {
         return this == ACTIVATION || this == SETUP_CONFIGURE_NOW || this == SETUP_REMINDER;
     }
 
-    /** Base name of the template files, e.g. {@code subscription_started} for {@code subscription_started_sv.html}. */
+    /**
+     * Base name of the template files, e.g. {@code subscription_started} for {@code subscription_started_sv.html}. A
+     * reminder is "Configure now" again with another subject and opening line ({@code reminder} in its model).
+     */
     public String fileBaseName() {
-        return name().toLowerCase(Locale.ROOT);
+        return (this == SETUP_REMINDER ? SETUP_CONFIGURE_NOW : this).name().toLowerCase(Locale.ROOT);
     }
 }
