@@ -40,9 +40,10 @@ class BrokerUsersIT {
     private static final Map<String, List<String>> PUBLISHES = Map.of(
             "customer-service", List.of("customer-events", "customer-commands", "saga-replies", "identity-commands",
                     "subscription-commands", "notification-commands"),
-            "identity-service", List.of("identity-events", "notification-commands", "saga-replies", "dry-run-replies"),
+            "identity-service", List.of("identity-events", "notification-commands", "customer-commands", "saga-replies",
+                    "dry-run-replies"),
             "subscription-service", List.of("subscription-events", "saga-replies", "dry-run-replies"),
-            "notification-service", List.of("saga-replies"));
+            "notification-service", List.of("saga-replies", "customer-commands"));
     private static final String DLX = "DLX";
     private static final int ACCESS_REFUSED = 403;
 
@@ -122,7 +123,7 @@ class BrokerUsersIT {
     void aServiceCannotPublishToExchangesItHasNoBusinessWith() {
         assertRefused(() -> publishConfirmed("customer-service", "identity-events", "identity-events", "{}"));
         assertRefused(() -> publishConfirmed("identity-service", "customer-events", "customer-events", "{}"));
-        assertRefused(() -> publishConfirmed("notification-service", "customer-commands", "customer-commands", "{}"));
+        assertRefused(() -> publishConfirmed("notification-service", "identity-commands", "identity-commands", "{}"));
         assertRefused(() -> publishConfirmed("subscription-service", "identity-commands", "identity-commands", "{}"));
         assertRefused(() -> publishConfirmed("notification-service", "dry-run-replies", "dry-run-replies", "{}"));
         // The default exchange reaches every queue by name: nobody may write to it.

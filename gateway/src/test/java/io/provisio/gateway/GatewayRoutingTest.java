@@ -182,7 +182,8 @@ class GatewayRoutingTest {
                         .contains("frame-ancestors 'none'").contains("script-src 'self'")
                         .doesNotContain("unsafe-inline"))
                 .expectBody().jsonPath("$.backend").isEqualTo("identity");
-        for (String path : List.of("/activate/assets/activate.js", "/activate/check", "/activate/new-link")) {
+        for (String path : List.of("/activate/assets/activate.js", "/activate/check", "/activate/new-link", "/setup",
+                "/setup/check")) {
             client.post().uri(path).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.backend").isEqualTo("identity");
         }

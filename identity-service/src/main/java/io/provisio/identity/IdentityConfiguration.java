@@ -1,6 +1,7 @@
 package io.provisio.identity;
 
 import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.SetupLinkStore;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.config.OutboxCollection;
 import io.provisio.platform.password.PasswordPolicy;
@@ -20,6 +21,12 @@ class IdentityConfiguration {
     @Bean
     OutboxCollection usersOutbox() {
         return new OutboxCollection(UserStore.COLLECTION);
+    }
+
+    /** A setup's ScheduleSetupEmails and SetupCompleted leave from its setup link (ADR 023). */
+    @Bean
+    OutboxCollection setupLinksOutbox() {
+        return new OutboxCollection(SetupLinkStore.COLLECTION);
     }
 
     /** UserDeleted events of a compensation leave from the organization's tombstone. */

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param administratorRemovalLease how long one removal of an administrator holds its customer's claim; a
  *                       removal whose process died blocks the next one for at most this long
  * @param deletedUserSweep how often the tombstones of deleted users whose UserDeleted has left are removed
+ * @param setupLinkTtl   how long a setup link works, from its start date (ADR 023): longer than notification's final
+ *                       deadline, so a customer who acts on the last escalation still can
  */
 @ConfigurationProperties("provisio.identity")
 public record IdentityProperties(
@@ -21,7 +23,8 @@ public record IdentityProperties(
         @DefaultValue Signing signing,
         @DefaultValue("72h") Duration activationTtl,
         @DefaultValue("30s") Duration administratorRemovalLease,
-        @DefaultValue("1m") Duration deletedUserSweep) {
+        @DefaultValue("1m") Duration deletedUserSweep,
+        @DefaultValue("14d") Duration setupLinkTtl) {
 
     /**
      * @param privateKeyPem     the RSA private key that signs tokens, as PKCS#8 PEM (production, from a secret)

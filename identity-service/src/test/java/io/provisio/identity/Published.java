@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import io.provisio.devstack.Infrastructure;
 import io.provisio.devstack.TestNamespace;
+import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.notification.contracts.NotificationChannels;
 import org.awaitility.Awaitility;
@@ -26,13 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What identity-service publishes outside the saga, seen on the real broker for the whole test run:
- * {@code identity-events} and {@code notification-commands} are tapped once, before the service starts,
- * standing in for subscription-service and notification-service (whose queues make them routable in a
- * real deployment; the outbox relay treats an unroutable message as not sent).
+ * {@code identity-events}, {@code notification-commands} and {@code customer-commands} (the setup page's
+ * CompleteSetup) are tapped once, before the service starts, standing in for the other services (whose queues
+ * make them routable in a real deployment; the outbox relay treats an unroutable message as not sent).
  */
 public final class Published implements AutoCloseable {
 
-    public static final List<String> CHANNELS = List.of(IdentityChannels.EVENTS, NotificationChannels.COMMANDS);
+    public static final List<String> CHANNELS = List.of(IdentityChannels.EVENTS, NotificationChannels.COMMANDS,
+            CustomerChannels.COMMANDS);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Published run;

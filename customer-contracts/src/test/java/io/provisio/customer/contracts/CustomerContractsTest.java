@@ -25,6 +25,8 @@ class CustomerContractsTest {
                 DeleteCustomer.class,
                 CustomerDeleted.class,
                 ActivateCustomer.class,
+                CompleteSetup.class,
+                RecordSetupEscalation.class,
                 CustomerActivated.class,
                 CustomerActivationRejected.class,
                 CustomerSuspended.class,

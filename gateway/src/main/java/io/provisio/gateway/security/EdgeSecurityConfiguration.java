@@ -87,8 +87,9 @@ class EdgeSecurityConfiguration {
                 .authorizeExchange(authorize -> authorize
                         // The token endpoint authenticates clients itself (HTTP Basic); the activation link has no token.
                         .pathMatchers("/oauth2/**", "/api/v1/activation").permitAll()
-                        // The activation page and its assets: a person with the e-mail's link, no token (ADR 018).
-                        .pathMatchers("/activate", "/activate/**").permitAll()
+                        // The activation and setup pages and their assets: a person with the e-mail's link, no token
+                        // (ADR 018, ADR 023).
+                        .pathMatchers("/activate", "/activate/**", "/setup", "/setup/**").permitAll()
                         // The partner console's page and files, and its staff's sign-in and sign-out pages at identity
                         // (the authorization endpoint is under /oauth2/**): no bearer token; the console's API calls
                         // carry one (ADR 024).

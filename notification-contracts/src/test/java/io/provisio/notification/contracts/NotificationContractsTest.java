@@ -22,7 +22,9 @@ class NotificationContractsTest {
                 WelcomeEmailRejected.class,
                 CancelWelcomeEmail.class,
                 WelcomeEmailCancelled.class,
-                ScheduleActivationEmail.class);
+                ScheduleActivationEmail.class,
+                ScheduleSetupEmails.class,
+                EndSetupEmails.class);
     }
 
     @ParameterizedTest

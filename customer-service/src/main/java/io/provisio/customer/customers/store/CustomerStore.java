@@ -2,6 +2,7 @@ package io.provisio.customer.customers.store;
 
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.CustomerEvent;
 import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.customer.contracts.Setup;
 import io.provisio.customer.contracts.CustomerResumed;
 import io.provisio.customer.contracts.CustomerSuspended;
 import io.provisio.platform.messaging.MessageCodec;
@@ -35,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 /**
@@ -144,6 +149,10 @@ public class CustomerStore {
                 .append("status", "PROVISIONING")
                 .append("createdAt", Date.from(clock.instant()))
                 .append("activatedAt", null);
+        customer.remove("setup");
+        if (profile.setup() != null) {
+            customer.append("setup", pendingSetup(profile.setup()));
+        }
         if (MongoWrites.insertIfAbsent(collection(), customer)
                 || collection().find(eq("_id", customerId)).first() != null) {
             // Inserted, or this very customer stored by an earlier delivery of the command.
@@ -152,6 +161,19 @@ public class CustomerStore {
         // Another customer holds the name: this one leaves nothing behind.
         domains.release(partnerId, customerId);
         return Registration.of(Outcome.NAME_TAKEN);
+    }
+
+    /**
+     * A customer whose onboarding names who completes setup waits for it from the start (SETUP_PENDING, ADR 023);
+     * the setup page's completion makes it SETUP_DONE, the first escalation sets {@code escalatedAt}.
+     */
+    private static Document pendingSetup(Setup setup) {
+        return new Document("status", "SETUP_PENDING")
+                .append("by", setup.by())
+                .append("contactEmail", setup.contactEmail())
+                .append("startDate", setup.startDate() == null ? null : setup.startDate().toString())
+                .append("escalatedAt", null)
+                .append("completedAt", null);
     }
 
     /**
@@ -194,6 +216,32 @@ public class CustomerStore {
                 new Document("$set", new Document("status", "ACTIVE").append("activatedAt",
                         Date.from(clock.instant()))));
         return find(partnerId, customerId).isPresent();
+    }
+
+    /**
+     * The customer's setup is done (ADR 023): SETUP_PENDING becomes SETUP_DONE with its instant and the confirmed
+     * sub-domain; a repeat, or a customer without setup, changes nothing.
+     *
+     * @return whether this call changed the customer
+     */
+    public boolean completeSetup(String partnerId, String customerId, Instant at, String subdomain) {
+        return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
+                eq("setup.status", "SETUP_PENDING")), new Document("$set", new Document("setup.status", "SETUP_DONE")
+                .append("setup.completedAt", Date.from(at)).append("setup.subdomain", subdomain)))
+                .getModifiedCount() == 1;
+    }
+
+    /**
+     * The customer's setup was escalated to its partner: the earliest escalation's instant is kept whatever order the
+     * reports arrive in (consumers run in parallel), also when the completion overtook it: it did happen.
+     *
+     * @return whether this call changed the customer
+     */
+    public boolean recordSetupEscalation(String partnerId, String customerId, Instant at) {
+        return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
+                in("setup.status", "SETUP_PENDING", "SETUP_DONE"),
+                or(eq("setup.escalatedAt", null), gt("setup.escalatedAt", Date.from(at)))),
+                new Document("$set", new Document("setup.escalatedAt", Date.from(at)))).getModifiedCount() == 1;
     }
 
     /** ACTIVE becomes SUSPENDED, with a {@code CustomerSuspended} event in the same write. */

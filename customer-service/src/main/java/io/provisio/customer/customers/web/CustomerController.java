@@ -38,7 +38,7 @@ class CustomerController {
     /** What API.md shows of a customer, in this order; internal fields stay inside. */
     private static final List<String> FIELDS = List.of("partnerId", "status", "accountName", "companyName",
             "externalCode", "parentCustomerId", "address", "businessType", "tenantType", "edition", "locale",
-            "domains", "emergencyContactEmail", "createdAt", "activatedAt");
+            "domains", "emergencyContactEmail", "createdAt", "activatedAt", "setup");
     /** API.md: what a merge patch may change; everything else is fixed at onboarding. */
     private static final Set<String> PATCHABLE = Set.of("companyName", "externalCode", "address", "businessType",
             "locale", "emergencyContactEmail");
@@ -191,8 +191,20 @@ class CustomerController {
         view.put("id", customer.getString("_id"));
         for (String field : FIELDS) {
             Object value = customer.get(field);
-            view.put(field, value instanceof Date date ? date.toInstant() : value);
+            if (value instanceof Document nested) {
+                value = instants(nested);
+            }
+            if (value != null || !"setup".equals(field)) { // no setup: the field is left out, as before wave 2
+                view.put(field, value instanceof Date date ? date.toInstant() : value);
+            }
         }
         return view;
+    }
+
+    /** A nested document (the setup state) with its dates as instants. */
+    private static Map<String, Object> instants(Document nested) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        nested.forEach((key, value) -> copy.put(key, value instanceof Date date ? date.toInstant() : value));
+        return copy;
     }
 }

@@ -38,7 +38,7 @@ public record OnboardingRequest(
         CustomerProfile inherited = new CustomerProfile(c.accountName(), c.companyName(), c.externalCode(),
                 c.parentCustomerId(), c.address(), c.businessType() == null ? businessType : c.businessType(),
                 c.tenantType(), c.edition(), c.locale() == null ? locale : c.locale(), c.domains(),
-                c.emergencyContactEmail() == null ? emergencyContactEmail : c.emergencyContactEmail());
+                c.emergencyContactEmail() == null ? emergencyContactEmail : c.emergencyContactEmail(), c.setup());
         return new OnboardingRequest(inherited, administrator, contacts, plans, acceptPaidPlans, welcomeEmail);
     }
 
@@ -48,7 +48,7 @@ public record OnboardingRequest(
         CustomerProfile completed = new CustomerProfile(c.accountName(), c.companyName(), c.externalCode(),
                 c.parentCustomerId(), c.address(), c.businessType() == null ? "OTHER" : c.businessType(),
                 c.tenantType() == null ? "STANDARD" : c.tenantType(), c.edition() == null ? "BASIC" : c.edition(),
-                c.locale(), c.domains(), c.emergencyContactEmail());
+                c.locale(), c.domains(), c.emergencyContactEmail(), c.setup());
         WelcomeEmail welcome = welcomeEmail.language() != null ? welcomeEmail
                 : new WelcomeEmail(welcomeEmail.sendAt(), languageOf(c.locale()), welcomeEmail.partnerName());
         return new OnboardingRequest(completed, administrator, contacts, plans, acceptPaidPlans, welcome);

@@ -19,6 +19,7 @@ import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.subscription.contracts.AssignPlans;
+import io.provisio.subscription.contracts.PlanRequest;
 import io.provisio.subscription.contracts.ReleasePlans;
 import io.provisio.subscription.contracts.SubscriptionChannels;
 
@@ -194,7 +195,9 @@ public final class OnboardingSaga {
             events.add(new SagaEvent.SagaFinished(OnboardingStatus.COMPLETED, null,
                     Duration.between(onboarding.createdAt(), now)));
             return new Decision(true, List.of(),
-                    List.of(new OnboardingCompleted(onboarding.id(), onboarding.customerId(), now)), events);
+                    List.of(new OnboardingCompleted(onboarding.id(), onboarding.customerId(), now,
+                            onboarding.request().customer().setup(), onboarding.request().plans().stream()
+                            .map(PlanRequest::planCode).toList())), events);
         }
         return new Decision(true, List.of(begin(onboarding, STEPS.get(next), now)), events);
     }

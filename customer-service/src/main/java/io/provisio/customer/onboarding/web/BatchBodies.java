@@ -191,6 +191,13 @@ class BatchBodies {
             named.put(path, column);
             set(request, path, column, value);
         }
+        // An empty cell is an absent field, but a rule that needs it (setupContactEmail for setupBy CUSTOMER) still
+        // names the column the partner left empty, not the request's path.
+        for (String column : header) {
+            if (COLUMNS.containsKey(column)) {
+                named.putIfAbsent(COLUMNS.get(column), column);
+            }
+        }
         list(request, "contacts", "contact", contacts, columnOf, named);
         list(request, "plans", "plan", plans, columnOf, named);
         return new Row(index, request, List.of(), named);
@@ -262,6 +269,9 @@ class BatchBodies {
         columns.put("acceptPaidPlans", "acceptPaidPlans");
         columns.put("welcomeSendAt", "welcomeEmail.sendAt");
         columns.put("welcomeLanguage", "welcomeEmail.language");
+        columns.put("setupBy", "setup.by");
+        columns.put("setupContactEmail", "setup.contactEmail");
+        columns.put("setupStartDate", "setup.startDate");
         return Map.copyOf(columns);
     }
 }

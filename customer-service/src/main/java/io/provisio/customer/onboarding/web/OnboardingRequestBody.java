@@ -24,7 +24,14 @@ public record OnboardingRequestBody(
         @Size(max = MAX_CONTACTS, message = TOO_MANY) @Valid List<@NotNull Contact> contacts,
         @Size(max = MAX_PLANS, message = TOO_MANY) @Valid List<@NotNull Plan> plans,
         @Valid WelcomeEmail welcomeEmail,
-        Boolean acceptPaidPlans) {
+        Boolean acceptPaidPlans,
+        @Valid Setup setup) {
+
+    /** Without delegated setup (the request before API.md's wave 2). */
+    OnboardingRequestBody(Customer customer, Administrator administrator, List<Contact> contacts, List<Plan> plans,
+                          WelcomeEmail welcomeEmail, Boolean acceptPaidPlans) {
+        this(customer, administrator, contacts, plans, welcomeEmail, acceptPaidPlans, null);
+    }
 
     /** API.md says "any number"; an organization's support contacts are a handful, so 50 is generous. */
     static final int MAX_CONTACTS = 50;
@@ -103,6 +110,19 @@ public record OnboardingRequestBody(
             @NotBlank @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{0,63}$",
                     message = "must be a plan code such as HOSTED-EXCHANGE") String planCode,
             @Min(value = 1, message = "must be at least 1") @Max(1_000_000) int units,
+            LocalDate startDate) {
+    }
+
+    /**
+     * Who completes setup after the onboarding (API.md, "Setup"; ADR 023). The rules across its fields (a contact
+     * for DELEGATE and CUSTOMER, a start date not in the past) are {@link OnboardingValidator}'s.
+     *
+     * @param startDate {@code null}: the day the onboarding is asked for (UTC)
+     */
+    record Setup(
+            @NotNull @Pattern(regexp = "PARTNER|DELEGATE|CUSTOMER", message = "must be PARTNER, DELEGATE or CUSTOMER")
+            String by,
+            @Email(regexp = DELIVERABLE, message = MUST_BE_EMAIL) String contactEmail,
             LocalDate startDate) {
     }
 

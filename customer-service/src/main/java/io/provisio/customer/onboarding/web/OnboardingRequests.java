@@ -1,9 +1,13 @@
 package io.provisio.customer.onboarding.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.provisio.customer.contracts.Address;
 import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.customer.contracts.Setup;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import io.provisio.identity.contracts.Administrator;
 import io.provisio.identity.contracts.SupportContact;
@@ -20,9 +24,20 @@ import org.springframework.stereotype.Component;
 class OnboardingRequests {
 
     private final PasswordEncoder passwords;
+    private final Clock clock;
 
-    OnboardingRequests(PasswordEncoder passwords) {
+    OnboardingRequests(PasswordEncoder passwords, Clock clock) {
         this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Setup as the saga keeps it: without a start date it starts today (UTC). */
+    private Setup setup(OnboardingRequestBody.Setup setup) {
+        if (setup == null) {
+            return null;
+        }
+        return new Setup(setup.by(), setup.contactEmail(), setup.startDate() != null ? setup.startDate()
+                : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** @param partnerName the partner's display name, for the e-mails' greeting */
@@ -34,7 +49,8 @@ class OnboardingRequests {
                 c.parentCustomerId(),
                 new Address(a.street(), a.city(), a.region(), a.postalCode(), a.country()),
                 c.businessType(), c.tenantType(), c.edition(),
-                c.locale(), c.domains() == null ? List.of() : c.domains(), c.emergencyContactEmail());
+                c.locale(), c.domains() == null ? List.of() : c.domains(), c.emergencyContactEmail(),
+                setup(body.setup()));
         Administrator administrator = new Administrator(admin.username(), admin.firstName(), admin.lastName(),
                 admin.displayName() == null ? admin.firstName() + " " + admin.lastName() : admin.displayName(),
                 admin.email(),

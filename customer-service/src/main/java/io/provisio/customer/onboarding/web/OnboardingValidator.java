@@ -75,6 +75,22 @@ class OnboardingValidator {
                 .toList();
     }
 
+    /** Setup handed to someone needs their address; the start date is a day from today to a year ahead. */
+    private static void setupRules(OnboardingRequestBody.Setup setup, LocalDate today, List<FieldError> errors) {
+        if (setup == null) {
+            return;
+        }
+        if (("DELEGATE".equals(setup.by()) || "CUSTOMER".equals(setup.by()))
+                && (setup.contactEmail() == null || setup.contactEmail().isBlank())) {
+            errors.add(new FieldError("setup.contactEmail", "is required when setup is by " + setup.by()));
+        }
+        if (setup.startDate() != null && setup.startDate().isBefore(today)) {
+            errors.add(new FieldError("setup.startDate", "must be today or later"));
+        } else if (setup.startDate() != null && setup.startDate().isAfter(today.plusDays(MAX_SCHEDULE.toDays()))) {
+            errors.add(new FieldError("setup.startDate", "must be at most one year ahead"));
+        }
+    }
+
     private void rules(OnboardingRequestBody body, List<FieldError> errors) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -102,6 +118,7 @@ class OnboardingValidator {
                 errors.add(new FieldError("plans[" + i + "].planCode", "is listed more than once"));
             }
         }
+        setupRules(body.setup(), today, errors);
         if (body.welcomeEmail() != null && body.welcomeEmail().sendAt() != null) {
             Instant sendAt = body.welcomeEmail().sendAt();
             if (!sendAt.isAfter(now)) {

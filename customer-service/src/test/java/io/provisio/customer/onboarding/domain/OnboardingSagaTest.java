@@ -2,6 +2,7 @@ package io.provisio.customer.onboarding.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.provisio.customer.contracts.ActivateCustomer;
@@ -9,6 +10,7 @@ import io.provisio.customer.contracts.DeleteCustomer;
 import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.customer.contracts.RegisterCustomer;
+import io.provisio.customer.contracts.Setup;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
@@ -72,6 +74,21 @@ class OnboardingSagaTest {
     }
 
     @Test
+    void announcesTheDelegatedSetupWithTheCompletion() {
+        onboarding = Onboardings.withSetupDelegatedToItsIt();
+        saga.start(onboarding, now);
+        for (Step step : List.of(REGISTER_CUSTOMER, CREATE_ADMINISTRATOR, ASSIGN_PLANS, SCHEDULE_WELCOME_EMAIL)) {
+            succeed(step);
+        }
+
+        Decision completion = saga.onReply(onboarding, StepReply.succeeded(ACTIVATE_CUSTOMER), later());
+
+        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now,
+                new Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07")),
+                List.of("CUSTOMER-PORTAL", "HOSTED-EXCHANGE")));
+    }
+
+    @Test
     void completesWhenEveryStepSucceedsInOrder() {
         saga.start(onboarding, now);
 
@@ -81,7 +98,8 @@ class OnboardingSagaTest {
         assertThat(succeed(SCHEDULE_WELCOME_EMAIL)).singleElement().isInstanceOf(ActivateCustomer.class);
         Decision completion = saga.onReply(onboarding, StepReply.succeeded(ACTIVATE_CUSTOMER), later());
         assertThat(completion.commands()).isEmpty();
-        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now));
+        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now, null,
+                List.of("CUSTOMER-PORTAL", "HOSTED-EXCHANGE")));
 
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPLETED);
         assertThat(onboarding.steps()).allSatisfy(s -> {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.provisio.customer.contracts.Address;
 import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.customer.contracts.Setup;
 import io.provisio.identity.contracts.Administrator;
 import io.provisio.identity.contracts.SupportContact;
 import io.provisio.subscription.contracts.PlanRequest;
@@ -26,6 +27,16 @@ final class Onboardings {
     /** The Swedish example, but the partner set the administrator's password (here already hashed). */
     static Onboarding withPassword(String passwordHash) {
         return swedishCustomer(passwordHash);
+    }
+
+    /** The Swedish example, with setup handed to the customer's IT contact from 7 December (ADR 023). */
+    static Onboarding withSetupDelegatedToItsIt() {
+        Onboarding plain = swedishCustomer(null);
+        OnboardingRequest asked = plain.request();
+        OnboardingRequest request = new OnboardingRequest(asked.customer().withSetup(
+                new Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07"))), asked.administrator(),
+                asked.contacts(), asked.plans(), asked.acceptPaidPlans(), asked.welcomeEmail());
+        return Onboarding.create("onb-1", "nordic-it", "cus-1", null, request, T0);
     }
 
     private static Onboarding swedishCustomer(String passwordHash) {

@@ -4,7 +4,13 @@ import io.provisio.customer.LeaveNoQueues;
 import java.time.Duration;
 import java.util.List;
 
+import io.provisio.customer.contracts.CompleteSetup;
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.CustomerMessages;
+import io.provisio.customer.contracts.RecordSetupEscalation;
+import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
+import io.provisio.platform.messaging.MessageCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +58,8 @@ class OnboardingApiIT {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MessageCodec codec;
 
 
     @Test
@@ -69,6 +77,64 @@ class OnboardingApiIT {
         assertThat(customer.get("status").asString()).isEqualTo("PROVISIONING");
         assertThat(customer.get("companyName").asString()).isEqualTo("Testbolag Göteborg AB");
         assertThat(customer.get("businessType").asString()).isEqualTo("OTHER");
+    }
+
+    @Test
+    void showsTheCustomerWaitingForTheSetupItsOnboardingDelegates() throws Exception {
+        String name = "setup-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String request = REQUEST.formatted(name).replace("\"plans\": []", """
+                "setup": {"by": "DELEGATE", "contactEmail": "it@testbolag.se", "startDate": "2099-01-01"},
+                "plans": []""".replace("2099-01-01", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3)
+                .toString()));
+        String location = start(request, "nordic-it", null).getResponse().getHeader("Location");
+        JsonNode onboarding = await().atMost(Duration.ofSeconds(20)).until(() -> read(location, "nordic-it"),
+                o -> "SUCCEEDED".equals(o.get("steps").get(0).get("status").asString()));
+
+        JsonNode setup = read("/api/v1/customers/" + onboarding.get("customerId").asString(), "nordic-it")
+                .get("setup");
+
+        assertThat(setup.get("status").asString()).isEqualTo("SETUP_PENDING");
+        assertThat(setup.get("by").asString()).isEqualTo("DELEGATE");
+        assertThat(setup.get("contactEmail").asString()).isEqualTo("it@testbolag.se");
+        assertThat(setup.get("escalatedAt").isNull()).isTrue();
+        assertThat(setup.get("completedAt").isNull()).isTrue();
+
+        // What notification-service and identity-service then report, over the broker, each twice.
+        String customer = "/api/v1/customers/" + onboarding.get("customerId").asString();
+        java.time.Instant escalatedAt = java.time.Instant.parse("2026-12-08T00:00:00Z");
+        java.time.Instant completedAt = java.time.Instant.parse("2026-12-08T09:30:00Z");
+        try (BrokerProbe broker = BrokerProbe.connect()) {
+            for (Object command : java.util.List.of(new RecordSetupEscalation(onboarding.get("customerId").asString(),
+                            escalatedAt, false), new RecordSetupEscalation(onboarding.get("customerId").asString(),
+                            escalatedAt.plusSeconds(172_800), false),
+                    new CompleteSetup(onboarding.get("customerId").asString(), completedAt, name + ".provisio.cloud"))) {
+                broker.publish(CustomerChannels.COMMANDS, codec.encode(codec.command(CustomerMessages.COMMANDS, null,
+                        null, "nordic-it", null, null, (io.provisio.customer.contracts.CustomerCommand) command)));
+            }
+            // Another partner's word about this customer changes nothing.
+            broker.publish(CustomerChannels.COMMANDS, codec.encode(codec.command(CustomerMessages.COMMANDS, null,
+                    null, "alpina-it", null, null, new CompleteSetup(onboarding.get("customerId").asString(),
+                            completedAt.plusSeconds(1), "x.provisio.cloud"))));
+        }
+        JsonNode done = await().atMost(Duration.ofSeconds(20)).until(() -> read(customer, "nordic-it").get("setup"),
+                s -> "SETUP_DONE".equals(s.get("status").asString()));
+        assertThat(done.get("escalatedAt").asString()).isEqualTo("2026-12-08T00:00:00Z");
+        assertThat(done.get("completedAt").asString()).isEqualTo("2026-12-08T09:30:00Z");
+        assertThat(done.get("subdomain").asString()).isEqualTo(name + ".provisio.cloud");
+    }
+
+    @Test
+    void refusesASetupWithoutItsContactAndAStartInThePastNamingBoth() throws Exception {
+        String request = REQUEST.formatted("setup-refused").replace("\"plans\": []",
+                "\"setup\": {\"by\": \"CUSTOMER\", \"startDate\": \"2020-01-01\"}, \"plans\": []");
+
+        MvcResult refused = start(request, "nordic-it", null);
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(json.readTree(refused.getResponse().getContentAsString()).get("errors").findValuesAsString("field"))
+                .containsExactly("setup.contactEmail", "setup.startDate");
+        assertThat(read("/api/v1/onboardings?size=200", "nordic-it").get("items").findValuesAsString("accountName"))
+                .doesNotContain("setup-refused");
     }
 
     @Test

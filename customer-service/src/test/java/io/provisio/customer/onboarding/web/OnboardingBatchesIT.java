@@ -118,6 +118,27 @@ class OnboardingBatchesIT {
     }
 
     @Test
+    void readsTheSetupColumnsAndJudgesThemAsASingleOnboardingsSetup() throws Exception {
+        String partner = partnerId();
+        String good = name("setup");
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        String csv = "accountName;companyName;city;country;adminUsername;adminFirstName;adminLastName;adminEmail;"
+                + "contact1Kind;contact1Name;contact1Email;setupBy;setupContactEmail;setupStartDate\n"
+                + good + ";Setup AB;Malmö;SE;karin.lund;Karin;Lund;karin.lund@setup.se;SITE_ADMIN;Karin Lund;"
+                + "karin.lund@setup.se;DELEGATE;it@setup.se;" + tomorrow + "\n"
+                + name("nosetup") + ";Fel AB;Lund;SE;per;Per;Holm;per@fel.se;SITE_ADMIN;Per Holm;per@fel.se;"
+                + "CUSTOMER;;2020-01-01\n";
+
+        MvcResult accepted = submit(partner, BatchBodies.CSV, csv, null);
+
+        assertThat(accepted.getResponse().getStatus()).as(accepted.getResponse().getContentAsString()).isEqualTo(202);
+        JsonNode batch = json.readTree(accepted.getResponse().getContentAsString());
+        assertThat(batch.get("rows").get(0).get("status").asString()).isEqualTo("QUEUED");
+        assertThat(batch.get("rows").get(1).get("errors").findValuesAsString("field"))
+                .containsExactly("setupContactEmail", "setupStartDate");
+    }
+
+    @Test
     void refusesAnUnreadableBatchAsAWholeAndStoresNothing() throws Exception {
         String partner = partnerId();
 

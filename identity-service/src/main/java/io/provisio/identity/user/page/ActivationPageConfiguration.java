@@ -34,7 +34,8 @@ class ActivationPageConfiguration {
     @Order(1)
     SecurityFilterChain activationPageSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/activate", "/activate/**")
+                // The setup page (ADR 023) is the same kind of page: the link's token is its credential.
+                .securityMatcher("/activate", "/activate/**", "/setup", "/setup/**")
                 // No session and no cookie: a CSRF token would protect nothing, since a forged form would need the
                 // link's 256-bit token, which is the credential itself.
                 .csrf(csrf -> csrf.disable())

@@ -1,6 +1,5 @@
 package io.provisio.identity.user.page;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +38,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class ActivationPageController {
-
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final ActivationLinks links;
     private final UserAccounts accounts;
@@ -174,9 +171,6 @@ class ActivationPageController {
 
     private ResponseEntity<String> page(String name, PageLanguage language, HttpStatus status,
                                         Map<String, Object> model) {
-        model.put("state", name);
-        return ResponseEntity.status(status).contentType(HTML)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language.code())
-                .body(templates.render(name, language, model));
+        return templates.respond(name, language, status, model);
     }
 }

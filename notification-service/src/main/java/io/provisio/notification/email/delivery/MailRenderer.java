@@ -24,7 +24,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * the partner ({@link Template#toPartner()}) in English only, and a missing file falls back to English rather than
  * failing a saga.
  *
- * <p>Besides the stored model, templates get values derived here: {@code activationUrl} (the real link
+ * <p>Besides the stored model, templates get values derived here: {@code activationUrl} and {@code setupUrl} (the
+ * real link
  * only when sending; a masked one in a preview), {@code expiresAtText} and {@code startDateText}
  * formatted for the e-mail's language.
  */
@@ -50,8 +51,8 @@ public final class MailRenderer {
      * @throws IllegalStateException for an ACTIVATION e-mail whose token is gone: it can never be sent
      */
     RenderedMail render(Notification notification) {
-        if (notification.template() == Template.ACTIVATION && notification.activationToken() == null) {
-            throw new IllegalStateException("the activation token of " + notification.id() + " is gone");
+        if (notification.template().carriesToken() && notification.activationToken() == null) {
+            throw new IllegalStateException("the token of " + notification.id() + " is gone");
         }
         return render(notification, notification.activationToken());
     }
@@ -67,6 +68,7 @@ public final class MailRenderer {
         Locale locale = Locale.forLanguageTag(language.code());
         Map<String, Object> variables = new HashMap<>(notification.model());
         variables.put("activationUrl", activationBaseUrl + "/activate?token=" + token);
+        variables.put("setupUrl", activationBaseUrl + "/setup?token=" + token);
         text(notification, "expiresAt").map(value -> formatInstant(value, locale))
                 .ifPresent(value -> variables.put("expiresAtText", value));
         text(notification, "startDate").map(value -> formatDate(value, locale))

@@ -3,11 +3,14 @@ package io.provisio.notification.email.messaging;
 import io.provisio.notification.contracts.CancelWelcomeEmail;
 import io.provisio.notification.contracts.NotificationCommand;
 import io.provisio.notification.contracts.NotificationMessages;
+import io.provisio.notification.contracts.EndSetupEmails;
 import io.provisio.notification.contracts.ScheduleActivationEmail;
+import io.provisio.notification.contracts.ScheduleSetupEmails;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.notification.contracts.WelcomeEmailCancelled;
 import io.provisio.notification.email.application.ActivationEmails;
 import io.provisio.notification.email.application.WelcomeEmails;
+import io.provisio.notification.setup.application.SetupTimers;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.participant.SagaParticipant;
 import org.springframework.stereotype.Component;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code notification-commands}: SCHEDULE_WELCOME_EMAIL and its compensation go through the saga participant,
  * which makes duplicates, crashes and a compensation overtaking its action harmless; the work itself is
- * {@link WelcomeEmails}'s. Identity's ScheduleActivationEmail is outside any saga, idempotent by its message id.
+ * {@link WelcomeEmails}'s. Identity's ScheduleActivationEmail is outside any saga, idempotent by its message id;
+ * its ScheduleSetupEmails starts a setup's timer ({@link SetupTimers}), idempotent by the customer id.
  */
 @Component
 class NotificationCommandHandler {
@@ -23,11 +27,14 @@ class NotificationCommandHandler {
     private final SagaParticipant participant;
     private final WelcomeEmails welcome;
     private final ActivationEmails activation;
+    private final SetupTimers setupTimers;
 
-    NotificationCommandHandler(SagaParticipant participant, WelcomeEmails welcome, ActivationEmails activation) {
+    NotificationCommandHandler(SagaParticipant participant, WelcomeEmails welcome, ActivationEmails activation,
+                               SetupTimers setupTimers) {
         this.participant = participant;
         this.welcome = welcome;
         this.activation = activation;
+        this.setupTimers = setupTimers;
     }
 
     void handle(Envelope command, NotificationCommand message) {
@@ -42,6 +49,8 @@ class NotificationCommandHandler {
                     NotificationMessages.REPLIES.nameOf(WelcomeEmailCancelled.class),
                     () -> welcome.cancelled(sagaId, partnerId, cancel.customerId()));
             case ScheduleActivationEmail schedule -> activation.schedule(command.messageId(), partnerId, schedule);
+            case ScheduleSetupEmails schedule -> setupTimers.start(partnerId, schedule);
+            case EndSetupEmails end -> setupTimers.completed(partnerId, command.messageId(), end);
         }
     }
 }

@@ -116,6 +116,11 @@ class NotificationController {
     ResponseEntity<NotificationDetails> resend(PartnerId partner, @PathVariable String customerId,
                                                @PathVariable String notificationId) {
         Notification original = require(partner, customerId, notificationId);
+        if (original.template().carriesToken() && original.template() != Template.ACTIVATION) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "NOT_RESENDABLE", "Not resendable",
+                    "A setup e-mail carries the customer's setup link, which is never copied; reminders follow the"
+                            + " setup's cadence (ADR 023)");
+        }
         if (original.template() == Template.ACTIVATION) {
             // Its token is single-use and erased once sent: only identity can issue a new link.
             throw new ApiProblem(HttpStatus.CONFLICT, "ACTIVATION_RESEND_VIA_IDENTITY", "Resend through identity",

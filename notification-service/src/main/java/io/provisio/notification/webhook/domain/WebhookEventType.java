@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a partner may subscribe to, by its public name (API.md). {@code setup.*} are accepted at registration but
- * nothing emits them yet: setup does not exist.
+ * What a partner may subscribe to, by its public name (API.md). {@code setup.*} come from the setup timers and
+ * identity's SetupCompleted (ADR 023).
  */
 public enum WebhookEventType {
     ONBOARDING_COMPLETED("onboarding.completed"),

@@ -84,6 +84,21 @@ class MailRendererTest {
     }
 
     @Test
+    void remindsOfSetupWithTheSameLinkUnderAnotherSubject() {
+        Map<String, Object> model = new LinkedHashMap<>(fullModel());
+        model.put("reminder", true);
+
+        RenderedMail reminder = renderer.render(notification(Template.SETUP_REMINDER, Language.SV, model, TOKEN));
+        RenderedMail configure = renderer.render(notification(Template.SETUP_CONFIGURE_NOW, Language.SV, fullModel(),
+                TOKEN));
+
+        assertThat(reminder.subject()).startsWith("Påminnelse: ");
+        assertThat(configure.subject()).startsWith("Konfigurera ");
+        assertThat(reminder.text()).contains("/setup?token=" + TOKEN).doesNotContain("/activate?token=");
+        assertThat(configure.text()).contains("/setup?token=" + TOKEN);
+    }
+
+    @Test
     void tellsThePartnerWhoNeedsANewActivationLinkAndHowToSendIt() {
         RenderedMail mail = renderer.render(notification(Template.ACTIVATION_REQUESTED, Language.SV, fullModel(),
                 null));

@@ -1,0 +1,188 @@
+package io.provisio.identity.user.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.provisio.customer.contracts.CompleteSetup;
+import io.provisio.customer.contracts.CustomerChannels;
+import io.provisio.customer.contracts.CustomerMessages;
+import io.provisio.identity.IdentityProperties;
+import io.provisio.identity.user.domain.ActivationToken;
+import io.provisio.identity.user.domain.Organization;
+import io.provisio.identity.user.domain.SetupLink;
+import io.provisio.identity.user.domain.User;
+import io.provisio.identity.user.domain.UserRole;
+import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.SetupLinkStore;
+import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.notification.contracts.EndSetupEmails;
+import io.provisio.notification.contracts.NotificationChannels;
+import io.provisio.notification.contracts.NotificationMessages;
+import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.outbox.OutgoingMessage;
+import io.provisio.platform.password.PasswordPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the setup page reads and decides (ADR 023). A link is PENDING until setup is completed through it (DONE),
+ * EXPIRED after its expiry, SUSPENDED while its customer is, UNKNOWN otherwise. Completing needs every confirmation
+ * (the organization's details, its sub-domain, its services) and, while the onboarding's administrator has no
+ * password yet, a password the same policy accepts as the activation page's; every missing piece is reported at once.
+ *
+ * <p>Completion is two writes: the administrator's password (the activation's own conditional write, which also
+ * spends the activation link), then the setup link's, which alone decides that setup is done and carries
+ * {@code CompleteSetup} (customer-service) and {@code EndSetupEmails} (notification-service) in its outbox. A crash
+ * between them leaves an active administrator and a pending link: opened again, the page asks only to confirm.
+ */
+@Service
+public class SetupCompletion {
+
+    private static final Logger log = LoggerFactory.getLogger(SetupCompletion.class);
+
+    /** The confirmations the form asks for, by their field names. */
+    public static final List<String> CONFIRMATIONS = List.of("confirmDetails", "confirmSubdomain", "confirmServices");
+
+    private final SetupLinkStore links;
+    private final OrganizationStore organizations;
+    private final UserStore users;
+    private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
+    private final MessageCodec codec;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    SetupCompletion(SetupLinkStore links, OrganizationStore organizations, UserStore users, PasswordEncoder passwords,
+                    PasswordPolicy policy, MessageCodec codec, IdentityProperties properties, Clock clock) {
+        this.links = links;
+        this.organizations = organizations;
+        this.users = users;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.codec = codec;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public enum State { PENDING, DONE, EXPIRED, SUSPENDED, UNKNOWN }
+
+    /**
+     * A setup link as the page shows it.
+     *
+     * @param administrator the onboarding's administrator while it still has no password, else {@code null}
+     * @param upn           the administrator's sign-in name, when known
+     * @param subdomain     the organization's platform sub-domain, claimed uniquely at onboarding
+     */
+    public record View(State state, SetupLink link, Organization organization, User administrator, String upn,
+                       String subdomain) {
+
+        public Optional<String> language() {
+            return Optional.ofNullable(organization).map(Organization::language);
+        }
+
+        public boolean needsPassword() {
+            return administrator != null;
+        }
+    }
+
+    /** What the form sent. */
+    public record Submission(String password, String confirmation, Set<String> confirmed) {
+
+        /** Never prints the password. */
+        @Override
+        public String toString() {
+            return "Submission[confirmed=" + confirmed + "]";
+        }
+    }
+
+    /** The form's answer: done, or what is still missing (every broken rule and missing confirmation at once). */
+    public record Outcome(View view, List<PasswordPolicy.Rule> failures, boolean mismatch, Set<String> unconfirmed) {
+
+        public boolean completed() {
+            return view.state() == State.DONE && failures.isEmpty() && !mismatch && unconfirmed.isEmpty();
+        }
+    }
+
+    public View inspect(String token) {
+        if (!ActivationToken.wellFormed(token)) {
+            return new View(State.UNKNOWN, null, null, null, null, null);
+        }
+        Optional<SetupLink> found = links.findByHash(ActivationToken.hash(token));
+        if (found.isEmpty()) {
+            return new View(State.UNKNOWN, null, null, null, null, null);
+        }
+        SetupLink link = found.get();
+        Organization organization = organizations.find(link.customerId()).filter(o -> o.visibleTo(link.partnerId()))
+                .orElse(null);
+        if (organization == null) {
+            return new View(State.UNKNOWN, null, null, null, null, null);
+        }
+        Optional<User> administrator = administrator(link, organization);
+        String subdomain = organization.accountName() + "." + properties.platformDomain();
+        String upn = administrator.map(User::upn).orElse(null);
+        User pending = administrator.filter(User::activationRequired).orElse(null);
+        State state = link.completed() ? State.DONE
+                : link.expiredAt(clock.instant()) ? State.EXPIRED
+                : organizations.isSuspended(link.customerId()) ? State.SUSPENDED : State.PENDING;
+        return new View(state, link, organization, state == State.PENDING ? pending : null, upn, subdomain);
+    }
+
+    /** Every rule the password breaks for the administrator of a pending link that still needs one. */
+    public List<PasswordPolicy.Rule> failures(View view, String password) {
+        if (!view.needsPassword()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>(view.administrator().passwordWords());
+        words.addAll(view.organization().passwordWords());
+        return policy.failures(password == null ? "" : password, words);
+    }
+
+    /** Judges the submission and, when nothing is missing, completes setup. */
+    public Outcome complete(String token, Submission submission) {
+        View view = inspect(token);
+        if (view.state() != State.PENDING) {
+            return new Outcome(view, List.of(), false, Set.of());
+        }
+        String password = submission.password() == null ? "" : submission.password();
+        List<PasswordPolicy.Rule> failures = failures(view, password);
+        boolean mismatch = view.needsPassword()
+                && !password.equals(submission.confirmation() == null ? "" : submission.confirmation());
+        Set<String> unconfirmed = new TreeSet<>(CONFIRMATIONS);
+        unconfirmed.removeAll(submission.confirmed());
+        if (!failures.isEmpty() || mismatch || !unconfirmed.isEmpty()) {
+            return new Outcome(view, failures, mismatch, unconfirmed);
+        }
+        if (view.needsPassword() && !users.activate(view.administrator(), passwords.encode(password))) {
+            // Activated (or its link replaced) meanwhile, e.g. through the activation e-mail: judge again.
+            return complete(token, new Submission(null, null, submission.confirmed()));
+        }
+        Instant now = clock.instant();
+        SetupLink link = view.link();
+        if (links.complete(link, now, view.subdomain(), List.of(
+                OutgoingMessage.toConsumer(CustomerChannels.COMMANDS, codec.command(CustomerMessages.COMMANDS, null,
+                        null, link.partnerId(), null, null, new CompleteSetup(link.customerId(), now,
+                                view.subdomain()))),
+                OutgoingMessage.toConsumer(NotificationChannels.COMMANDS, codec.command(NotificationMessages.COMMANDS,
+                        null, null, link.partnerId(), null, null, new EndSetupEmails(link.customerId(), now,
+                                view.subdomain())))))) {
+            log.info("Setup of customer {} completed through its setup link", link.customerId());
+        }
+        return new Outcome(inspect(token), List.of(), false, Set.of());
+    }
+
+    /** The onboarding's administrator: the organization's first administrator from its own onboarding. */
+    private Optional<User> administrator(SetupLink link, Organization organization) {
+        return users.byCustomer(link.partnerId(), link.customerId()).stream()
+                .filter(u -> u.role() == UserRole.ADMINISTRATOR)
+                .filter(u -> organization.sagaId() == null || organization.sagaId().equals(u.sagaId()))
+                .min(Comparator.comparing(User::createdAt));
+    }
+}

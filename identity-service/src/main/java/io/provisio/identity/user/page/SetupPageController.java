@@ -1,0 +1,148 @@
+package io.provisio.identity.user.page;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.provisio.identity.user.application.SetupCompletion.Outcome;
+import io.provisio.identity.user.application.SetupCompletion.State;
+import io.provisio.identity.user.application.SetupCompletion.Submission;
+import io.provisio.identity.user.application.SetupCompletion.View;
+import io.provisio.identity.user.application.SetupCompletion;
+import io.provisio.platform.password.PasswordPolicy;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The "Configure now" page (ADR 023): {@code GET /setup?token=…} shows the organization's details, its sub-domain
+ * and its services to confirm, and, while the onboarding's administrator has no password, the password form with the
+ * activation page's rules and live check ({@code POST /setup/check}, the same script). The form posts back to
+ * {@code /setup} and works without JavaScript. Like the activation page: the form 200, anything missing 422 (the
+ * form again, with every missing piece at once), done 200, expired 410, already done 409, suspended 409, unknown 404;
+ * never a problem+json, and the token is never logged.
+ */
+@Controller
+class SetupPageController {
+
+    private final SetupCompletion setups;
+    private final PageTemplates templates;
+    private final ActivationPageProperties properties;
+
+    SetupPageController(SetupCompletion setups, PageTemplates templates, ActivationPageProperties properties) {
+        this.setups = setups;
+        this.templates = templates;
+        this.properties = properties;
+    }
+
+    @GetMapping("/setup")
+    ResponseEntity<String> show(@RequestParam(name = "token", required = false) String token,
+                                @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
+        View view = setups.inspect(token);
+        PageLanguage language = PageLanguage.choose(view.language().orElse(null), accept);
+        if (view.state() != State.PENDING) {
+            return dead(view, language);
+        }
+        return form(view, language, token, HttpStatus.OK, List.of(), false, false, Set.of(), Set.of());
+    }
+
+    @PostMapping(path = "/setup", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> complete(@RequestParam MultiValueMap<String, String> form,
+                                    @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                    String accept) {
+        String token = form.getFirst("token");
+        Set<String> confirmed = new HashSet<>();
+        SetupCompletion.CONFIRMATIONS.stream().filter(field -> form.getFirst(field) != null).forEach(confirmed::add);
+        Outcome outcome = setups.complete(token, new Submission(form.getFirst("password"),
+                form.getFirst("confirmation"), confirmed));
+        View view = outcome.view();
+        PageLanguage language = PageLanguage.choose(view.language().orElse(null), accept);
+        if (outcome.completed()) {
+            Map<String, Object> model = base(view);
+            model.put("upn", view.upn());
+            model.put("subdomain", view.subdomain());
+            model.put("signInUrl", properties.signInUrl().toString());
+            return page("setup-done", language, HttpStatus.OK, model);
+        }
+        if (view.state() != State.PENDING) {
+            return dead(view, language);
+        }
+        return form(view, language, token, HttpStatus.UNPROCESSABLE_CONTENT, outcome.failures(), view.needsPassword(),
+                outcome.mismatch(), outcome.unconfirmed(), confirmed);
+    }
+
+    /** For the script only: which rules the password breaks, as {@code {"failed":[…]}}; 404 for a dead link. */
+    @PostMapping(path = "/setup/check", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> check(@RequestParam(name = "token", required = false) String token,
+                                              @RequestParam(name = "password", required = false) String password) {
+        View view = setups.inspect(token);
+        if (view.state() != State.PENDING || !view.needsPassword()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("failed", List.of()));
+        }
+        List<String> failed = setups.failures(view, password).stream().map(Enum::name).toList();
+        return ResponseEntity.ok(Map.of("failed", failed, "acceptable", failed.isEmpty()));
+    }
+
+    private ResponseEntity<String> form(View view, PageLanguage language, String token, HttpStatus status,
+                                        List<PasswordPolicy.Rule> failures, boolean judged, boolean mismatch,
+                                        Set<String> unconfirmed, Set<String> confirmed) {
+        Map<String, Object> model = base(view);
+        model.put("token", token);
+        model.put("upn", view.upn());
+        model.put("accountName", view.organization().accountName());
+        model.put("domains", view.organization().domains());
+        model.put("subdomain", view.subdomain());
+        model.put("services", view.link().services());
+        model.put("needsPassword", view.needsPassword());
+        model.put("rules", Arrays.stream(PasswordPolicy.Rule.values())
+                .map(rule -> new ActivationPageController.RuleLine(rule.name(), "rule." + rule.name(),
+                        judged && failures.contains(rule)))
+                .toList());
+        model.put("judged", judged);
+        model.put("passwordRefused", !failures.isEmpty());
+        model.put("mismatch", mismatch);
+        model.put("unconfirmed", unconfirmed);
+        model.put("confirmed", confirmed);
+        model.put("minLength", PasswordPolicy.MIN_LENGTH);
+        model.put("maxBytes", PasswordPolicy.MAX_BYTES);
+        return page("setup-form", language, status, model);
+    }
+
+    private ResponseEntity<String> dead(View view, PageLanguage language) {
+        Map<String, Object> model = base(view);
+        return switch (view.state()) {
+            case EXPIRED -> page("setup-expired", language, HttpStatus.GONE, model);
+            case DONE -> {
+                model.put("signInUrl", properties.signInUrl().toString());
+                yield page("setup-used", language, HttpStatus.CONFLICT, model);
+            }
+            case SUSPENDED -> page("setup-suspended", language, HttpStatus.CONFLICT, model);
+            case UNKNOWN, PENDING -> page("setup-unknown", language, HttpStatus.NOT_FOUND, model);
+        };
+    }
+
+    private static Map<String, Object> base(View view) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("organization", view.organization() == null ? null : view.organization().companyName());
+        model.put("setup", true);
+        return model;
+    }
+
+    private ResponseEntity<String> page(String name, PageLanguage language, HttpStatus status,
+                                        Map<String, Object> model) {
+        return templates.respond(name, language, status, model);
+    }
+}
