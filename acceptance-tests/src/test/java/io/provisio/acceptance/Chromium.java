@@ -7,17 +7,23 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The machine's Chromium ({@code /usr/bin/chromium}, or {@code -Dprovisio.chromium}) driven by Playwright, whose own
- * browser download is skipped: one per browser test class.
+ * browser download is skipped: one per browser test class, as a JUnit extension
+ * ({@code @RegisterExtension static final Chromium chromium = new Chromium();}) that launches it before the class's
+ * tests and closes it after them.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
-    private final Playwright playwright;
-    final Browser browser;
+    private Playwright playwright;
+    Browser browser;
 
-    private Chromium() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -27,13 +33,13 @@ final class Chromium implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
 
-    static Chromium launch() {
-        return new Chromium();
-    }
-
     @Override
-    public void close() {
-        browser.close();
-        playwright.close();
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 }

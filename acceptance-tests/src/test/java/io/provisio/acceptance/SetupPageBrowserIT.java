@@ -13,10 +13,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,19 +35,8 @@ class SetupPageBrowserIT {
     private static final String PARTNER_DESK = "partner-desk@nordic-it.example";
     private static final Pattern SETUP_URL = Pattern.compile("https?://[^\\s\"<>]+/setup\\?token=[A-Za-z0-9_-]{43}");
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void chromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Test
     void theContactConfiguresTheOrganizationAfterThePartnerWasEscalatedTo() throws Exception {

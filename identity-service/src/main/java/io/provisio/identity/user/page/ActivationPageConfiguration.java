@@ -1,5 +1,6 @@
 package io.provisio.identity.user.page;
 
+import io.provisio.platform.templates.ClasspathTemplates;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -9,9 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The page's own security chain and its template engine. The chain comes before the partner API's: the page has no
@@ -59,15 +58,6 @@ class ActivationPageConfiguration {
      */
     @Bean
     PageTemplates pageTemplates(MessageSource messages) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/page/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCheckExistence(true);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
-        return new PageTemplates(engine);
+        return new PageTemplates(ClasspathTemplates.engine("templates/page/", ".html", TemplateMode.HTML, messages));
     }
 }

@@ -13,10 +13,10 @@ import java.util.Map;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
+import io.provisio.platform.templates.ClasspathTemplates;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders an e-mail from {@code templates/mail/<template>_<lang>.{subject.txt,txt,html}} on the
@@ -111,14 +111,6 @@ public final class MailRenderer {
     }
 
     private static SpringTemplateEngine engine(TemplateMode mode, String suffix) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix(LOCATION);
-        resolver.setSuffix(suffix);
-        resolver.setTemplateMode(mode);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCheckExistence(true);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
+        return ClasspathTemplates.engine(LOCATION, suffix, mode, null);
     }
 }
