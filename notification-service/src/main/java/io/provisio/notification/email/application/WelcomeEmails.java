@@ -116,9 +116,17 @@ public class WelcomeEmails {
     }
 
     /** Puts a value the templates show only when present. */
-    static void put(Map<String, Object> model, String key, Object value) {
+    public static void put(Map<String, Object> model, String key, Object value) {
         if (value != null) {
             model.put(key, value);
         }
+    }
+
+    /**
+     * Whether the customer's WELCOME e-mail is still HELD for its onboarding, which may then still be rolled back
+     * (webhooks hold what they announce of it meanwhile).
+     */
+    public boolean heldForOnboarding(String partnerId, String customerId) {
+        return store.heldWelcomeSaga(partnerId, customerId).isPresent();
     }
 }

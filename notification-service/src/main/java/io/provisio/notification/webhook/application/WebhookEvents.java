@@ -6,7 +6,7 @@ import io.provisio.customer.contracts.CustomerStatusChanged;
 import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.identity.contracts.ActivationLinkRequested;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.application.WelcomeEmails;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.notification.webhook.domain.WebhookEventType;
 import io.provisio.platform.messaging.MalformedMessageException;
@@ -23,9 +23,9 @@ public class WebhookEvents {
 
     private final Webhooks webhooks;
     private final CustomerProfileStore profiles;
-    private final NotificationStore emails;
+    private final WelcomeEmails emails;
 
-    WebhookEvents(Webhooks webhooks, CustomerProfileStore profiles, NotificationStore emails) {
+    WebhookEvents(Webhooks webhooks, CustomerProfileStore profiles, WelcomeEmails emails) {
         this.webhooks = webhooks;
         this.profiles = profiles;
         this.emails = emails;
@@ -104,7 +104,7 @@ public class WebhookEvents {
      */
     private boolean onboardingInProgress(String partnerId, String customerId) {
         return customerId != null && (profiles.find(partnerId, customerId).isEmpty()
-                || emails.heldWelcomeSaga(partnerId, customerId).isPresent());
+                || emails.heldForOnboarding(partnerId, customerId));
     }
 
     private static void requireScope(String partnerId, String messageId, String what) {

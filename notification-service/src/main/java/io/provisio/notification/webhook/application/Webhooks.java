@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import io.provisio.notification.webhook.delivery.TargetGuard;
+import io.provisio.notification.webhook.domain.TargetGuard;
 import io.provisio.notification.webhook.domain.DeliveryStatus;
 import io.provisio.notification.webhook.domain.EndpointStatus;
 import io.provisio.notification.webhook.domain.WebhookDelivery;

@@ -3,6 +3,7 @@ package io.provisio.notification.webhook.delivery;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.notification.webhook.application.WebhookProperties;
+import io.provisio.notification.webhook.domain.TargetGuard;
 import io.provisio.notification.webhook.persistence.WebhookStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

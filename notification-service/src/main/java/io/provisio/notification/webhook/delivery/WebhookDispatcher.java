@@ -18,6 +18,7 @@ import io.provisio.notification.webhook.application.WebhookProperties;
 import io.provisio.notification.webhook.domain.DeliveryAttempt;
 import io.provisio.notification.webhook.domain.EndpointStatus;
 import io.provisio.notification.webhook.domain.RetrySchedule;
+import io.provisio.notification.webhook.domain.TargetGuard;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEndpoint;
 import io.provisio.notification.webhook.domain.WebhookSignature;

@@ -1,4 +1,4 @@
-package io.provisio.notification.email.messaging;
+package io.provisio.notification.messaging;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.provisio.notification.email.messaging;
+package io.provisio.notification.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.provisio.notification.email.messaging;
+package io.provisio.notification.messaging;
 
 import io.provisio.customer.contracts.CustomerEvent;
 import io.provisio.customer.contracts.CustomerStatusChanged;

@@ -1,4 +1,4 @@
-package io.provisio.notification.webhook.delivery;
+package io.provisio.notification.webhook.domain;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.provisio.notification.email.messaging;
+package io.provisio.notification.messaging;
 
 import io.provisio.notification.email.application.SubscriptionStartedEmails;
 import io.provisio.platform.messaging.Envelope;

@@ -1,4 +1,4 @@
-package io.provisio.notification.email.application;
+package io.provisio.notification.setup.application;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,7 +7,8 @@ import java.util.Map;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.application.DueEmails;
+import io.provisio.notification.email.application.WelcomeEmails;
 import io.provisio.notification.setup.domain.SetupStage;
 import io.provisio.notification.setup.domain.SetupTimer;
 import org.slf4j.Logger;
@@ -25,10 +26,10 @@ public class SetupEmails {
 
     private static final Logger log = LoggerFactory.getLogger(SetupEmails.class);
 
-    private final NotificationStore store;
+    private final DueEmails emails;
 
-    SetupEmails(NotificationStore store) {
-        this.store = store;
+    SetupEmails(DueEmails emails) {
+        this.emails = emails;
     }
 
     /** @param step the cadence step that fell due; @return whether this call wrote the e-mail */
@@ -40,7 +41,7 @@ public class SetupEmails {
         if (email == null) {
             return false;
         }
-        boolean written = store.insertIfAbsent(email);
+        boolean written = emails.writeIfAbsent(email);
         if (written) {
             log.info("Setup of customer {}: {} e-mail {} written", timer.customerId(), stage, email.id());
         }
@@ -48,7 +49,7 @@ public class SetupEmails {
     }
 
     private Notification toContact(SetupTimer timer, int step, SetupStage stage, Instant now) {
-        if (!Addresses.isValid(timer.to()) || timer.token() == null) {
+        if (!DueEmails.deliverable(timer.to()) || timer.token() == null) {
             log.warn("Setup of customer {}: no valid contact address or no link, so no {} e-mail", timer.customerId(),
                     stage);
             return null;
@@ -63,7 +64,7 @@ public class SetupEmails {
     }
 
     private Notification toPartner(SetupTimer timer, int step, SetupStage stage, Instant now) {
-        if (!Addresses.isValid(timer.partnerEmail())) {
+        if (!DueEmails.deliverable(timer.partnerEmail())) {
             log.warn("Setup of customer {} is not done; partner {} has no notification e-mail address, so only its"
                     + " webhooks are told", timer.customerId(), timer.partnerId());
             return null;
