@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.provisio.notification.email.application.DueEmails;
+import io.provisio.notification.email.application.WelcomeEmails;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.application.DueEmails;
-import io.provisio.notification.email.application.WelcomeEmails;
 import io.provisio.notification.setup.domain.SetupStage;
 import io.provisio.notification.setup.domain.SetupTimer;
 import org.slf4j.Logger;

@@ -13,7 +13,6 @@ import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.customer.contracts.RecordSetupEscalation;
 import io.provisio.notification.contracts.EndSetupEmails;
 import io.provisio.notification.contracts.ScheduleSetupEmails;
-import io.provisio.notification.setup.application.SetupEmails;
 import io.provisio.notification.setup.domain.SetupCadence;
 import io.provisio.notification.setup.domain.SetupStage;
 import io.provisio.notification.setup.domain.SetupTimer;
