@@ -22,6 +22,7 @@ import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.FieldRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -42,8 +43,15 @@ public class PartnerRegistry {
     private final ApiClientStore clients;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final String consoleClientId;
 
-    PartnerRegistry(PartnerStore partners, ApiClientStore clients, PasswordEncoder passwords, Clock clock) {
+    /**
+     * @param consoleClientId the console's public client (ADR 024), which the authorization server finds before any
+     *                        API client: an API client of that id could never authenticate, so none is made
+     */
+    PartnerRegistry(PartnerStore partners, ApiClientStore clients, PasswordEncoder passwords, Clock clock,
+                    @Value("${provisio.identity.console.client-id:provisio-console}") String consoleClientId) {
+        this.consoleClientId = consoleClientId;
         this.partners = partners;
         this.clients = clients;
         this.passwords = passwords;
@@ -86,7 +94,7 @@ public class PartnerRegistry {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        if (clients.findByClientId(clientId) != null) {
+        if (clientId.equals(consoleClientId) || clients.findByClientId(clientId) != null) {
             throw new ApiProblem(HttpStatus.CONFLICT, "CLIENT_ID_TAKEN", "Client id taken",
                     "an API client " + clientId + " exists already");
         }

@@ -91,6 +91,17 @@ class OperatorPartnerIT {
     }
 
     @Test
+    void refusesTheConsolesClientIdForAnApiClient() throws Exception {
+        String id = "fjord-" + UUID.randomUUID().toString().substring(0, 8);
+        MvcResult result = create(Map.of("id", id, "name", "Fjord", "clientId", "provisio-console"), operator());
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(409);
+        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asString())
+                .isEqualTo("CLIENT_ID_TAKEN");
+        assertThat(mongo.getCollection("api_clients").countDocuments(eq("clientId", "provisio-console"))).isZero();
+    }
+
+    @Test
     void reportsEveryInvalidFieldAtOnce() throws Exception {
         MvcResult result = create(Map.of("id", "Fjord IT", "scopes", List.of("onboarding", "admin")), operator());
 
