@@ -95,15 +95,18 @@ test('English has every key the scripts name, and every status, step and failure
   assert.deepEqual(missing, []);
 });
 
-test('every language has a file, names only keys English has, and Swedish is complete', async () => {
+test('every language has a file and is complete: every key of English, no other, the same placeholders', async () => {
   const files = readdirSync(new URL('messages/', source)).map((file) => file.replace('.js', '')).sort();
   assert.deepEqual(files, [...LANGUAGES].sort());
+  const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
   for (const code of LANGUAGES) {
     const messages = (await import(new URL(`messages/${code}.js`, source))).default;
     const unknown = Object.keys(messages).filter((key) => !(key in en));
     assert.deepEqual(unknown, [], code);
+    const untranslated = Object.keys(en).filter((key) => !(key in messages) && !key.startsWith('language.'));
+    assert.deepEqual(untranslated, [], code);
+    for (const [key, text] of Object.entries(messages)) {
+      assert.deepEqual(placeholders(text), placeholders(en[key]), `${code} ${key}`);
+    }
   }
-  const sv = (await import(new URL('messages/sv.js', source))).default;
-  const untranslated = Object.keys(en).filter((key) => !(key in sv) && !key.startsWith('language.'));
-  assert.deepEqual(untranslated, []);
 });
