@@ -6,8 +6,8 @@ import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.notification.email.application.CompletedOnboardings;
 import io.provisio.notification.email.application.SuspensionHolds;
-import io.provisio.platform.messaging.Envelope;
 import io.provisio.notification.webhook.application.WebhookEvents;
+import io.provisio.platform.messaging.Envelope;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,8 +6,8 @@ import io.provisio.identity.contracts.UserCreated;
 import io.provisio.identity.contracts.UserDeleted;
 import io.provisio.notification.email.application.ActivationRequestEmails;
 import io.provisio.notification.email.application.DeletedUserEmails;
-import io.provisio.platform.messaging.Envelope;
 import io.provisio.notification.webhook.application.WebhookEvents;
+import io.provisio.platform.messaging.Envelope;
 import org.springframework.stereotype.Component;
 
 /**

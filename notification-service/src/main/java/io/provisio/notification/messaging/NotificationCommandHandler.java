@@ -1,9 +1,9 @@
 package io.provisio.notification.messaging;
 
 import io.provisio.notification.contracts.CancelWelcomeEmail;
+import io.provisio.notification.contracts.EndSetupEmails;
 import io.provisio.notification.contracts.NotificationCommand;
 import io.provisio.notification.contracts.NotificationMessages;
-import io.provisio.notification.contracts.EndSetupEmails;
 import io.provisio.notification.contracts.ScheduleActivationEmail;
 import io.provisio.notification.contracts.ScheduleSetupEmails;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;

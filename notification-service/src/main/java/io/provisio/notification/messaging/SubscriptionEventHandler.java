@@ -1,10 +1,10 @@
 package io.provisio.notification.messaging;
 
 import io.provisio.notification.email.application.SubscriptionStartedEmails;
+import io.provisio.notification.webhook.application.WebhookEvents;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.subscription.contracts.SubscriptionActivated;
 import io.provisio.subscription.contracts.SubscriptionEvent;
-import io.provisio.notification.webhook.application.WebhookEvents;
 import org.springframework.stereotype.Component;
 
 /** {@code subscription-events}: a subscription that started is announced to the customer by e-mail and to the partner's

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code customer-events}: a suspension or resume goes to {@link CustomerSuspensions}, a completed onboarding with
- * delegated setup to {@link SetupLinks}; the other customer events are not identity's. Decoding (and the check that the event names a customer and an instant) happened through
- * the contracts' registry before this.
+ * delegated setup to {@link SetupLinks}; the other customer events are not identity's. Decoding (and the check that
+ * the event names a customer and an instant) happened through the contracts' registry before this.
  */
 @Component
 class CustomerEventHandler {
