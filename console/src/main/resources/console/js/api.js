@@ -22,13 +22,32 @@ export function queryOf(params = {}) {
 }
 
 export async function get(path, params) {
+  return request('GET', path + queryOf(params));
+}
+
+/**
+ * A write: {@code body} goes as JSON (or no body when undefined). Answers the parsed JSON, or null for an empty answer
+ * (204). A refusal throws an ApiError carrying the problem+json, whose {@code errors[]} name every invalid field.
+ */
+export async function send(method, path, body, headers = {}) {
+  return request(method, path, body, headers);
+}
+
+async function request(method, path, body, headers = {}) {
   const token = currentToken();
   if (!token) {
     await signIn(location.hash);
     throw new ApiError(401);
   }
-  const response = await fetch(path + queryOf(params), {
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+  const response = await fetch(path, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401) {
     forgetToken();
@@ -38,5 +57,6 @@ export async function get(path, params) {
   if (!response.ok) {
     throw new ApiError(response.status, await response.json().catch(() => null));
   }
-  return response.json();
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
 }
