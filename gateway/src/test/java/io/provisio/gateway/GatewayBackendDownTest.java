@@ -117,6 +117,10 @@ class GatewayBackendDownTest {
                 .exchange().expectStatus().isEqualTo(503)
                 .expectBody(String.class).returnResult().getResponseBody())
                 .contains("<html lang=\"nb\"", "Midlertidig utilgjengelig");
+        assertThat(client.get().uri("/activate?token=t").header(HttpHeaders.ACCEPT_LANGUAGE, "nn-NO, en;q=0.5")
+                .exchange().expectStatus().isEqualTo(503)
+                .expectBody(String.class).returnResult().getResponseBody())
+                .as("Nynorsk reads as Bokmål, as everywhere else in the suite").contains("<html lang=\"nb\"");
         assertThat(client.get().uri("/activate?token=t").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR, ja;q=0.2")
                 .exchange().expectStatus().isEqualTo(503)
                 .expectBody(String.class).returnResult().getResponseBody())

@@ -1,12 +1,12 @@
 package io.provisio.gateway.fallback;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
 import io.provisio.gateway.problem.ProblemResponses;
+import io.provisio.languages.Languages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,9 +27,6 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class FallbackController {
 
-    /** The pages' languages (the activation page's); {@code no} is Norwegian as browsers send it. */
-    private static final List<Locale> PAGE_LANGUAGES = List.of(Locale.ENGLISH, Locale.of("sv"), Locale.GERMAN,
-            Locale.ITALIAN, Locale.of("nl"), Locale.of("nb"), Locale.of("no"));
     private static final String RETRY_AFTER_SECONDS = "60";
 
     @RequestMapping("/fallback/{service}")
@@ -60,16 +57,8 @@ class FallbackController {
                 .body(html.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The browser's most preferred of the suite's languages ({@link Languages}: {@code no}, {@code nn} read as nb). */
     private static Locale language(String acceptLanguage) {
-        try {
-            Locale best = acceptLanguage == null ? null
-                    : Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), PAGE_LANGUAGES);
-            if (best == null) {
-                return Locale.ENGLISH;
-            }
-            return best.getLanguage().equals("no") ? Locale.of("nb") : best;
-        } catch (IllegalArgumentException unreadable) {
-            return Locale.ENGLISH;
-        }
+        return Locale.of(Languages.forBrowser(acceptLanguage));
     }
 }

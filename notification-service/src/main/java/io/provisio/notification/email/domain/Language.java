@@ -2,6 +2,8 @@ package io.provisio.notification.email.domain;
 
 import java.util.Locale;
 
+import io.provisio.languages.Languages;
+
 /** The languages API.md allows for e-mails. Anything else falls back to English rather than failing a saga. */
 public enum Language {
 
@@ -28,22 +30,9 @@ public enum Language {
         return parse(requested).or(() -> parse(customerLocale)).orElse(EN);
     }
 
-    /** A code or a locale tag ({@code nb}, {@code sv-SE}, {@code de_AT}) we have texts for, if any. */
+    /** A code or a locale tag ({@code nb}, {@code sv-SE}, {@code de_AT}) we have texts for, if any ({@link Languages}). */
     public static java.util.Optional<Language> parse(String codeOrLocale) {
-        if (codeOrLocale == null || codeOrLocale.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        String code = codeOrLocale.trim().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        if (code.equals("no") || code.equals("nn")) {
-            // Norwegian locales often say "no"; Bokmål is the written standard our texts use.
-            code = "nb";
-        }
-        for (Language language : values()) {
-            if (language.code().equals(code)) {
-                return java.util.Optional.of(language);
-            }
-        }
-        return java.util.Optional.empty();
+        return Languages.of(codeOrLocale).map(code -> valueOf(code.toUpperCase(Locale.ROOT)));
     }
 
     /** The ISO 639-1 code as it appears in the API and in template file names. */
