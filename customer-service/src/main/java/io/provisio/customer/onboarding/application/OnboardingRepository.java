@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.customer.onboarding.domain.SagaCommand;
+import io.provisio.customer.onboarding.domain.SagaOutcome;
 
 /** Where onboardings live. Every write stores the state and the commands it sends atomically. */
 public interface OnboardingRepository {
@@ -31,10 +32,10 @@ public interface OnboardingRepository {
     }
 
     /**
-     * @param announcements events to publish on {@code customer-events}, in the same write
+     * @param announcements how the onboarding ended, published on {@code customer-events} in the same write
      * @return false when the stored version moved on (another replica or reply won): reload and retry
      */
-    boolean update(Onboarding onboarding, List<SagaCommand> commands, List<Object> announcements);
+    boolean update(Onboarding onboarding, List<SagaCommand> commands, List<SagaOutcome> announcements);
 
     Optional<Onboarding> find(String id);
 

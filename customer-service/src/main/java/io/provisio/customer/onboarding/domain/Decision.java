@@ -7,10 +7,10 @@ import java.util.List;
  *
  * @param changed       false when the input was a duplicate or late and nothing may be written
  * @param commands      what to send once the new state is stored (in the same atomic write)
- * @param announcements events (contract records) to publish once the new state is stored, in the same write
+ * @param announcements how the onboarding ended, to publish once the new state is stored, in the same write
  * @param events        what happened, for metrics and logs
  */
-public record Decision(boolean changed, List<SagaCommand> commands, List<Object> announcements,
+public record Decision(boolean changed, List<SagaCommand> commands, List<SagaOutcome> announcements,
                        List<SagaEvent> events) {
 
     public static final Decision UNCHANGED = new Decision(false, List.of(), List.of(), List.of());

@@ -4,24 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-
-import io.provisio.customer.contracts.ActivateCustomer;
-import io.provisio.customer.contracts.CustomerChannels;
-import io.provisio.customer.contracts.DeleteCustomer;
-import io.provisio.customer.contracts.OnboardingCompleted;
-import io.provisio.customer.contracts.OnboardingFailed;
-import io.provisio.customer.contracts.RegisterCustomer;
-import io.provisio.identity.contracts.CreateAdministrator;
-import io.provisio.identity.contracts.DeleteAdministrator;
-import io.provisio.identity.contracts.IdentityChannels;
-import io.provisio.notification.contracts.CancelWelcomeEmail;
-import io.provisio.notification.contracts.NotificationChannels;
-import io.provisio.notification.contracts.ScheduleWelcomeEmail;
-import io.provisio.subscription.contracts.AssignPlans;
-import io.provisio.subscription.contracts.PlanRequest;
-import io.provisio.subscription.contracts.ReleasePlans;
-import io.provisio.subscription.contracts.SubscriptionChannels;
 
 import static io.provisio.customer.onboarding.domain.Step.ACTIVATE_CUSTOMER;
 import static io.provisio.customer.onboarding.domain.Step.ASSIGN_PLANS;
@@ -30,12 +12,13 @@ import static io.provisio.customer.onboarding.domain.Step.REGISTER_CUSTOMER;
 import static io.provisio.customer.onboarding.domain.Step.SCHEDULE_WELCOME_EMAIL;
 
 /**
- * The onboarding saga: its steps in order, each with the command that performs it and the one
- * that undoes it. Everything else here is the rule set that walks this table:
+ * The onboarding saga: its steps in order, each performed by a command and, but for the pivot, undone by
+ * another (what each carries is the messaging adapter's translation of the stored onboarding). Everything else
+ * here is the rule set that walks this table:
  * <ul>
  *   <li>a step's success starts the next step; the last one completes the onboarding and announces
- *       {@link OnboardingCompleted};</li>
- *   <li>a failed onboarding, once compensated, is announced with {@link OnboardingFailed};</li>
+ *       {@link SagaOutcome.Completed};</li>
+ *   <li>a failed onboarding, once compensated, is announced with {@link SagaOutcome.Failed};</li>
  *   <li>slow is not failed: an unanswered command is sent again with back-off (the participants are
  *       idempotent), and only the step's long deadline passing fails it (STEP_TIMEOUT);</li>
  *   <li>a step's failure or timeout skips the rest and compensates every step that may have had an
@@ -50,26 +33,13 @@ import static io.provisio.customer.onboarding.domain.Step.SCHEDULE_WELCOME_EMAIL
  */
 public final class OnboardingSaga {
 
+    /** The steps in order, each with whether it has a compensation (the pivot has none: nothing is undone). */
     private static final List<StepDefinition> STEPS = List.of(
-            new StepDefinition(REGISTER_CUSTOMER,
-                    o -> customer(new RegisterCustomer(o.customerId(), o.request().customer())),
-                    o -> customer(new DeleteCustomer(o.customerId()))),
-            new StepDefinition(CREATE_ADMINISTRATOR,
-                    o -> identity(new CreateAdministrator(o.customerId(), o.accountName(),
-                            o.request().customer().companyName(), o.request().customer().domains(),
-                            o.request().administrator(), o.request().contacts(),
-                            o.request().welcomeEmail().language(), o.request().welcomeEmail().sendAt())),
-                    o -> identity(new DeleteAdministrator(o.customerId()))),
-            new StepDefinition(ASSIGN_PLANS,
-                    o -> subscription(new AssignPlans(o.customerId(), o.request().plans(),
-                            o.request().acceptPaidPlans())),
-                    o -> subscription(new ReleasePlans(o.customerId()))),
-            new StepDefinition(SCHEDULE_WELCOME_EMAIL,
-                    o -> notification(welcomeEmail(o)),
-                    o -> notification(new CancelWelcomeEmail(o.customerId()))),
-            new StepDefinition(ACTIVATE_CUSTOMER,
-                    o -> customer(new ActivateCustomer(o.customerId())),
-                    null));
+            new StepDefinition(REGISTER_CUSTOMER, true),
+            new StepDefinition(CREATE_ADMINISTRATOR, true),
+            new StepDefinition(ASSIGN_PLANS, true),
+            new StepDefinition(SCHEDULE_WELCOME_EMAIL, true),
+            new StepDefinition(ACTIVATE_CUSTOMER, false));
 
     /** The point of no return: from here on the onboarding completes, whatever it takes. */
     public static final Step PIVOT = ACTIVATE_CUSTOMER;
@@ -151,13 +121,12 @@ public final class OnboardingSaga {
     }
 
     private Decision sendAgain(Onboarding onboarding, StepState waiting, Instant now) {
-        StepDefinition definition = definition(waiting.step());
         if (waiting.status() == StepStatus.RUNNING) {
             onboarding.sendAgain(waiting.step(), now, nextSend(waiting, waiting.attempts() + 1, now));
-            return new Decision(true, List.of(definition.action().apply(onboarding)), List.of());
+            return new Decision(true, List.of(SagaCommand.action(waiting.step())), List.of());
         }
         onboarding.compensate(waiting.step(), now, now.plus(timeouts.resendAfter(waiting.attempts() + 1)));
-        return new Decision(true, List.of(definition.compensation().apply(onboarding)), List.of());
+        return new Decision(true, List.of(SagaCommand.compensation(waiting.step())), List.of());
     }
 
     /**
@@ -195,9 +164,8 @@ public final class OnboardingSaga {
             events.add(new SagaEvent.SagaFinished(OnboardingStatus.COMPLETED, null,
                     Duration.between(onboarding.createdAt(), now)));
             return new Decision(true, List.of(),
-                    List.of(new OnboardingCompleted(onboarding.id(), onboarding.customerId(), now,
-                            onboarding.request().customer().setup(), onboarding.request().plans().stream()
-                            .map(PlanRequest::planCode).toList())), events);
+                    List.of(new SagaOutcome.Completed(onboarding.id(), onboarding.customerId(), now,
+                            onboarding.request().customer().setup(), onboarding.request().planCodes())), events);
         }
         return new Decision(true, List.of(begin(onboarding, STEPS.get(next), now)), events);
     }
@@ -224,9 +192,9 @@ public final class OnboardingSaga {
             StepStatus status = onboarding.state(definition.step()).status();
             boolean mayHaveActed = status == StepStatus.SUCCEEDED
                     || (status == StepStatus.FAILED && mayHaveActed(onboarding.state(definition.step())));
-            if (mayHaveActed && definition.compensation() != null) {
+            if (mayHaveActed && definition.undoable()) {
                 onboarding.compensate(definition.step(), now, now.plus(timeouts.resendAfter(1)));
-                return new Decision(true, List.of(definition.compensation().apply(onboarding)), events);
+                return new Decision(true, List.of(SagaCommand.compensation(definition.step())), events);
             }
         }
         onboarding.failed(now);
@@ -235,9 +203,9 @@ public final class OnboardingSaga {
                 Duration.between(onboarding.createdAt(), now)));
         // Announced with the FAILED state, once everything that may have acted is undone: the partner's
         // onboarding.failed webhook (notification-service) never races a compensation.
-        return new Decision(true, List.of(), List.of(new OnboardingFailed(onboarding.id(), onboarding.customerId(),
-                failure == null || failure.step() == null ? null : failure.step().name(),
-                failure == null ? null : failure.code(), failure == null ? null : failure.message(), now)), events);
+        return new Decision(true, List.of(), List.of(new SagaOutcome.Failed(onboarding.id(), onboarding.customerId(),
+                failure == null ? null : failure.step(), failure == null ? null : failure.code(),
+                failure == null ? null : failure.message(), now)), events);
     }
 
     private SagaCommand begin(Onboarding onboarding, StepDefinition definition, Instant now) {
@@ -245,20 +213,7 @@ public final class OnboardingSaga {
         Instant resendAt = now.plus(timeouts.resendAfter(1));
         onboarding.begin(definition.step(), now,
                 giveUpAt != null && resendAt.isAfter(giveUpAt) ? giveUpAt : resendAt, giveUpAt);
-        return definition.action().apply(onboarding);
-    }
-
-    private static ScheduleWelcomeEmail welcomeEmail(Onboarding o) {
-        OnboardingRequest request = o.request();
-        AdministratorAccount account = o.administrator();
-        return new ScheduleWelcomeEmail(o.customerId(), request.administrator().email(),
-                request.administrator().displayName(), request.welcomeEmail().language(),
-                request.welcomeEmail().sendAt(), request.customer().companyName(), o.accountName(),
-                o.activationRequired(), request.welcomeEmail().partnerName(),
-                account == null ? null : account.upn(),
-                account == null ? null : account.activationToken(),
-                account == null ? null : account.activationExpiresAt(),
-                account == null ? null : account.userId());
+        return SagaCommand.action(definition.step());
     }
 
     /**
@@ -276,41 +231,7 @@ public final class OnboardingSaga {
         return state.error() != null && state.error().mayHaveActed();
     }
 
-    private static StepDefinition definition(Step step) {
-        return STEPS.get(step.ordinal());
-    }
-
-    private static SagaCommand customer(Object payload) {
-        return new SagaCommand(null, CustomerChannels.COMMANDS, payload);
-    }
-
-    private static SagaCommand identity(Object payload) {
-        return new SagaCommand(null, IdentityChannels.COMMANDS, payload);
-    }
-
-    private static SagaCommand subscription(Object payload) {
-        return new SagaCommand(null, SubscriptionChannels.COMMANDS, payload);
-    }
-
-    private static SagaCommand notification(Object payload) {
-        return new SagaCommand(null, NotificationChannels.COMMANDS, payload);
-    }
-
-    /** A row of the table: the step, its action, and its compensation ({@code null}: nothing to undo). */
-    private record StepDefinition(Step step, Function<Onboarding, SagaCommand> action,
-                                  Function<Onboarding, SagaCommand> compensation) {
-
-        StepDefinition {
-            Function<Onboarding, SagaCommand> act = action;
-            action = o -> withStep(act.apply(o), step);
-            if (compensation != null) {
-                Function<Onboarding, SagaCommand> undo = compensation;
-                compensation = o -> withStep(undo.apply(o), step);
-            }
-        }
-
-        private static SagaCommand withStep(SagaCommand command, Step step) {
-            return new SagaCommand(step, command.channel(), command.payload());
-        }
+    /** A row of the table: the step, and whether it has a compensation. */
+    private record StepDefinition(Step step, boolean undoable) {
     }
 }

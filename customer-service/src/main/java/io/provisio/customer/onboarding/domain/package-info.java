@@ -1,6 +1,6 @@
 /**
- * The onboarding saga's state and decisions: no Spring, MongoDB or AMQP types (ADR 004). {@code OnboardingRequest}
- * and {@code OnboardingSaga} still name the participants' contract records (issue 11, item 4); ArchitectureTest lists
- * them and keeps every other domain class free of contracts.
+ * The onboarding saga's state and decisions: no Spring, MongoDB or AMQP types (ADR 004), and no participant's
+ * contract records. The saga keeps its own {@code OnboardingRequest} and decides in steps ({@code SagaCommand},
+ * {@code SagaOutcome}); {@code onboarding.messaging.ParticipantCommands} says them in the participants' words.
  */
 package io.provisio.customer.onboarding.domain;

@@ -26,10 +26,12 @@ import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.customer.onboarding.domain.SagaCommand;
+import io.provisio.customer.onboarding.domain.SagaOutcome;
 import io.provisio.customer.onboarding.domain.Step;
 import io.provisio.customer.onboarding.domain.StepError;
 import io.provisio.customer.onboarding.domain.StepState;
 import io.provisio.customer.onboarding.domain.StepStatus;
+import io.provisio.customer.onboarding.messaging.ParticipantCommands;
 import io.provisio.customer.onboarding.messaging.SagaMessages;
 import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.CustomerMessages;
@@ -114,13 +116,13 @@ class MongoOnboardingRepository implements OnboardingRepository {
     }
 
     @Override
-    public boolean update(Onboarding onboarding, List<SagaCommand> commands, List<Object> announcements) {
+    public boolean update(Onboarding onboarding, List<SagaCommand> commands, List<SagaOutcome> announcements) {
         // A failed onboarding frees its account name in the same write that marks it FAILED.
         List<String> unset = onboarding.status() == OnboardingStatus.FAILED ? List.of("accountNameKey") : List.of();
         List<OutgoingMessage> messages = new ArrayList<>(messages(onboarding, commands));
-        announcements.forEach(event -> messages.add(OutgoingMessage.toSubscribers(CustomerChannels.EVENTS, codec.event(
-                CustomerMessages.EVENTS.nameOf(event.getClass()), onboarding.partnerId(), onboarding.traceparent(),
-                event))));
+        announcements.stream().map(ParticipantCommands::eventOf).forEach(event -> messages.add(
+                OutgoingMessage.toSubscribers(CustomerChannels.EVENTS, codec.event(CustomerMessages.EVENTS.nameOf(
+                        event.getClass()), onboarding.partnerId(), onboarding.traceparent(), event))));
         return outbox.update(COLLECTION, onboarding.id(), onboarding.version(), toDocument(onboarding), unset,
                 messages);
     }
@@ -214,10 +216,11 @@ class MongoOnboardingRepository implements OnboardingRepository {
 
     private List<OutgoingMessage> messages(Onboarding onboarding, List<SagaCommand> commands) {
         return commands.stream().map(command -> {
+            ParticipantCommands.WireCommand wire = ParticipantCommands.of(onboarding, command);
             Envelope envelope = codec.command(SagaMessages.COMMANDS, onboarding.id(), command.step().name(),
                     onboarding.partnerId(), CustomerChannels.SAGA_REPLIES, onboarding.traceparent(),
-                    command.payload());
-            return OutgoingMessage.toConsumer(command.channel(), envelope);
+                    wire.payload());
+            return OutgoingMessage.toConsumer(wire.channel(), envelope);
         }).toList();
     }
 

@@ -5,13 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.provisio.customer.contracts.Address;
-import io.provisio.customer.contracts.CustomerProfile;
-import io.provisio.customer.contracts.Setup;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
-import io.provisio.identity.contracts.Administrator;
-import io.provisio.identity.contracts.SupportContact;
-import io.provisio.subscription.contracts.PlanRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +26,11 @@ class OnboardingRequests {
     }
 
     /** Setup as the saga keeps it: without a start date it starts today (UTC). */
-    private Setup setup(OnboardingRequestBody.Setup setup) {
+    private OnboardingRequest.Setup setup(OnboardingRequestBody.Setup setup) {
         if (setup == null) {
             return null;
         }
-        return new Setup(setup.by(), setup.contactEmail(), setup.startDate() != null ? setup.startDate()
+        return new OnboardingRequest.Setup(setup.by(), setup.contactEmail(), setup.startDate() != null ? setup.startDate()
                 : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
@@ -45,23 +39,22 @@ class OnboardingRequests {
         OnboardingRequestBody.Customer c = body.customer();
         OnboardingRequestBody.Address a = c.address();
         OnboardingRequestBody.Administrator admin = body.administrator();
-        CustomerProfile profile = new CustomerProfile(c.accountName(), c.companyName(), c.externalCode(),
-                c.parentCustomerId(),
-                new Address(a.street(), a.city(), a.region(), a.postalCode(), a.country()),
-                c.businessType(), c.tenantType(), c.edition(),
-                c.locale(), c.domains() == null ? List.of() : c.domains(), c.emergencyContactEmail(),
+        OnboardingRequest.Customer customer = new OnboardingRequest.Customer(c.accountName(), c.companyName(),
+                c.externalCode(), c.parentCustomerId(),
+                new OnboardingRequest.Address(a.street(), a.city(), a.region(), a.postalCode(), a.country()),
+                c.businessType(), c.tenantType(), c.edition(), c.locale(), c.domains(), c.emergencyContactEmail(),
                 setup(body.setup()));
-        Administrator administrator = new Administrator(admin.username(), admin.firstName(), admin.lastName(),
+        OnboardingRequest.Administrator administrator = new OnboardingRequest.Administrator(admin.username(), admin.firstName(), admin.lastName(),
                 admin.displayName() == null ? admin.firstName() + " " + admin.lastName() : admin.displayName(),
                 admin.email(),
                 admin.password() == null ? null : passwords.encode(admin.password()),
                 admin.phone(), admin.jobTitle(), admin.department());
-        List<SupportContact> contacts = body.contacts() == null ? List.of() : body.contacts().stream()
-                .map(k -> new SupportContact(k.kind(), k.name(), k.email(), k.phone())).toList();
-        List<PlanRequest> plans = body.plans() == null ? List.of() : body.plans().stream()
-                .map(p -> new PlanRequest(p.planCode(), p.units(), p.startDate())).toList();
+        List<OnboardingRequest.Contact> contacts = body.contacts() == null ? List.of() : body.contacts().stream()
+                .map(k -> new OnboardingRequest.Contact(k.kind(), k.name(), k.email(), k.phone())).toList();
+        List<OnboardingRequest.Plan> plans = body.plans() == null ? List.of() : body.plans().stream()
+                .map(p -> new OnboardingRequest.Plan(p.planCode(), p.units(), p.startDate())).toList();
         OnboardingRequestBody.WelcomeEmail welcome = body.welcomeEmail();
-        return new OnboardingRequest(profile, administrator, contacts, plans,
+        return new OnboardingRequest(customer, administrator, contacts, plans,
                 Boolean.TRUE.equals(body.acceptPaidPlans()),
                 new OnboardingRequest.WelcomeEmail(welcome == null ? null : welcome.sendAt(),
                         welcome == null ? null : welcome.language(), partnerName));

@@ -7,10 +7,8 @@ import java.util.List;
 
 import io.provisio.customer.contracts.ActivateCustomer;
 import io.provisio.customer.contracts.DeleteCustomer;
-import io.provisio.customer.contracts.OnboardingCompleted;
-import io.provisio.customer.contracts.OnboardingFailed;
 import io.provisio.customer.contracts.RegisterCustomer;
-import io.provisio.customer.contracts.Setup;
+import io.provisio.customer.onboarding.messaging.ParticipantCommands;
 import io.provisio.identity.contracts.CreateAdministrator;
 import io.provisio.identity.contracts.DeleteAdministrator;
 import io.provisio.notification.contracts.ScheduleWelcomeEmail;
@@ -65,7 +63,9 @@ class OnboardingSagaTest {
 
         assertThat(decision.commands()).singleElement().satisfies(command -> {
             assertThat(command.step()).isEqualTo(REGISTER_CUSTOMER);
-            assertThat(command.payload()).isEqualTo(new RegisterCustomer("cus-1", onboarding.request().customer()));
+            assertThat(command.compensation()).isFalse();
+            assertThat(payloads(decision)).singleElement().isInstanceOfSatisfying(RegisterCustomer.class,
+                    register -> assertThat(register.profile().accountName()).isEqualTo("testbolag"));
         });
         assertThat(onboarding.state(REGISTER_CUSTOMER).status()).isEqualTo(StepStatus.RUNNING);
         assertThat(onboarding.deadline()).as("when the command is sent again").isEqualTo(T0.plus(FIRST_RESEND));
@@ -83,8 +83,8 @@ class OnboardingSagaTest {
 
         Decision completion = saga.onReply(onboarding, StepReply.succeeded(ACTIVATE_CUSTOMER), later());
 
-        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now,
-                new Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07")),
+        assertThat(completion.announcements()).containsExactly(new SagaOutcome.Completed("onb-1", "cus-1", now,
+                new OnboardingRequest.Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07")),
                 List.of("CUSTOMER-PORTAL", "HOSTED-EXCHANGE")));
     }
 
@@ -98,7 +98,7 @@ class OnboardingSagaTest {
         assertThat(succeed(SCHEDULE_WELCOME_EMAIL)).singleElement().isInstanceOf(ActivateCustomer.class);
         Decision completion = saga.onReply(onboarding, StepReply.succeeded(ACTIVATE_CUSTOMER), later());
         assertThat(completion.commands()).isEmpty();
-        assertThat(completion.announcements()).containsExactly(new OnboardingCompleted("onb-1", "cus-1", now, null,
+        assertThat(completion.announcements()).containsExactly(new SagaOutcome.Completed("onb-1", "cus-1", now, null,
                 List.of("CUSTOMER-PORTAL", "HOSTED-EXCHANGE")));
 
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.COMPLETED);
@@ -201,7 +201,7 @@ class OnboardingSagaTest {
         assertThat(lastButOne.announcements()).as("nothing announced while compensating").isEmpty();
         Decision failed = saga.onReply(onboarding, StepReply.compensated(REGISTER_CUSTOMER), later());
         assertThat(payloads(failed)).isEmpty();
-        assertThat(failed.announcements()).containsExactly(new OnboardingFailed("onb-1", "cus-1", "ASSIGN_PLANS",
+        assertThat(failed.announcements()).containsExactly(new SagaOutcome.Failed("onb-1", "cus-1", ASSIGN_PLANS,
                 "INSUFFICIENT_LICENSES", "HOSTED-EXCHANGE: 600 units asked, 500 available", now));
 
         assertThat(onboarding.status()).isEqualTo(OnboardingStatus.FAILED);
@@ -425,7 +425,9 @@ class OnboardingSagaTest {
         return now;
     }
 
-    private static List<Object> payloads(Decision decision) {
-        return decision.commands().stream().map(SagaCommand::payload).toList();
+    /** The commands as the participants get them, built from the onboarding as it would be stored with them. */
+    private List<Object> payloads(Decision decision) {
+        return decision.commands().stream().map(command -> ParticipantCommands.of(onboarding, command).payload())
+                .toList();
     }
 }

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.provisio.customer.contracts.Address;
-import io.provisio.customer.contracts.CustomerProfile;
-import io.provisio.customer.contracts.Setup;
-import io.provisio.identity.contracts.Administrator;
-import io.provisio.identity.contracts.SupportContact;
-import io.provisio.subscription.contracts.PlanRequest;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Address;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Administrator;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Contact;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Customer;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Plan;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Setup;
+
 
 /** Named onboarding scenarios for the saga's tests. */
 final class Onboardings {
@@ -33,23 +34,26 @@ final class Onboardings {
     static Onboarding withSetupDelegatedToItsIt() {
         Onboarding plain = swedishCustomer(null);
         OnboardingRequest asked = plain.request();
-        OnboardingRequest request = new OnboardingRequest(asked.customer().withSetup(
-                new Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07"))), asked.administrator(),
-                asked.contacts(), asked.plans(), asked.acceptPaidPlans(), asked.welcomeEmail());
+        Customer c = asked.customer();
+        Customer delegating = new Customer(c.accountName(), c.companyName(), c.externalCode(), c.parentCustomerId(),
+                c.address(), c.businessType(), c.tenantType(), c.edition(), c.locale(), c.domains(),
+                c.emergencyContactEmail(), new Setup("DELEGATE", "it@testbolag.se", LocalDate.parse("2026-12-07")));
+        OnboardingRequest request = new OnboardingRequest(delegating, asked.administrator(), asked.contacts(),
+                asked.plans(), asked.acceptPaidPlans(), asked.welcomeEmail());
         return Onboarding.create("onb-1", "nordic-it", "cus-1", null, request, T0);
     }
 
     private static Onboarding swedishCustomer(String passwordHash) {
         OnboardingRequest request = new OnboardingRequest(
-                new CustomerProfile("testbolag", "Testbolag Göteborg AB", "OIP-10042", null,
+                new Customer("testbolag", "Testbolag Göteborg AB", "OIP-10042", null,
                         new Address("Kungsgatan 12", "Göteborg", "Västra Götaland", "411 19", "SE"),
                         "PROFESSIONAL_SERVICES", "STANDARD", "BASIC", "sv-SE", List.of("testbolag.se"),
-                        "driftlarm@testbolag.se"),
+                        "driftlarm@testbolag.se", null),
                 new Administrator("bengt.testsson", "Bengt", "Testsson", "Bengt Testsson",
                         "bengt.testsson@testbolag.se", passwordHash, null, "IT-ansvarig", "IT"),
-                List.of(new SupportContact("SITE_ADMIN", "Åsa Öberg", "asa.oberg@testbolag.se", null)),
-                List.of(new PlanRequest("CUSTOMER-PORTAL", 1, LocalDate.parse("2026-12-01")),
-                        new PlanRequest("HOSTED-EXCHANGE", 10, LocalDate.parse("2026-12-01"))),
+                List.of(new Contact("SITE_ADMIN", "Åsa Öberg", "asa.oberg@testbolag.se", null)),
+                List.of(new Plan("CUSTOMER-PORTAL", 1, LocalDate.parse("2026-12-01")),
+                        new Plan("HOSTED-EXCHANGE", 10, LocalDate.parse("2026-12-01"))),
                 true,
                 new OnboardingRequest.WelcomeEmail(null, "sv", "Nordic IT Partner AB"));
         return Onboarding.create("onb-1", "nordic-it", "cus-1",

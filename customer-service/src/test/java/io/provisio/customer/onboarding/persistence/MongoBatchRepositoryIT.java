@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.provisio.customer.LeaveNoQueues;
-import io.provisio.customer.contracts.Address;
-import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.onboarding.application.BatchKeyTakenException;
 import io.provisio.customer.onboarding.application.BatchRepository;
 import io.provisio.customer.onboarding.application.BatchRepository.Lease;
@@ -16,11 +14,13 @@ import io.provisio.customer.onboarding.application.IdempotencyKey;
 import io.provisio.customer.onboarding.domain.Batch;
 import io.provisio.customer.onboarding.domain.BatchRow;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Address;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Administrator;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Contact;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Customer;
+import io.provisio.customer.onboarding.domain.OnboardingRequest.Plan;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.devstack.TestInfrastructureInitializer;
-import io.provisio.identity.contracts.Administrator;
-import io.provisio.identity.contracts.SupportContact;
-import io.provisio.subscription.contracts.PlanRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,13 +106,13 @@ class MongoBatchRepositoryIT {
     private static Batch running(String word) {
         String id = "bat-" + word + "-" + UUID.randomUUID();
         OnboardingRequest request = new OnboardingRequest(
-                new CustomerProfile(word + "-ab", "Testbolag AB", null, null,
+                new Customer(word + "-ab", "Testbolag AB", null, null,
                         new Address("Kungsgatan 12", "Göteborg", null, "411 19", "SE"), "RETAIL", null, null,
-                        "sv-SE", List.of(word + ".se"), null),
+                        "sv-SE", List.of(word + ".se"), null, null),
                 new Administrator("bengt", "Bengt", "Testsson", "Bengt Testsson", "bengt@testbolag.se", null, null,
                         null, null),
-                List.of(new SupportContact("SITE_ADMIN", "Åsa Öberg", "asa@testbolag.se", null)),
-                List.of(new PlanRequest("CUSTOMER-PORTAL", 1, java.time.LocalDate.parse("2027-01-01"))), true,
+                List.of(new Contact("SITE_ADMIN", "Åsa Öberg", "asa@testbolag.se", null)),
+                List.of(new Plan("CUSTOMER-PORTAL", 1, java.time.LocalDate.parse("2027-01-01"))), true,
                 new OnboardingRequest.WelcomeEmail(null, "sv", "Nordic IT"));
         BatchRow row = BatchRow.queued(0, request, "hmac-sha256:ff").started("onb-unknown-" + id,
                 OnboardingStatus.IN_PROGRESS);
