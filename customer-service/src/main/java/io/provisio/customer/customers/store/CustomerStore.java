@@ -1,15 +1,11 @@
 package io.provisio.customer.customers.store;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.mongodb.client.MongoCollection;
@@ -17,12 +13,15 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.provisio.customer.contracts.CustomerChannels;
-import io.provisio.customer.contracts.CustomerEvent;
 import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.contracts.Setup;
 import io.provisio.customer.contracts.CustomerResumed;
 import io.provisio.customer.contracts.CustomerSuspended;
+import io.provisio.customer.customers.domain.Customer;
+import io.provisio.customer.customers.domain.CustomerEvent;
+import io.provisio.customer.customers.domain.CustomerStatus;
+import io.provisio.customer.customers.domain.SearchKey;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
@@ -46,9 +45,9 @@ import static com.mongodb.client.model.Filters.regex;
  * Customers in {@code customers}: {@code _id} is the id the saga chose, so every write is
  * idempotent; {@code accountNameKey} ({@code partnerId/accountName}) is unique; the domains are held in
  * {@link DomainClaimStore}, one customer's across every partner; {@code depth} is the
- * level in the partner's hierarchy (a root customer is 1); {@code searchKey} is account name, company
- * name and external code folded to lower-case ASCII, so a search ignores case and accents.
- * Suspend and resume write their event to the document's outbox in the same update.
+ * level in the partner's hierarchy (a root customer is 1); {@code searchKey} is {@link SearchKey}, so a search
+ * ignores case and accents. Reads are mapped to the {@link Customer} aggregate by Spring Data's converter; a status
+ * change writes its event to the document's outbox in the same update, and every write grows {@code version}.
  */
 @Component
 public class CustomerStore {
@@ -58,11 +57,6 @@ public class CustomerStore {
     public static final String COLLECTION = "customers";
     /** API.md: a customer hierarchy is at most 5 levels deep. */
     public static final int MAX_DEPTH = 5;
-    /** A parent must be live: a PROVISIONING one may still be rolled back and take its children's anchor with it. */
-    private static final Set<String> PARENT_STATUSES = Set.of("ACTIVE", "SUSPENDED");
-    /** Letters that Unicode does not decompose into a base letter and a mark. */
-    private static final Map<String, String> FOLDS = Map.of("ø", "o", "æ", "ae", "œ", "oe", "ß", "ss", "đ", "d",
-            "ł", "l", "þ", "th", "ı", "i");
 
     /** How a registration ended. */
     public enum Outcome { REGISTERED, NAME_TAKEN, PARENT_NOT_FOUND, DOMAIN_TAKEN, SUBDOMAIN_TAKEN }
@@ -85,9 +79,6 @@ public class CustomerStore {
             return depth < MAX_DEPTH;
         }
     }
-
-    /** How a suspend or resume ended. */
-    public enum Transition { CHANGED, ALREADY, NOT_ALLOWED, NOT_FOUND }
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
@@ -123,7 +114,7 @@ public class CustomerStore {
         if (profile.parentCustomerId() != null) {
             Optional<Parent> parent = parent(partnerId, profile.parentCustomerId());
             if (parent.isEmpty() || !parent.get().mayHaveChildren()) {
-                return Registration.of(find(partnerId, customerId).isPresent() ? Outcome.REGISTERED
+                return Registration.of(document(partnerId, customerId).isPresent() ? Outcome.REGISTERED
                         : Outcome.PARENT_NOT_FOUND);
             }
             depth = parent.get().depth() + 1;
@@ -145,8 +136,10 @@ public class CustomerStore {
                 .append("accountNameKey", partnerId + "/" + profile.accountName())
                 .append("subdomain", subdomain)
                 .append("depth", depth)
-                .append("searchKey", searchKey(profile.accountName(), profile.companyName(), profile.externalCode()))
-                .append("status", "PROVISIONING")
+                .append("searchKey", SearchKey.of(profile.accountName(), profile.companyName(),
+                        profile.externalCode()))
+                .append("status", CustomerStatus.PROVISIONING.name())
+                .append("version", 0L)
                 .append("createdAt", Date.from(clock.instant()))
                 .append("activatedAt", null);
         customer.remove("setup");
@@ -204,18 +197,19 @@ public class CustomerStore {
 
     /** A live customer of this partner that may be named as a parent; another partner's is absent. */
     public Optional<Parent> parent(String partnerId, String customerId) {
-        return find(partnerId, customerId)
-                .filter(d -> PARENT_STATUSES.contains(d.getString("status")))
+        return document(partnerId, customerId)
+                .filter(d -> CustomerStatus.valueOf(d.getString("status")).mayBeParent())
                 .map(d -> new Parent(d.getString("_id"), d.get("depth") instanceof Number n ? n.intValue() : 1,
                         d.getString("locale"), d.getString("businessType"), d.getString("emergencyContactEmail")));
     }
 
     /** PROVISIONING becomes ACTIVE; true also when it already was. False: no such customer. */
     public boolean activate(String partnerId, String customerId) {
-        collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId), eq("status", "PROVISIONING")),
-                new Document("$set", new Document("status", "ACTIVE").append("activatedAt",
-                        Date.from(clock.instant()))));
-        return find(partnerId, customerId).isPresent();
+        collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
+                eq("status", CustomerStatus.PROVISIONING.name())), new Document("$set", new Document("status",
+                CustomerStatus.ACTIVE.name()).append("activatedAt", Date.from(clock.instant())))
+                .append("$inc", new Document("version", 1L)));
+        return document(partnerId, customerId).isPresent();
     }
 
     /**
@@ -244,47 +238,46 @@ public class CustomerStore {
                 new Document("$set", new Document("setup.escalatedAt", Date.from(at)))).getModifiedCount() == 1;
     }
 
-    /** ACTIVE becomes SUSPENDED, with a {@code CustomerSuspended} event in the same write. */
-    public Transition suspend(String partnerId, String customerId) {
-        return transition(partnerId, customerId, "ACTIVE", "SUSPENDED",
-                new CustomerSuspended(customerId, clock.instant()));
-    }
-
-    /** SUSPENDED becomes ACTIVE, with a {@code CustomerResumed} event in the same write. */
-    public Transition resume(String partnerId, String customerId) {
-        return transition(partnerId, customerId, "SUSPENDED", "ACTIVE",
-                new CustomerResumed(customerId, clock.instant()));
-    }
-
-    private Transition transition(String partnerId, String customerId, String from, String to,
-                                  CustomerEvent event) {
-        OutgoingMessage message = OutgoingMessage.toSubscribers(CustomerChannels.EVENTS,
-                codec.event(CustomerMessages.EVENTS, partnerId, null, event));
-        if (outbox.updateWhere(COLLECTION, and(eq("_id", customerId), eq("partnerId", partnerId), eq("status", from)),
-                new Document("status", to).append("updatedAt", Date.from(clock.instant())), List.of(message))) {
-            return Transition.CHANGED;
-        }
-        // Nothing matched: already there (a repeated request emits no second event), or not allowed.
-        return find(partnerId, customerId)
-                .map(d -> to.equals(d.getString("status")) ? Transition.ALREADY : Transition.NOT_ALLOWED)
-                .orElse(Transition.NOT_FOUND);
+    /**
+     * Writes a status change the aggregate decided, with its event for the other services in the same write, if
+     * the customer is still in the status it was decided on.
+     *
+     * @return false when another writer changed the status first (read again and decide again)
+     */
+    public boolean changeStatus(Customer decidedOn, CustomerStatus to, CustomerEvent event) {
+        var message = switch (event) {
+            case CustomerEvent.Suspended suspended -> new CustomerSuspended(suspended.customerId(), suspended.at());
+            case CustomerEvent.Resumed resumed -> new CustomerResumed(resumed.customerId(), resumed.at());
+        };
+        return outbox.updateWhere(COLLECTION, and(eq("_id", decidedOn.id()), eq("partnerId", decidedOn.partnerId()),
+                        eq("status", decidedOn.status().name())),
+                new Document("status", to.name()).append("updatedAt", Date.from(clock.instant())),
+                List.of(OutgoingMessage.toSubscribers(CustomerChannels.EVENTS,
+                        codec.event(CustomerMessages.EVENTS, decidedOn.partnerId(), null, message))));
     }
 
     /**
-     * Sets the given fields of a merge patch (already validated against {@code current}, the customer as
-     * the caller read it); {@code null} values remove a field.
+     * Writes a patched customer's patchable fields and its search key, if nobody wrote the customer since
+     * {@code decidedOn} was read (so the search key always matches the names it is made of).
      *
-     * @return false when there is no such customer any more
+     * @return false when another write came first (read again and apply the patch again)
      */
-    public boolean patch(String partnerId, String customerId, Document current, Document fields) {
-        Document merged = new Document(current);
-        merged.putAll(fields);
-        Document set = new Document(fields)
-                .append("searchKey", searchKey(merged.getString("accountName"), merged.getString("companyName"),
-                        merged.getString("externalCode")))
+    public boolean patch(Customer decidedOn, Customer patched) {
+        Document set = new Document()
+                .append("companyName", patched.companyName())
+                .append("externalCode", patched.externalCode())
+                .append("address", patched.address() == null ? null
+                        : mongo.getConverter().convertToMongoType(patched.address()))
+                .append("businessType", patched.businessType())
+                .append("locale", patched.locale())
+                .append("emergencyContactEmail", patched.emergencyContactEmail())
+                .append("searchKey", patched.searchKey())
                 .append("updatedAt", Date.from(clock.instant()));
-        return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId)),
-                new Document("$set", set)).getMatchedCount() == 1;
+        // Customers registered before versions were written have none: version 0 is "no version yet".
+        Bson version = decidedOn.version() == 0L ? or(eq("version", 0L), eq("version", null))
+                : eq("version", decidedOn.version());
+        return collection().updateOne(and(eq("_id", decidedOn.id()), eq("partnerId", decidedOn.partnerId()), version),
+                new Document("$set", set).append("$inc", new Document("version", 1L))).getModifiedCount() == 1;
     }
 
     /** Deletes the customer, which frees its account name and its domains. Safe to repeat. */
@@ -293,56 +286,42 @@ public class CustomerStore {
         domains.release(partnerId, customerId);
     }
 
-    public Optional<Document> find(String partnerId, String customerId) {
-        return Optional.ofNullable(collection().find(and(eq("_id", customerId), eq("partnerId", partnerId))).first());
+    /** The partner's customer; another partner's is absent. */
+    public Optional<Customer> find(String partnerId, String customerId) {
+        return document(partnerId, customerId).map(this::customer);
     }
 
     /** A page of the partner's customers, by account name; every filter optional. */
-    public List<Document> list(String partnerId, String status, String parentId, String q, int skip, int limit) {
+    public List<Customer> list(String partnerId, CustomerStatus status, String parentId, String q, int skip,
+                               int limit) {
         return collection().find(filter(partnerId, status, parentId, q)).sort(Sorts.ascending("accountName"))
-                .skip(skip).limit(limit).into(new ArrayList<>());
+                .skip(skip).limit(limit).map(this::customer).into(new ArrayList<>());
     }
 
-    public long count(String partnerId, String status, String parentId, String q) {
+    public long count(String partnerId, CustomerStatus status, String parentId, String q) {
         return collection().countDocuments(filter(partnerId, status, parentId, q));
     }
 
-    private static Bson filter(String partnerId, String status, String parentId, String q) {
+    private Optional<Document> document(String partnerId, String customerId) {
+        return Optional.ofNullable(collection().find(and(eq("_id", customerId), eq("partnerId", partnerId))).first());
+    }
+
+    private Customer customer(Document document) {
+        return mongo.getConverter().read(Customer.class, document);
+    }
+
+    private static Bson filter(String partnerId, CustomerStatus status, String parentId, String q) {
         List<Bson> filters = new ArrayList<>(List.of(eq("partnerId", partnerId)));
         if (status != null) {
-            filters.add(eq("status", status));
+            filters.add(eq("status", status.name()));
         }
         if (parentId != null) {
             filters.add(eq("parentCustomerId", parentId));
         }
-        if (q != null && !fold(q).isBlank()) {
-            filters.add(regex("searchKey", Pattern.quote(fold(q).strip())));
+        if (q != null && !SearchKey.fold(q).isBlank()) {
+            filters.add(regex("searchKey", Pattern.quote(SearchKey.fold(q).strip())));
         }
         return filters.size() == 1 ? filters.getFirst() : and(filters);
-    }
-
-    /** Statuses a list may be filtered by. */
-    public static boolean isStatus(String status) {
-        return Set.of("PROVISIONING", "ACTIVE", "SUSPENDED").contains(status);
-    }
-
-    static String searchKey(String... parts) {
-        StringBuilder key = new StringBuilder();
-        for (String part : parts) {
-            if (part != null) {
-                key.append(fold(part)).append('\n');
-            }
-        }
-        return key.toString();
-    }
-
-    /** Lower-case, accents removed: "Fjällbacka" and "Tromsø" become "fjallbacka" and "tromso". */
-    static String fold(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> fold : FOLDS.entrySet()) {
-            lower = lower.replace(fold.getKey(), fold.getValue());
-        }
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
     private MongoCollection<Document> collection() {

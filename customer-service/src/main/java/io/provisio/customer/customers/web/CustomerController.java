@@ -2,13 +2,13 @@ package io.provisio.customer.customers.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import io.provisio.customer.customers.store.CustomerStore;
+import io.provisio.customer.customers.application.CustomerAccounts;
+import io.provisio.customer.customers.domain.Address;
+import io.provisio.customer.customers.domain.Customer;
+import io.provisio.customer.customers.domain.CustomerStatus;
 import io.provisio.customer.onboarding.web.OnboardingRequestBody;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.ApiProblem;
@@ -16,7 +16,6 @@ import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
 import jakarta.validation.Validator;
-import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -31,37 +30,43 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+/**
+ * The customers API (API.md): list, read, merge-patch, suspend and resume. The HTTP shapes live here (RFC 7396 merge
+ * over the customer's view, the onboarding's validation of the merged fields, problem+json); the decisions are the
+ * {@link Customer} aggregate's, through {@link CustomerAccounts}.
+ */
 @RestController
 @RequestMapping("/api/v1/customers")
 class CustomerController {
 
-    /** What API.md shows of a customer, in this order; internal fields stay inside. */
-    private static final List<String> FIELDS = List.of("partnerId", "status", "accountName", "companyName",
-            "externalCode", "parentCustomerId", "address", "businessType", "tenantType", "edition", "locale",
-            "domains", "emergencyContactEmail", "createdAt", "activatedAt", "setup");
-    /** API.md: what a merge patch may change; everything else is fixed at onboarding. */
-    private static final Set<String> PATCHABLE = Set.of("companyName", "externalCode", "address", "businessType",
-            "locale", "emergencyContactEmail");
+    /** The view's fields a patch may name but not change. */
+    private static final Set<String> FIXED = Set.of("id", "partnerId", "status", "accountName", "parentCustomerId",
+            "tenantType", "edition", "domains", "subdomain", "createdAt", "activatedAt", "setup");
 
-    private final CustomerStore customers;
+    private final CustomerAccounts customers;
     private final Validator validator;
     private final JsonMapper json;
 
-    CustomerController(CustomerStore customers, Validator validator, JsonMapper json) {
+    CustomerController(CustomerAccounts customers, Validator validator, JsonMapper json) {
         this.customers = customers;
         this.validator = validator;
         this.json = json;
     }
 
     @GetMapping
-    Page<Map<String, Object>> list(PartnerId partner, @RequestParam(required = false) String status,
-                                   @RequestParam(required = false) String parentId,
-                                   @RequestParam(required = false) String q,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "20") int size) {
+    Page<CustomerView> list(PartnerId partner, @RequestParam(required = false) String status,
+                            @RequestParam(required = false) String parentId,
+                            @RequestParam(required = false) String q,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size) {
         List<FieldError> errors = new ArrayList<>();
-        if (status != null && !CustomerStore.isStatus(status)) {
-            errors.add(new FieldError("status", "must be PROVISIONING, ACTIVE or SUSPENDED"));
+        CustomerStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = CustomerStatus.valueOf(status);
+            } catch (IllegalArgumentException unknown) {
+                errors.add(new FieldError("status", "must be PROVISIONING, ACTIVE or SUSPENDED"));
+            }
         }
         if (q != null && q.length() > 200) {
             errors.add(new FieldError("q", "must be at most 200 characters"));
@@ -70,71 +75,96 @@ class CustomerController {
             throw ApiProblem.validation(errors);
         }
         PageQuery query = PageQuery.of(page, size);
-        List<Map<String, Object>> items = customers.list(partner.value(), status, parentId, q, query.skip(),
-                query.size()).stream().map(CustomerController::view).toList();
-        return query.answer(items, customers.count(partner.value(), status, parentId, q));
+        List<CustomerView> items = customers.list(partner.value(), wanted, parentId, q, query.skip(), query.size())
+                .stream().map(CustomerView::of).toList();
+        return query.answer(items, customers.count(partner.value(), wanted, parentId, q));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(PartnerId partner, @PathVariable String id) {
-        return view(find(partner, id));
+    CustomerView get(PartnerId partner, @PathVariable String id) {
+        return CustomerView.of(find(partner, id));
     }
 
-    /** RFC 7396 JSON merge patch of the fields API.md lists, validated like the onboarding request. */
+    /**
+     * RFC 7396 JSON merge patch of the fields API.md lists, validated like the onboarding request, every mistake at
+     * once. Merged over the customer as stored when it is written: a concurrent patch is never lost, nor left with a
+     * search key of older names.
+     */
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
-    Map<String, Object> patch(PartnerId partner, @PathVariable String id, @RequestBody JsonNode patch) {
-        Document current = find(partner, id);
+    CustomerView patch(PartnerId partner, @PathVariable String id, @RequestBody JsonNode patch) {
+        find(partner, id);
         if (!(patch instanceof ObjectNode changes)) {
             throw ApiProblem.validation(List.of(new FieldError("", "must be a JSON object")));
         }
         List<FieldError> errors = new ArrayList<>();
         for (String field : changes.propertyNames()) {
-            if (!PATCHABLE.contains(field)) {
-                errors.add(new FieldError(field, FIELDS.contains(field) || "id".equals(field)
-                        ? "cannot be changed" : "is not a field of a customer"));
+            if (!Customer.PATCHABLE.contains(field)) {
+                errors.add(new FieldError(field, FIXED.contains(field) ? "cannot be changed"
+                        : "is not a field of a customer"));
             }
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        ObjectNode merged = (ObjectNode) json.readTree(current.toJson());
+        try {
+            return customers.patch(partner.value(), id, current -> merged(current, changes)).map(CustomerView::of)
+                    .orElseThrow(() -> ApiProblem.notFound("Customer", id));
+        } catch (CustomerAccounts.ConcurrentChangeException e) {
+            throw concurrentChange(id);
+        }
+    }
+
+    @PostMapping("/{id}/suspend")
+    CustomerView suspend(PartnerId partner, @PathVariable String id) {
+        return transitioned(id, () -> customers.suspend(partner.value(), id), "suspended", CustomerStatus.ACTIVE);
+    }
+
+    @PostMapping("/{id}/resume")
+    CustomerView resume(PartnerId partner, @PathVariable String id) {
+        return transitioned(id, () -> customers.resume(partner.value(), id), "resumed", CustomerStatus.SUSPENDED);
+    }
+
+    private CustomerView transitioned(String id, java.util.function.Supplier<java.util.Optional<Customer.Transition>>
+            change, String verb, CustomerStatus from) {
+        Customer.Transition transition;
+        try {
+            transition = change.get().orElseThrow(() -> ApiProblem.notFound("Customer", id));
+        } catch (CustomerAccounts.ConcurrentChangeException e) {
+            throw concurrentChange(id);
+        }
+        if (transition.outcome() == Customer.Outcome.NOT_ALLOWED) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "INVALID_CUSTOMER_STATE", "Customer cannot be " + verb,
+                    "Only an " + from + " customer can be " + verb + "; this one is "
+                            + transition.customer().status());
+        }
+        return CustomerView.of(transition.customer());
+    }
+
+    private static ApiProblem concurrentChange(String id) {
+        return new ApiProblem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE", "Customer kept changing",
+                "Customer " + id + " was changed by other requests while this one was written; try again");
+    }
+
+    /** The request merged over {@code current}'s view and validated by the onboarding's rules for the same fields. */
+    private Customer.Patch merged(Customer current, ObjectNode changes) {
+        ObjectNode merged = (ObjectNode) json.valueToTree(CustomerView.of(current));
         mergePatch(merged, changes);
-        errors.addAll(validate(merged));
+        List<FieldError> errors = new ArrayList<>(validate(merged));
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
             throw ApiProblem.validation(errors);
         }
-        Document set = new Document();
-        for (String field : changes.propertyNames()) {
-            JsonNode value = merged.get(field);
-            set.append(field, value == null || value.isNull() ? null
-                    : value.isObject() ? Document.parse(value.toString()) : value.asString());
-        }
-        if (!customers.patch(partner.value(), id, current, set)) {
-            throw ApiProblem.notFound("Customer", id);
-        }
-        return view(find(partner, id));
+        OnboardingRequestBody.Address address = merged.hasNonNull("address")
+                ? json.treeToValue(merged.get("address"), OnboardingRequestBody.Address.class) : null;
+        return new Customer.Patch(text(merged, "companyName"), text(merged, "externalCode"),
+                address == null ? null : new Address(address.street(), address.city(), address.region(),
+                        address.postalCode(), address.country()),
+                text(merged, "businessType"), text(merged, "locale"), text(merged, "emergencyContactEmail"));
     }
 
-    @PostMapping("/{id}/suspend")
-    Map<String, Object> suspend(PartnerId partner, @PathVariable String id) {
-        return transitioned(partner, id, customers.suspend(partner.value(), id), "suspended", "ACTIVE");
-    }
-
-    @PostMapping("/{id}/resume")
-    Map<String, Object> resume(PartnerId partner, @PathVariable String id) {
-        return transitioned(partner, id, customers.resume(partner.value(), id), "resumed", "SUSPENDED");
-    }
-
-    private Map<String, Object> transitioned(PartnerId partner, String id, CustomerStore.Transition result,
-                                             String verb, String from) {
-        return switch (result) {
-            case CHANGED, ALREADY -> view(find(partner, id));
-            case NOT_FOUND -> throw ApiProblem.notFound("Customer", id);
-            case NOT_ALLOWED -> throw new ApiProblem(HttpStatus.CONFLICT, "INVALID_CUSTOMER_STATE",
-                    "Customer cannot be " + verb, "Only an " + from + " customer can be " + verb + "; this one is "
-                    + find(partner, id).getString("status"));
-        };
+    private static String text(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     /** The merged customer must satisfy the onboarding's rules for the same fields. */
@@ -182,29 +212,7 @@ class CustomerController {
         }
     }
 
-    private Document find(PartnerId partner, String id) {
+    private Customer find(PartnerId partner, String id) {
         return customers.find(partner.value(), id).orElseThrow(() -> ApiProblem.notFound("Customer", id));
-    }
-
-    private static Map<String, Object> view(Document customer) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", customer.getString("_id"));
-        for (String field : FIELDS) {
-            Object value = customer.get(field);
-            if (value instanceof Document nested) {
-                value = instants(nested);
-            }
-            if (value != null || !"setup".equals(field)) { // no setup: the field is left out, as before wave 2
-                view.put(field, value instanceof Date date ? date.toInstant() : value);
-            }
-        }
-        return view;
-    }
-
-    /** A nested document (the setup state) with its dates as instants. */
-    private static Map<String, Object> instants(Document nested) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        nested.forEach((key, value) -> copy.put(key, value instanceof Date date ? date.toInstant() : value));
-        return copy;
     }
 }

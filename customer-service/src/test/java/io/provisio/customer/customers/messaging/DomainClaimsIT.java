@@ -110,7 +110,7 @@ class DomainClaimsIT {
         send(register(holderSaga, "nordic-it", holder, account));
         assertThat(reply(holderSaga, "CustomerRegistered")).isNotNull();
         assertThat(claimOf(subdomain).getString("customerId")).isEqualTo(holder);
-        assertThat(customers.find("nordic-it", holder).orElseThrow().getString("subdomain")).isEqualTo(subdomain);
+        assertThat(customers.find("nordic-it", holder).orElseThrow().subdomain()).isEqualTo(subdomain);
 
         String second = "cus-" + UUID.randomUUID();
         String secondSaga = "onb-" + UUID.randomUUID();

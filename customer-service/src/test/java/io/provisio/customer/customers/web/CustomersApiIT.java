@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import io.provisio.customer.contracts.Address;
 import io.provisio.customer.contracts.CustomerProfile;
+import io.provisio.customer.customers.application.CustomerAccounts;
+import io.provisio.customer.customers.domain.Customer;
 import io.provisio.customer.customers.store.CustomerStore;
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.devstack.TestInfrastructureInitializer;
@@ -57,6 +59,8 @@ class CustomersApiIT {
     JsonMapper json;
     @Autowired
     CustomerStore customers;
+    @Autowired
+    CustomerAccounts accounts;
 
 
     @Test
@@ -178,6 +182,32 @@ class CustomersApiIT {
         assertThat(fixedField.getResponse().getStatus()).isEqualTo(400);
         assertThat(status(patch("/api/v1/customers/" + id).contentType("application/merge-patch+json")
                 .content("{\"companyName\": \"X\"}"), "alpina-it")).isEqualTo(404);
+    }
+
+    @Test
+    void aPatchThatAnotherWriteOvertookIsMergedAgainOverTheNewerCustomer() throws Exception {
+        String id = activeCustomer(PARTNER, "race-" + suffix(), "Testbolag AB", null, "sv-SE", "RETAIL", null);
+        String tag = suffix();
+        java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger();
+
+        Customer patched = accounts.patch(PARTNER, id, current -> {
+            if (rounds.incrementAndGet() == 1) {
+                // Another request changes the external code between this one's read and its write.
+                accounts.patch(PARTNER, id, other -> patchOf(other, other.companyName(), "EXT-" + tag));
+            }
+            return patchOf(current, "Kapplöpning " + tag + " AB", current.externalCode());
+        }).orElseThrow();
+
+        assertThat(rounds).as("decided again on the newer customer").hasValue(2);
+        assertThat(patched.companyName()).isEqualTo("Kapplöpning " + tag + " AB");
+        assertThat(patched.externalCode()).as("the other request's change is kept").isEqualTo("EXT-" + tag);
+        assertThat(ids("/api/v1/customers?q=kapplopning " + tag)).as("found by the new name").containsExactly(id);
+        assertThat(ids("/api/v1/customers?q=EXT-" + tag)).as("and by the other request's code").containsExactly(id);
+    }
+
+    private static Customer.Patch patchOf(Customer c, String companyName, String externalCode) {
+        return new Customer.Patch(companyName, externalCode, c.address(), c.businessType(), c.locale(),
+                c.emergencyContactEmail());
     }
 
     @Test
