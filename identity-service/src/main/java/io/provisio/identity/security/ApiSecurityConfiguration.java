@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.provisio.platform.security.PartnerSecurity;
+import io.provisio.platform.security.StaffRoles;
 import io.provisio.platform.security.PartnerTokens;
 import io.provisio.platform.security.ProblemSecurityHandlers;
 import io.provisio.platform.security.SecurityProperties;
@@ -37,6 +38,7 @@ class ApiSecurityConfiguration {
                         // OIDC discovery is routed by the gateway; without OIDC enabled it answers 404, not 401 (ADR 019).
                         .requestMatchers(HttpMethod.GET, "/.well-known/openid-configuration").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasAuthority("SCOPE_operator")
+                        .requestMatchers(StaffRoles.ADMIN_PATHS.toArray(String[]::new)).access(StaffRoles.partnerAdmin())
                         .requestMatchers("/api/v1/customers/**").hasAuthority("SCOPE_onboarding")
                         .anyRequest().denyAll())
                 .build();

@@ -48,6 +48,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -248,6 +249,30 @@ class WebhookDeliveryIT extends RunningService {
     }
 
     @Test
+    void onlyTheStaffAdminsAndTheApiClientsOfThePartnerManageItsWebhooks() throws Exception {
+        Registered endpoint = register(List.of("subscription.started"));
+        String body = "{\"url\":\"" + receiver.url() + "\",\"events\":[\"onboarding.completed\"]}";
+
+        mvc.perform(get("/api/v1/webhooks/{id}", endpoint.id()).with(staff(partnerId, "PARTNER_AGENT")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/webhooks").with(staff(partnerId, "PARTNER_AGENT"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/webhooks/{id}", endpoint.id()).with(staff(partnerId, "PARTNER_AGENT")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/webhooks/{id}", endpoint.id()).with(staff(partnerId, "PARTNER_ADMIN")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/webhooks").with(staff(partnerId, "PARTNER_ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/customers/{id}/notifications", "cus-" + partnerId)
+                        .with(staff(partnerId, "PARTNER_AGENT")))
+                .andExpect(result -> assertThat(result.getResponse().getStatus())
+                        .as("an agent still manages customers").isNotEqualTo(403));
+    }
+
+    @Test
     void refusesUnknownEventsAndAMissingUrl() throws Exception {
         mvc.perform(post("/api/v1/webhooks").with(partner(partnerId)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"events\":[\"onboarding.completed\",\"customer.deleted\"]}"))
@@ -358,6 +383,12 @@ class WebhookDeliveryIT extends RunningService {
     }
 
     private record Registered(String id, String secret) {
+    }
+
+    /** A console token of one of the partner's staff (ADR 024). */
+    private static RequestPostProcessor staff(String partnerId, String role) {
+        return jwt().jwt(j -> j.claim("partner_id", partnerId).claim("staff_role", role))
+                .authorities(new SimpleGrantedAuthority("SCOPE_onboarding"));
     }
 
     private static RequestPostProcessor partner(String partnerId) {

@@ -28,6 +28,7 @@ import io.provisio.platform.participant.SagaParticipant;
 import io.provisio.platform.security.AuthorizationHeaders;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.security.PartnerSecurity;
+import io.provisio.platform.security.StaffRoles;
 import io.provisio.platform.security.PartnerTokens;
 import io.provisio.platform.security.PublishedKeys;
 import io.provisio.platform.security.VerifiedTokens;
@@ -227,7 +228,8 @@ public class PlatformAutoConfiguration {
 
         /**
          * The default API chain: operator endpoints need the {@code operator} scope, everything else
-         * under {@code /api} the {@code onboarding} scope. A service with other needs declares its own.
+         * under {@code /api} the {@code onboarding} scope, and the partner's webhooks and staff a staff admin's or an
+         * API client's token ({@link StaffRoles}). A service with other needs declares its own.
          */
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -236,6 +238,8 @@ public class PlatformAutoConfiguration {
                     .authorizeHttpRequests(a -> a
                             .requestMatchers("/actuator/**").permitAll()
                             .requestMatchers("/api/v1/operator/**").hasAuthority("SCOPE_operator")
+                            .requestMatchers(StaffRoles.ADMIN_PATHS.toArray(String[]::new))
+                            .access(StaffRoles.partnerAdmin())
                             .requestMatchers("/api/**").hasAuthority("SCOPE_onboarding")
                             .anyRequest().denyAll())
                     .build();
