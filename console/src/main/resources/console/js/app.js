@@ -6,10 +6,12 @@ import { cancelLater, h, parseRoute, view } from './dom.js';
 import { customer, customers } from './views/customers.js';
 import { inventory } from './views/inventory.js';
 import { onboarding, onboardings } from './views/onboardings.js';
+import { adminsOnly, webhook, webhooks } from './views/webhooks.js';
 
 /**
- * The pages: the first path segment, whether an id follows it, and the view that renders it (given the id, or the
- * query parameters when there is none). The first route is the default.
+ * The pages: the first path segment, whether an id follows it, and the view that renders it (given the id and the
+ * query parameters). The first route is the default. {@code adminOnly} pages are a staff admin's (the API refuses an
+ * agent anyway; the navigation hides them and the page says so).
  */
 const ROUTES = [
   { section: 'customers', withId: false, render: (_, params) => customers(params) },
@@ -17,6 +19,8 @@ const ROUTES = [
   { section: 'onboardings', withId: false, render: (_, params) => onboardings(params) },
   { section: 'onboardings', withId: true, render: (id) => onboarding(id) },
   { section: 'inventory', withId: false, render: () => inventory() },
+  { section: 'webhooks', withId: false, adminOnly: true, render: () => webhooks() },
+  { section: 'webhooks', withId: true, adminOnly: true, render: (id, params) => webhook(id, params) },
 ];
 
 function translateStatic() {
@@ -65,7 +69,11 @@ async function route() {
   const page = ROUTES.find((candidate) => candidate.section === parts[0] && candidate.withId === (id !== null))
     || ROUTES[0];
   markNavigation(page.section);
-  await page.render(id, params);
+  const admin = claims.staff_role === 'PARTNER_ADMIN';
+  for (const link of document.querySelectorAll('#nav [data-admin-only]')) {
+    link.hidden = !admin;
+  }
+  await (page.adminOnly && !admin ? adminsOnly() : page.render(id, params));
   view.focus({ preventScroll: true });
 }
 

@@ -35,6 +35,8 @@ class ConsoleBrowserIT {
     private static final Duration SAGA = Duration.ofSeconds(60);
     private static final String NORDIC_AGENT = "agent@nordic-it.example";
     private static final String NORDIC_PASSWORD = "Harbour-Lantern-Quiet-47";
+    private static final String NORDIC_ADMIN = "admin@nordic-it.example";
+    private static final String NORDIC_ADMIN_PASSWORD = "Compass-Meadow-Silent-58";
     private static final String ALPINA_AGENT = "agent@alpina-it.example";
     private static final String ALPINA_PASSWORD = "Granite-Orchard-Wander-83";
 
@@ -201,6 +203,46 @@ class ConsoleBrowserIT {
         page.click("#sign-in");
         page.waitForURL(url -> url.endsWith("/login"));
         assertThat(page.locator("#login-form").isVisible()).as("asked for the password again").isTrue();
+    }
+
+    @Test
+    void aStaffAdminManagesTheWebhooksAndAnAgentCannot() throws Exception {
+        Page agent = signIn(NORDIC_AGENT, NORDIC_PASSWORD);
+        assertThat(agent.locator("#nav a[data-route=webhooks]").isVisible()).as("no webhooks for an agent").isFalse();
+        agent.navigate(suite.gatewayUrl + "/console/#/webhooks");
+        agent.waitForSelector("#admins-only");
+
+        BrowserContext adminContext = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                .setViewportSize(1200, 900));
+        try {
+            Page page = signIn(adminContext, NORDIC_ADMIN, NORDIC_ADMIN_PASSWORD);
+            page.click("#nav a[data-route=webhooks]");
+            page.waitForSelector("#results:not([aria-busy])");
+            String url = "http://127.0.0.1:9/console-" + UUID.randomUUID();
+            page.fill("#webhook-url", url);
+            page.check("#event-activation-requested");
+            page.click("#webhook-add");
+
+            page.waitForSelector("#webhook-secret");
+            assertThat(page.locator("#secret-value").textContent()).as("shown once, here").startsWith("whsec_");
+            page.waitForSelector("#webhooks a:text('" + url + "')");
+            screenshot(page, "webhooks");
+            page.click("#webhooks a:text('" + url + "')");
+            page.waitForSelector("#webhook-details");
+            page.waitForSelector("#deliveries-none");
+            assertThat(page.content()).as("the secret is never shown again").doesNotContain("whsec_");
+
+            page.click("text=Back to webhooks");
+            page.waitForSelector("#webhooks a:text('" + url + "')");
+            page.onceDialog(dialog -> dialog.accept());
+            page.locator("#webhooks tr", new Page.LocatorOptions().setHasText(url)).locator("button[data-remove]")
+                    .click();
+            page.waitForSelector("#webhooks a:text('" + url + "')",
+                    new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState
+                            .DETACHED));
+        } finally {
+            adminContext.close();
+        }
     }
 
     // --- helpers ---
