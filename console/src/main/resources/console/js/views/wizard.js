@@ -99,7 +99,8 @@ function render(state, parents) {
       : h('input', { id, name: path, type: 'text', 'aria-describedby': describedBy,
         value: Array.isArray(initial) ? initial.join(' ') : initial ?? '', required, ...attributes });
     state.inputs.set(path, input);
-    state.labels.set(id, label);
+    // In the summary, the administrator's fields say whose they are ("E-mail" alone could be a contact's).
+    state.labels.set(id, path.startsWith('administrator.') ? `${t('wizard.administrator')}, ${label}` : label);
     state.known.add(id);
     return h('div', { class: 'field' },
       h('label', { for: id }, label, required ? h('span', { class: 'required' }, ` (${t('wizard.required')})`) : null),
