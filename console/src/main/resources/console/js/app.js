@@ -6,6 +6,8 @@ import { cancelLater, h, parseRoute, view } from './dom.js';
 import { customer, customers } from './views/customers.js';
 import { inventory } from './views/inventory.js';
 import { onboarding, onboardings } from './views/onboardings.js';
+import { wizard } from './views/wizard.js';
+import { drafts } from './views/drafts.js';
 import { adminsOnly, webhook, webhooks } from './views/webhooks.js';
 
 /**
@@ -19,6 +21,8 @@ const ROUTES = [
   { section: 'onboardings', withId: false, render: (_, params) => onboardings(params) },
   { section: 'onboardings', withId: true, render: (id) => onboarding(id) },
   { section: 'inventory', withId: false, render: () => inventory() },
+  { section: 'onboard', withId: false, render: (_, params) => wizard(params) },
+  { section: 'drafts', withId: false, render: (_, params) => drafts(params) },
   { section: 'webhooks', withId: false, adminOnly: true, render: () => webhooks() },
   { section: 'webhooks', withId: true, adminOnly: true, render: (id, params) => webhook(id, params) },
 ];

@@ -109,6 +109,9 @@ class GatewayRoutingTest {
             "POST,   /api/v1/webhooks/whe-1/deliveries/whd-1/redeliver,          notification",
             "POST,   /api/v1/onboardings,                                        customer",
             "GET,    /api/v1/onboardings/o-1,                                    customer",
+            "POST,   /api/v1/onboarding-drafts,                                  customer",
+            "PUT,    /api/v1/onboarding-drafts/drf-1,                            customer",
+            "DELETE, /api/v1/onboarding-drafts/drf-1,                            customer",
             "GET,    /api/v1/customers,                                          customer",
             "GET,    /api/v1/customers/c-1,                                      customer",
             "POST,   /api/v1/customers/c-1/suspend,                              customer"})
