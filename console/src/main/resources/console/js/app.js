@@ -6,6 +6,7 @@ import { cancelLater, h, parseRoute, view } from './dom.js';
 import { customer, customers } from './views/customers.js';
 import { inventory } from './views/inventory.js';
 import { onboarding, onboardings } from './views/onboardings.js';
+import { tree } from './views/tree.js';
 
 /**
  * The pages: the first path segment, whether an id follows it, and the view that renders it (given the id, or the
@@ -17,6 +18,7 @@ const ROUTES = [
   { section: 'onboardings', withId: false, render: (_, params) => onboardings(params) },
   { section: 'onboardings', withId: true, render: (id) => onboarding(id) },
   { section: 'inventory', withId: false, render: () => inventory() },
+  { section: 'tree', withId: false, render: () => tree() },
 ];
 
 function translateStatic() {
