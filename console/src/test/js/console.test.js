@@ -7,6 +7,8 @@ import { authorizationUrl, base64url, challengeOf, CLIENT_ID } from '../../main/
 import { pickLanguage, LANGUAGES } from '../../main/resources/console/js/i18n.js';
 import { failureLine, isFinished, stepLines } from '../../main/resources/console/js/timeline.js';
 import { queryOf } from '../../main/resources/console/js/api.js';
+import { buildTree, descendants, pathTo } from '../../main/resources/console/js/hierarchy.js';
+import { fromLocalInput, sendTimeProblem, toLocalInput } from '../../main/resources/console/js/send-time.js';
 import en from '../../main/resources/console/js/messages/en.js';
 
 const source = new URL('../../main/resources/console/js/', import.meta.url);
@@ -109,4 +111,51 @@ test('every language has a file and is complete: every key of English, no other,
       assert.deepEqual(placeholders(text), placeholders(en[key]), `${code} ${key}`);
     }
   }
+});
+
+test('the tenant tree puts every customer under its parent, in the order listed, and an orphan at the top', () => {
+  const customers = [
+    { id: 'a', accountName: 'alfa' },
+    { id: 'b', accountName: 'bravo', parentCustomerId: 'a' },
+    { id: 'c', accountName: 'charlie', parentCustomerId: 'b' },
+    { id: 'd', accountName: 'delta', parentCustomerId: 'a' },
+    { id: 'e', accountName: 'echo', parentCustomerId: 'not-loaded' },
+  ];
+  const roots = buildTree(customers);
+  assert.deepEqual(roots.map((node) => node.customer.id), ['a', 'e']);
+  assert.deepEqual(roots[0].children.map((node) => node.customer.id), ['b', 'd']);
+  assert.deepEqual(roots[0].children[0].children.map((node) => node.customer.id), ['c']);
+  assert.equal(descendants(roots[0]), 3);
+  assert.deepEqual(pathTo(roots, 'c'), ['a', 'b', 'c']);
+  assert.deepEqual(pathTo(roots, 'x'), []);
+});
+
+test('a datetime-local value is the browser\'s local time, and the obvious mistakes are caught before the API', () => {
+  const instant = '2027-05-31T08:00:00.000Z';
+  assert.equal(fromLocalInput(toLocalInput(instant)), instant);
+  assert.equal(fromLocalInput(''), null);
+  assert.equal(fromLocalInput('31/05/2027 08:00'), null);
+  const now = new Date('2027-05-01T12:00:00Z');
+  assert.equal(sendTimeProblem('', now), 'emails.sendAt.required');
+  assert.equal(sendTimeProblem(toLocalInput('2027-05-01T11:00:00Z'), now), 'emails.sendAt.past');
+  assert.equal(sendTimeProblem(toLocalInput('2028-06-01T12:00:00Z'), now), 'emails.sendAt.tooFar');
+  assert.equal(sendTimeProblem(toLocalInput('2027-05-02T12:00:00Z'), now), null);
+});
+
+test('English has every key the views, the dialog and the pure modules name literally', () => {
+  const files = ['dialog.js', 'send-time.js', ...readdirSync(new URL('views/', source)).map((file) => `views/${file}`)];
+  const named = files.flatMap((file) => [...readFileSync(new URL(file, source), 'utf8')
+    .matchAll(/(?:\bt\(|')((?:emails|customer|user|tree|dialog|template|status)\.[\w.]+)'/g)].map((match) => match[1]));
+  const templates = ['WELCOME', 'ACTIVATION', 'SUBSCRIPTION_STARTED', 'ACTIVATION_REQUESTED', 'SETUP_CONFIGURE_NOW',
+    'SETUP_REMINDER', 'SETUP_ESCALATED'].map((template) => `template.${template}`);
+  const composed = ['suspend', 'resume'].flatMap((action) => ['', 'Title', 'Text', 'Confirm', 'Pending', 'Done']
+    .map((suffix) => `customer.${action}${suffix}`));
+  const emailActions = ['preview', 'reschedule', 'cancel', 'resend'].flatMap((action) => [`emails.${action}`,
+    `emails.${action}For`]);
+  const refusals = ['NOT_SCHEDULED', 'NOT_RESENDABLE', 'ACTIVATION_RESEND_VIA_IDENTITY', 'CUSTOMER_SUSPENDED',
+    'USER_ALREADY_ACTIVE'].map((code) => `emails.refused.${code}`);
+  const statuses = ['SENT', 'SUSPENDING', 'RESUMING'].map((value) => `status.${value}`);
+  const missing = [...named, ...templates, ...composed, ...emailActions, ...refusals, ...statuses]
+    .filter((key) => !(key in en));
+  assert.deepEqual(missing, []);
 });

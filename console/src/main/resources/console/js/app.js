@@ -9,6 +9,7 @@ import { onboarding, onboardings } from './views/onboardings.js';
 import { wizard } from './views/wizard.js';
 import { drafts } from './views/drafts.js';
 import { adminsOnly, webhook, webhooks } from './views/webhooks.js';
+import { tree } from './views/tree.js';
 
 /**
  * The pages: the first path segment, whether an id follows it, and the view that renders it (given the id and the
@@ -25,6 +26,7 @@ const ROUTES = [
   { section: 'drafts', withId: false, render: (_, params) => drafts(params) },
   { section: 'webhooks', withId: false, adminOnly: true, render: () => webhooks() },
   { section: 'webhooks', withId: true, adminOnly: true, render: (id, params) => webhook(id, params) },
+  { section: 'tree', withId: false, render: () => tree() },
 ];
 
 function translateStatic() {

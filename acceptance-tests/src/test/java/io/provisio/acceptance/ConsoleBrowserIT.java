@@ -3,6 +3,9 @@ package io.provisio.acceptance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -242,6 +245,90 @@ class ConsoleBrowserIT {
                             .DETACHED));
         } finally {
             adminContext.close();
+    /**
+     * The customer page's actions and the tenant tree (ADR 028), in one short flow: a sub-customer shows under its
+     * parent in the tree (mouse and arrow keys), its welcome e-mail is previewed and rescheduled (a past time refused at
+     * the field first), and the customer is suspended and resumed, each after a confirmation that Escape cancels.
+     */
+    @Test
+    void aStaffMemberFindsASubCustomerInTheTreeReschedulesItsWelcomeEmailAndSuspendsAndResumesIt() throws Exception {
+        String parentOnboarding = started(nordic, Onboardings.swedishCustomerWithHostedServices());
+        BrowserContext stockholm = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                .setTimezoneId("Europe/Stockholm").setViewportSize(1200, 900));
+        try {
+            // Signing in while the parent's saga runs keeps the flow short.
+            Page page = signIn(stockholm, NORDIC_AGENT, NORDIC_PASSWORD);
+            String parentId = completed(nordic, parentOnboarding);
+            // Due a month ahead on both notification-service's test clock (only ever moved forward) and ours.
+            Instant notificationNow = suite.advanceClock("notification-service", Duration.ZERO);
+            Instant sendAt = (notificationNow.isAfter(Instant.now()) ? notificationNow : Instant.now())
+                    .plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES);
+            ObjectNode request = Onboardings.swedishCustomerWithHostedServices();
+            ((ObjectNode) request.get("customer")).put("parentCustomerId", parentId);
+            ((ObjectNode) request.get("welcomeEmail")).put("sendAt", sendAt.toString());
+            String childId = completed(nordic, started(nordic, request));
+
+            page.navigate(suite.gatewayUrl + "/console/#/tree");
+            String parent = "#tenant-tree li[data-customer='" + parentId + "']";
+            String child = parent + " li[data-customer='" + childId + "']";
+            page.waitForSelector(parent);
+            assertThat(page.locator("#tree-body").textContent()).doesNotContain("null");
+            assertThat(page.locator(child).isVisible()).as("closed until opened").isFalse();
+            page.click(parent + " > .tree-toggle");
+            page.waitForSelector(child);
+            assertThat(page.locator(parent + " > .tree-toggle").getAttribute("aria-expanded")).isEqualTo("true");
+            page.focus(parent + " > .tree-label > .tree-link");
+            page.keyboard().press("ArrowDown");
+            assertThat(page.evaluate("() => document.activeElement.closest('li').dataset.customer")).isEqualTo(childId);
+            screenshot(page, "tenant-tree");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#emails-table");
+            assertThat(page.url()).endsWith("#/customers/" + childId);
+
+            String welcome = "#emails-table tr[data-template=WELCOME]";
+            assertThat(page.locator(welcome + " td.send-at").getAttribute("data-send-at")).isEqualTo(sendAt.toString());
+            page.click(welcome + " [data-action=preview]");
+            page.waitForSelector("#preview #preview-html[sandbox='']");
+            assertThat(page.locator("#preview-text").textContent()).contains("Testbolag AB");
+            screenshot(page, "email-preview");
+            page.click("#preview-confirm");
+
+            page.click(welcome + " [data-action=reschedule]");
+            page.fill("#reschedule-at", "2020-01-01T08:00");
+            page.click("#reschedule-confirm");
+            assertThat(page.locator("#reschedule-error").textContent()).isEqualTo("The send time must be in the future.");
+            assertThat(page.locator("#reschedule-at").getAttribute("aria-invalid")).isEqualTo("true");
+            Instant later = sendAt.plus(Duration.ofDays(1)).plus(Duration.ofHours(2));
+            page.fill("#reschedule-at", later.atZone(ZoneId.of("Europe/Stockholm")).toLocalDateTime().toString());
+            page.click("#reschedule-confirm");
+            page.waitForSelector(welcome + " td.send-at[data-send-at='" + later + "']");
+            assertThat(page.locator("#emails-message").textContent()).startsWith("The e-mail is now due");
+            screenshot(page, "customer-emails");
+            JsonNode stored = nordic.get("/api/v1/customers/" + childId + "/notifications").json().get("items");
+            assertThat(stored.valueStream().filter(mail -> "WELCOME".equals(mail.get("template").asString()))
+                    .map(mail -> mail.get("sendAt").asString())).containsExactly(later.toString());
+
+            page.click("#suspend");
+            page.waitForSelector("#suspension-dialog[open]");
+            screenshot(page, "suspend-confirm");
+            page.keyboard().press("Escape");
+            page.waitForSelector("#suspension-dialog", new Page.WaitForSelectorOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+            assertThat(page.evaluate("() => document.activeElement.id")).as("focus back on the button")
+                    .isEqualTo("suspend");
+            assertThat(nordic.get("/api/v1/customers/" + childId).json().get("status").asString()).isEqualTo("ACTIVE");
+            page.click("#suspend");
+            page.click("#suspension-dialog-confirm");
+            page.waitForSelector("#customer-status [data-status=SUSPENDED]");
+            assertThat(nordic.get("/api/v1/customers/" + childId).json().get("status").asString())
+                    .isEqualTo("SUSPENDED");
+            page.click("#resume");
+            page.click("#suspension-dialog-confirm");
+            page.waitForSelector("#customer-status [data-status=ACTIVE]");
+            assertThat(page.locator("#suspension-message").textContent()).isEqualTo("The customer is active again.");
+            assertThat(nordic.get("/api/v1/customers/" + childId).json().get("status").asString()).isEqualTo("ACTIVE");
+        } finally {
+            stockholm.close();
         }
     }
 

@@ -2,6 +2,8 @@
 import { get } from '../api.js';
 import { day, t, when } from '../i18n.js';
 import { PAGE_SIZE, go, h, problem, show, status, table } from '../dom.js';
+import { emailsSection } from './emails.js';
+import { suspensionControls } from './suspension.js';
 
 const CUSTOMER_STATUSES = ['PROVISIONING', 'ACTIVE', 'SUSPENDED'];
 
@@ -72,10 +74,12 @@ export async function customer(id) {
     get(`/api/v1/customers/${encodeURIComponent(id)}/subscriptions`, { size: 100 }).catch(() => null),
   ]);
   const part = (list, render) => (list ? render(list.items) : h('p', { class: 'problem' }, t('problem.generic')));
+  const statusCell = h('dd', { id: 'customer-status' }, status(found.status));
+  const emails = emailsSection(id);
   show(found.companyName,
     h('p', {}, h('a', { href: '#/customers' }, t('customer.back'))),
     h('dl', { class: 'details', id: 'customer-details' },
-      h('dt', {}, t('customer.status')), h('dd', { id: 'customer-status' }, status(found.status)),
+      h('dt', {}, t('customer.status')), statusCell,
       h('dt', {}, t('customer.accountName')), h('dd', { id: 'customer-account' }, found.accountName),
       h('dt', {}, t('customer.externalCode')), h('dd', {}, found.externalCode || '–'),
       h('dt', {}, t('customer.address')), h('dd', {}, [address.street, address.postalCode, address.city,
@@ -84,9 +88,11 @@ export async function customer(id) {
       h('dt', {}, t('customer.domains')), h('dd', {}, (found.domains || []).join(', ') || '–'),
       h('dt', {}, t('customer.createdAt')), h('dd', {}, when(found.createdAt)),
       h('dt', {}, t('customer.activatedAt')), h('dd', {}, when(found.activatedAt) || '–')),
+    suspensionControls(found, statusCell, () => emails.reload()),
     h('h2', {}, t('customer.users')),
-    part(users, (items) => table('users', ['user.name', 'user.upn', 'user.role', 'user.status'], items,
-      (user) => [user.displayName, user.upn, t(`role.${user.role}`), status(user.status)])),
+    part(users, (items) => table('users', ['user.name', 'user.upn', 'user.role', 'user.status', 'user.actions'],
+      items, (user) => [user.displayName, user.upn, t(`role.${user.role}`), status(user.status),
+        emails.newLinkButton(user)])),
     h('h2', {}, t('customer.contacts')),
     part(contacts, (items) => table('contacts', ['contact.kind', 'contact.name', 'contact.email'], items,
       (contact) => [t(`contactKind.${contact.kind}`), contact.name, contact.email])),
@@ -95,5 +101,6 @@ export async function customer(id) {
       ['subscription.plan', 'subscription.units', 'subscription.startDate', 'subscription.status',
         'subscription.billingStartedAt'], items,
       (subscription) => [subscription.planCode, subscription.units, day(subscription.startDate),
-        status(subscription.status), when(subscription.billingStartedAt) || '–'])));
+        status(subscription.status), when(subscription.billingStartedAt) || '–'])),
+    emails);
 }

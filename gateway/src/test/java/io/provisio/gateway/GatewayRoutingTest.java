@@ -79,6 +79,7 @@ class GatewayRoutingTest {
             "GET,    /api/v1/customers/c-1/users,                                identity",
             "POST,   /api/v1/customers/c-1/users,                                identity",
             "GET,    /api/v1/customers/c-1/users/u-1,                            identity",
+            "POST,   /api/v1/customers/c-1/users/u-1/activation,                 identity",
             "GET,    /api/v1/customers/c-1/contacts,                             identity",
             "DELETE, /api/v1/customers/c-1/contacts/k-1,                         identity",
             "POST,   /api/v1/operator/partners,                                  identity",
@@ -104,6 +105,10 @@ class GatewayRoutingTest {
             "POST,   /api/v1/operator/dead-letters/subscription-events.notification-service.dlq/redrive, notification",
             "GET,    /api/v1/customers/c-1/notifications,                        notification",
             "GET,    /api/v1/customers/c-1/notifications/n-1,                    notification",
+            "GET,    /api/v1/customers/c-1/notifications/n-1/preview,            notification",
+            "PATCH,  /api/v1/customers/c-1/notifications/n-1,                    notification",
+            "POST,   /api/v1/customers/c-1/notifications/n-1/cancel,             notification",
+            "POST,   /api/v1/customers/c-1/notifications/n-1/resend,             notification",
             "POST,   /api/v1/webhooks,                                           notification",
             "GET,    /api/v1/webhooks/whe-1/deliveries,                          notification",
             "POST,   /api/v1/webhooks/whe-1/deliveries/whd-1/redeliver,          notification",
@@ -114,7 +119,8 @@ class GatewayRoutingTest {
             "DELETE, /api/v1/onboarding-drafts/drf-1,                            customer",
             "GET,    /api/v1/customers,                                          customer",
             "GET,    /api/v1/customers/c-1,                                      customer",
-            "POST,   /api/v1/customers/c-1/suspend,                              customer"})
+            "POST,   /api/v1/customers/c-1/suspend,                              customer",
+            "POST,   /api/v1/customers/c-1/resume,                               customer"})
     void routesVerifiedCallToTheServiceOwningThePath(String method, String path, String backend) {
         String token = TOKENS.forPartner("nordic-it");
 

@@ -23,6 +23,8 @@ import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +46,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/customers/{customerId}/notifications")
 class NotificationController {
+
+    /** The audit line of every change: ids and times only, never an address, a model value or a link. */
+    private static final Logger log = LoggerFactory.getLogger(NotificationController.class);
 
     /** How far ahead a partner may move an e-mail. */
     static final Duration MAX_AHEAD = Duration.ofDays(365);
@@ -97,6 +102,8 @@ class NotificationController {
         if (!store.reschedule(partner.value(), customerId, notificationId, sendAt, clock.instant())) {
             throw notScheduled(notificationId);
         }
+        log.info("Partner {} rescheduled e-mail {} of customer {} to {}", partner.value(), notificationId,
+                customerId, sendAt);
         return NotificationDetails.of(require(partner, customerId, notificationId));
     }
 
@@ -107,6 +114,7 @@ class NotificationController {
         if (!store.cancel(partner.value(), customerId, notificationId, clock.instant())) {
             throw notScheduled(notificationId);
         }
+        log.info("Partner {} cancelled e-mail {} of customer {}", partner.value(), notificationId, customerId);
         return NotificationDetails.of(require(partner, customerId, notificationId));
     }
 
@@ -137,6 +145,8 @@ class NotificationController {
         Notification copy = original.resend("ntf-" + UUID.randomUUID(), now);
         store.insertIfAbsent(copy, partner.value(), "resend of " + original.id());
         store.recordResend(partner.value(), original.id(), copy.id(), now);
+        log.info("Partner {} re-sent e-mail {} of customer {} as {}", partner.value(), original.id(), customerId,
+                copy.id());
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/notifications/" + copy.id()))
                 .body(NotificationDetails.of(require(partner, customerId, copy.id())));
     }

@@ -108,6 +108,71 @@ class NotificationApiIT extends RunningService {
     }
 
     @Test
+    void sendsARescheduledEmailAtItsNewTimeAndNotAtTheOldOne() throws Exception {
+        Notification welcome = stored(Template.WELCOME, clock.instant().plus(Duration.ofDays(1)), null);
+        Instant later = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        mvc.perform(patch(BASE + "/{id}", customerId, welcome.id()).with(partner("p1"))
+                        .contentType("application/merge-patch+json").content("{\"sendAt\":\"" + later + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SCHEDULED"));
+
+        // Past the old time: the persisted sendAt moved, so no dispatcher claims it.
+        clock.advance(Duration.ofDays(2));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+                .until(() -> store.find(welcome.id()).orElseThrow().status() == NotificationStatus.SCHEDULED);
+        assertThat(receivedWithMessageId(welcome.messageId())).isEmpty();
+
+        clock.advance(Duration.ofDays(1));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> store.find(welcome.id()).orElseThrow().status() == NotificationStatus.SENT);
+        assertThat(receivedWithMessageId(welcome.messageId())).hasSize(1);
+        assertThat(store.find(welcome.id()).orElseThrow().sentAt()).isEqualTo(clock.instant());
+    }
+
+    /**
+     * Partners move e-mails that are due right now while the dispatcher claims them: each e-mail ends one way only.
+     * Either the move won (200, still waiting at the new time, nothing sent) or the claim did (409 NOT_SCHEDULED,
+     * sent once at its old time); never a 200 for an e-mail that then leaves anyway.
+     */
+    @Test
+    void aRescheduleRacingTheDispatcherEitherMovesTheEmailOrIsRefusedAndItIsSentOnce() throws Exception {
+        Instant later = clock.instant().plus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.util.List<Notification> due = java.util.stream.IntStream.range(0, 24)
+                .mapToObj(i -> stored(Template.WELCOME, clock.instant(), null)).toList();
+
+        java.util.Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (Notification notification : due) {
+                threads.submit(() -> {
+                    answers.put(notification.id(), mvc.perform(patch(BASE + "/{id}", customerId, notification.id())
+                                    .with(partner("p1")).contentType(MediaType.APPLICATION_JSON)
+                                    .content("{\"sendAt\":\"" + later + "\"}"))
+                            .andReturn().getResponse().getStatus());
+                    return null;
+                });
+            }
+        }
+
+        assertThat(answers).hasSize(due.size());
+        assertThat(answers.values()).allMatch(answer -> answer == 200 || answer == 409);
+        for (Notification notification : due) {
+            if (answers.get(notification.id()) == 200) {
+                Notification moved = store.find(notification.id()).orElseThrow();
+                assertThat(moved.status()).as(notification.id()).isEqualTo(NotificationStatus.SCHEDULED);
+                assertThat(moved.sendAt()).isEqualTo(later);
+            } else {
+                await().atMost(Duration.ofSeconds(15)).until(() -> store.find(notification.id()).orElseThrow()
+                        .status() == NotificationStatus.SENT);
+                assertThat(store.find(notification.id()).orElseThrow().sendAt()).isEqualTo(notification.sendAt());
+            }
+        }
+        // Nothing the partner moved leaves before its new time; what was claimed left exactly once.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> due.stream()
+                .allMatch(n -> receivedWithMessageId(n.messageId()).size() == (answers.get(n.id()) == 200 ? 0 : 1)));
+    }
+
+    @Test
     void refusesASendAtInThePastOrMoreThanAYearAheadAndChangesNothing() throws Exception {
         Instant original = clock.instant().plus(Duration.ofDays(30));
         Notification welcome = stored(Template.WELCOME, original, null);

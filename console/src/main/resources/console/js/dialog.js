@@ -1,0 +1,53 @@
+// A modal dialog (<dialog> with showModal: the rest of the page is inert, Escape closes it) that hands the focus back
+// to whatever had it before, so a keyboard user continues where they were.
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
+/**
+ * Opens a dialog with a heading, content and two buttons. {@code onConfirm} runs on the confirm button (or the
+ * form's submit); answering false keeps the dialog open (e.g. to show a field's error), anything else closes it.
+ * Resolves true when confirmed, false when cancelled (button or Escape). Without {@code cancellable} there is only
+ * the one button (a dialog that only shows something).
+ */
+export function openDialog({ id, title, content = [], confirmLabel, onConfirm = () => true, danger = false,
+  describedBy = null, cancellable = true }) {
+  const opener = document.activeElement;
+  return new Promise((resolve) => {
+    let confirmed = false;
+    const heading = h('h2', { id: `${id}-title` }, title);
+    const cancel = h('button', { type: 'button', class: 'secondary', id: `${id}-cancel`,
+      onclick: () => dialog.close() }, t('dialog.cancel'));
+    const confirm = h('button', { type: 'submit', id: `${id}-confirm`, class: danger ? 'danger' : null },
+      confirmLabel);
+    const form = h('form', { method: 'dialog', novalidate: true, onsubmit: async (event) => {
+      event.preventDefault();
+      confirm.disabled = true;
+      try {
+        if (await onConfirm() !== false) {
+          confirmed = true;
+          dialog.close();
+        }
+      } finally {
+        confirm.disabled = false;
+      }
+    } }, heading, content, h('p', { class: 'actions' }, cancellable ? cancel : null, confirm));
+    const dialog = h('dialog', { id, 'aria-labelledby': `${id}-title`, 'aria-describedby': describedBy }, form);
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (opener && opener.isConnected && typeof opener.focus === 'function') {
+        opener.focus();
+      }
+      resolve(confirmed);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    // The first field if there is one, else the harmless choice: a stray Enter does not suspend a customer.
+    (form.querySelector('input, select, textarea') || (cancellable ? cancel : confirm)).focus();
+  });
+}
+
+/** A yes/no question before an action that changes something. */
+export function confirmAction({ id, title, text, confirmLabel, danger = false }) {
+  return openDialog({ id, title, content: [h('p', { id: `${id}-text` }, text)], confirmLabel, danger,
+    describedBy: `${id}-text` });
+}
