@@ -38,7 +38,7 @@ class CustomerController {
     /** What API.md shows of a customer, in this order; internal fields stay inside. */
     private static final List<String> FIELDS = List.of("partnerId", "status", "accountName", "companyName",
             "externalCode", "parentCustomerId", "address", "businessType", "tenantType", "edition", "locale",
-            "domains", "emergencyContactEmail", "createdAt", "activatedAt", "setup");
+            "domains", "subdomain", "emergencyContactEmail", "createdAt", "activatedAt", "setup");
     /** API.md: what a merge patch may change; everything else is fixed at onboarding. */
     private static final Set<String> PATCHABLE = Set.of("companyName", "externalCode", "address", "businessType",
             "locale", "emergencyContactEmail");
@@ -191,6 +191,9 @@ class CustomerController {
         view.put("id", customer.getString("_id"));
         for (String field : FIELDS) {
             Object value = customer.get(field);
+            if ("subdomain".equals(field) && value instanceof String held && held.startsWith("shared:")) {
+                value = null; // shares its account name's sub-domain with an older customer (ADR 012): holds none
+            }
             if (value instanceof Document nested) {
                 value = instants(nested);
             }
