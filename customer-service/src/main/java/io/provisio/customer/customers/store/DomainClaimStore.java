@@ -98,7 +98,8 @@ public class DomainClaimStore implements DomainClaims {
         List<String> own = normalised(ownDomains);
         List<String> stale = collection().find(and(eq("customerId", customerId), eq("partnerId", partnerId)))
                 .map(d -> d.getString("_id")).into(new ArrayList<>()).stream()
-                .filter(domain -> domain.endsWith("." + platformDomain) && !domain.equals(keep) && !own.contains(domain))
+                .filter(domain -> domain.endsWith("." + platformDomain) && !domain.equals(keep))
+                .filter(domain -> !own.contains(domain))
                 .toList();
         if (!stale.isEmpty()) {
             collection().deleteMany(and(in("_id", stale), eq("customerId", customerId), eq("partnerId", partnerId)));
