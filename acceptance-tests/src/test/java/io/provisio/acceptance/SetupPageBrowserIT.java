@@ -112,6 +112,97 @@ class SetupPageBrowserIT {
                 .isEqualTo("ACTIVE");
     }
 
+    /**
+     * ADR 026: the contact chooses another sub-domain. Without JavaScript a taken name is refused at the field on
+     * submit and nothing is written; with it, the live check shows the taken name as taken with suggestions, the
+     * contact takes a suggestion, which is available, submits, and the customer's sub-domain is the new one, the old
+     * one free again.
+     */
+    @Test
+    void theContactChoosesAnotherSubdomainWithTheLiveCheckAndATakenOneIsRefusedWithoutJavaScript() throws Exception {
+        Suite suite = Suite.get();
+        Api nordic = Api.nordic();
+        ObjectNode holding = Onboardings.swedishCustomerWithHostedServices();
+        holding.putArray("plans");
+        holding.put("acceptPaidPlans", false);
+        String taken = holding.get("customer").get("accountName").asString();
+        completed(nordic, holding);
+
+        ObjectNode request = Onboardings.swedishCustomerWithHostedServices();
+        String account = request.get("customer").get("accountName").asString();
+        String contact = "it-" + UUID.randomUUID().toString().substring(0, 8) + "@testbolag.se";
+        request.putObject("setup").put("by", "CUSTOMER").put("contactEmail", contact)
+                .put("startDate", LocalDate.now(ZoneOffset.UTC).toString());
+        request.putArray("plans");
+        request.put("acceptPaidPlans", false);
+        String customer = "/api/v1/customers/" + completed(nordic, request);
+        assertThat(nordic.get(customer).json().get("subdomain").asString()).isEqualTo(account + ".provisio.cloud");
+        String link = await("Configure now e-mail to " + contact).atMost(SAGA).pollInterval(Duration.ofMillis(250))
+                .until(() -> setupLink(suite, contact), Objects::nonNull);
+
+        try (BrowserContext noScript = chromium.browser.newContext(new Browser.NewContextOptions()
+                .setLocale("en-GB").setJavaScriptEnabled(false))) {
+            Page page = noScript.newPage();
+            assertThat(page.navigate(link).status()).isEqualTo(200);
+            page.fill("#subdomain-name", taken);
+            fillEverythingElse(page);
+            Response refused = submit(page);
+
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(page.locator("#errors li[data-subdomain=TAKEN]").count()).isEqualTo(1);
+            assertThat(page.locator("#subdomain-status").getAttribute("data-state")).isEqualTo("TAKEN");
+            assertThat(page.locator("#subdomain-suggestions li").first().getAttribute("data-name"))
+                    .isEqualTo(taken + "-2");
+            assertThat(page.inputValue("#subdomain-name")).isEqualTo(taken);
+        }
+        assertThat(nordic.get(customer).json().get("setup").get("status").asString())
+                .as("nothing written").isEqualTo("SETUP_PENDING");
+        assertThat(nordic.get(customer).json().get("subdomain").asString()).isEqualTo(account + ".provisio.cloud");
+
+        try (BrowserContext browser = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+            Page page = browser.newPage();
+            assertThat(page.navigate(link).status()).isEqualTo(200);
+            page.waitForSelector("#subdomain-field[data-enhanced=true]");
+            assertThat(page.inputValue("#subdomain-name")).isEqualTo(account);
+            page.fill("#subdomain-name", taken);
+            page.waitForSelector("#subdomain-status[data-state=TAKEN]");
+            page.click("#subdomain-suggestions button[data-name=" + taken + "-2]");
+            page.waitForSelector("#subdomain-status[data-state=AVAILABLE]");
+            assertThat(page.inputValue("#subdomain-name")).isEqualTo(taken + "-2");
+            fillEverythingElse(page);
+            Response done = submit(page);
+
+            assertThat(done.status()).isEqualTo(200);
+            assertThat(page.locator("#subdomain").textContent()).isEqualTo(taken + "-2.provisio.cloud");
+        }
+        JsonNode shown = await("SETUP_DONE").atMost(SAGA).pollInterval(Duration.ofMillis(250))
+                .until(() -> nordic.get(customer).json(),
+                        c -> "SETUP_DONE".equals(c.get("setup").get("status").asString()));
+        assertThat(shown.get("subdomain").asString()).isEqualTo(taken + "-2.provisio.cloud");
+        assertThat(shown.get("setup").get("subdomain").asString()).isEqualTo(taken + "-2.provisio.cloud");
+        // Released: another partner may have it (for nordic-it its completed onboarding still reserves the name).
+        JsonNode freed = Api.alpina().get("/api/v1/subdomains/" + account).json();
+        assertThat(freed.get("available").asBoolean()).as("the old sub-domain is released").isTrue();
+    }
+
+    private static void fillEverythingElse(Page page) {
+        page.fill("#password", Onboardings.STRONG_PASSWORD);
+        page.fill("#confirmation", Onboardings.STRONG_PASSWORD);
+        page.check("input[name=confirmDetails]");
+        page.check("input[name=confirmSubdomain]");
+        page.check("input[name=confirmServices]");
+    }
+
+    /** Starts the onboarding and waits for it to complete; its customer's id. */
+    private static String completed(Api partner, ObjectNode request) {
+        Api.Response accepted = partner.post("/api/v1/onboardings", request.toString());
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        return await(accepted.location() + " COMPLETED").atMost(SAGA).pollInterval(Duration.ofMillis(100))
+                .until(() -> partner.get(accepted.location()).json(),
+                        o -> "COMPLETED".equals(o.get("status").asString()))
+                .get("customerId").asString();
+    }
+
     private static String setupLink(Suite suite, String to) throws Exception {
         for (MimeMessage mail : Mails.to(suite.mail().getReceivedMessages(), to)) {
             Matcher matcher = SETUP_URL.matcher(Mails.text(mail.getContent()));

@@ -52,7 +52,7 @@ final class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeable
             "customer-events.subscription-service");
     static final List<String> EXCHANGES = List.of("customer-commands", "saga-replies", "identity-commands",
             "subscription-commands", "notification-commands", "identity-events", "subscription-events",
-            "customer-events", "dry-run-replies");
+            "customer-events", "dry-run-replies", "setup-replies");
 
     private static Suite running;
 

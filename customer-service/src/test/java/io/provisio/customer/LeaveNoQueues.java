@@ -22,7 +22,7 @@ public final class LeaveNoQueues implements BeforeAllCallback {
     private static final List<String> QUEUES = List.of("saga-replies.customer-service",
             "customer-commands.customer-service");
     private static final List<String> EXCHANGES = List.of("saga-replies", "customer-commands", "identity-commands",
-            "subscription-commands", "customer-events", "dry-run-replies");
+            "subscription-commands", "customer-events", "dry-run-replies", "setup-replies");
 
     @Override
     public void beforeAll(ExtensionContext context) {

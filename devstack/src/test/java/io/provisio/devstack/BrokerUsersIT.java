@@ -39,7 +39,7 @@ class BrokerUsersIT {
                     "customer-events"));
     private static final Map<String, List<String>> PUBLISHES = Map.of(
             "customer-service", List.of("customer-events", "customer-commands", "saga-replies", "identity-commands",
-                    "subscription-commands", "notification-commands"),
+                    "subscription-commands", "notification-commands", "setup-replies"),
             "identity-service", List.of("identity-events", "notification-commands", "customer-commands", "saga-replies",
                     "dry-run-replies"),
             "subscription-service", List.of("subscription-events", "saga-replies", "dry-run-replies"),
@@ -72,6 +72,13 @@ class BrokerUsersIT {
                     String queue = "dry-run-replies.customer-service-" + UUID.randomUUID();
                     channel.queueDeclare(queue, false, false, false, Map.of("x-expires", 60000));
                     channel.queueBind(queue, "dry-run-replies", "#");
+                }
+                if (service.equals("identity-service")) {
+                    // Each instance's reply queue for the setup page's sub-domain questions (ADR 026), the same kind.
+                    channel.exchangeDeclare("setup-replies", BuiltinExchangeType.TOPIC, true);
+                    String queue = "setup-replies.identity-service-" + UUID.randomUUID();
+                    channel.queueDeclare(queue, false, false, false, Map.of("x-expires", 60000));
+                    channel.queueBind(queue, "setup-replies", "#");
                 }
             }
         }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deletedUserSweep how often the tombstones of deleted users whose UserDeleted has left are removed
  * @param setupLinkTtl   how long a setup link works, from its start date (ADR 023): longer than notification's final
  *                       deadline, so a customer who acts on the last escalation still can
+ * @param setupSubdomainTimeout how long the setup page waits for customer-service's answer about a sub-domain
+ *                       (ADR 026) before it says the check is unavailable
  */
 @ConfigurationProperties("provisio.identity")
 public record IdentityProperties(
@@ -24,7 +26,8 @@ public record IdentityProperties(
         @DefaultValue("72h") Duration activationTtl,
         @DefaultValue("30s") Duration administratorRemovalLease,
         @DefaultValue("1m") Duration deletedUserSweep,
-        @DefaultValue("14d") Duration setupLinkTtl) {
+        @DefaultValue("14d") Duration setupLinkTtl,
+        @DefaultValue("3s") Duration setupSubdomainTimeout) {
 
     /**
      * @param privateKeyPem     the RSA private key that signs tokens, as PKCS#8 PEM (production, from a secret)

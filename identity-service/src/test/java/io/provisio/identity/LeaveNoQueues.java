@@ -28,7 +28,7 @@ public final class LeaveNoQueues implements BeforeAllCallback {
 
     static {
         List<String> exchanges = new ArrayList<>(List.of(IdentityChannels.COMMANDS, "saga-replies",
-                CustomerChannels.DRY_RUN_REPLIES, CustomerChannels.EVENTS));
+                CustomerChannels.DRY_RUN_REPLIES, CustomerChannels.EVENTS, IdentityChannels.SETUP_REPLIES));
         exchanges.addAll(Published.CHANNELS);
         EXCHANGES = List.copyOf(exchanges);
     }

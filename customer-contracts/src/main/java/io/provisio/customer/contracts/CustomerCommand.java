@@ -2,5 +2,6 @@ package io.provisio.customer.contracts;
 
 /** Commands to the customer participant on {@code customer-commands}. */
 public sealed interface CustomerCommand extends CustomerMessage
-        permits RegisterCustomer, DeleteCustomer, ActivateCustomer, CompleteSetup, RecordSetupEscalation {
+        permits RegisterCustomer, DeleteCustomer, ActivateCustomer, CompleteSetup, RecordSetupEscalation,
+        CheckSubdomain, ClaimSubdomain {
 }

@@ -22,6 +22,9 @@ public final class CustomerMessages {
     /** Every participant's answer to a validate command, on {@link CustomerChannels#DRY_RUN_REPLIES}. */
     public static final MessageTypes<DryRunReport> DRY_RUN_REPLIES = MessageTypes.of(DryRunReport.class);
 
+    /** customer-service's answers to the setup page's sub-domain questions, on the asker's {@code replyTo}. */
+    public static final MessageTypes<SubdomainAnswer> SUBDOMAIN_ANSWERS = MessageTypes.of(SubdomainAnswer.class);
+
     private CustomerMessages() {
     }
 }

@@ -27,6 +27,11 @@ class CustomerContractsTest {
                 ActivateCustomer.class,
                 CompleteSetup.class,
                 RecordSetupEscalation.class,
+                CheckSubdomain.class,
+                ClaimSubdomain.class,
+                SubdomainAvailability.class,
+                SubdomainClaimed.class,
+                SubdomainTaken.class,
                 CustomerActivated.class,
                 CustomerActivationRejected.class,
                 CustomerSuspended.class,
@@ -52,7 +57,7 @@ class CustomerContractsTest {
     void everyMessageIsACommandAReplyOrAnEvent() {
         Map<String, Class<?>> kinds = new TreeMap<>();
         Stream.of(CustomerMessages.COMMANDS, CustomerMessages.REPLIES, CustomerMessages.EVENTS,
-                        CustomerMessages.DRY_RUN_REPLIES)
+                        CustomerMessages.DRY_RUN_REPLIES, CustomerMessages.SUBDOMAIN_ANSWERS)
                 .forEach(kind -> kinds.putAll(kind.byName()));
         assertThat(kinds).isEqualTo(new TreeMap<>(CustomerMessages.ALL.byName()));
     }
@@ -60,6 +65,15 @@ class CustomerContractsTest {
     @Test
     void everyMessageHasAFixture() {
         assertThat(CustomerMessages.ALL.byName().values()).allSatisfy(type -> assertThat(contracts()).contains(type));
+    }
+
+    @Test
+    void aSubdomainQuestionWithoutCustomerOrWithANameTheRuleRefusesDoesNotDecode() {
+        assertThatThrownBy(() -> new ClaimSubdomain(null, "testbolag")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClaimSubdomain("c-1", "Testbolag")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CheckSubdomain("c-1", "-testbolag")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CheckSubdomain("c-1", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ClaimSubdomain("c-1", "testbolag-2").name()).isEqualTo("testbolag-2");
     }
 
     @Test

@@ -80,6 +80,9 @@ public class CustomerStore {
         }
     }
 
+    /** How a change of platform sub-domain ended. */
+    public enum SubdomainChange { CLAIMED, TAKEN, NOT_FOUND }
+
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
@@ -193,6 +196,33 @@ public class CustomerStore {
                     new Document("$set", new Document("subdomain", claimed ? subdomain : "shared:" + subdomain)));
         }
         return seen;
+    }
+
+    /**
+     * Makes {@code subdomain} the customer's platform sub-domain (ADR 026): claims it under the claims' unique key,
+     * records it on the customer, then releases the sub-domains it held before. Each step is safe to repeat, so the
+     * same change again (a retry after a crash or a lost answer) finishes whatever the first one left; a customer
+     * claiming the one it holds is CLAIMED and changes nothing.
+     *
+     * @param subdomain the full name, {@code <name>.<platform domain>}, in lower case
+     * @return TAKEN when another customer holds it (nothing changed), NOT_FOUND when the partner has no such customer
+     */
+    public SubdomainChange changeSubdomain(String partnerId, String customerId, String subdomain) {
+        Optional<Document> customer = document(partnerId, customerId);
+        if (customer.isEmpty()) {
+            return SubdomainChange.NOT_FOUND;
+        }
+        if (!domains.claimOne(partnerId, customerId, subdomain)) {
+            return SubdomainChange.TAKEN;
+        }
+        if (!subdomain.equals(customer.get().getString("subdomain"))) {
+            collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId)), new Document("$set",
+                    new Document("subdomain", subdomain).append("updatedAt", Date.from(clock.instant())))
+                    .append("$inc", new Document("version", 1L)));
+        }
+        domains.releaseSubdomainsExcept(partnerId, customerId, subdomain,
+                customer.get().getList("domains", String.class, List.of()));
+        return SubdomainChange.CLAIMED;
     }
 
     /** A live customer of this partner that may be named as a parent; another partner's is absent. */

@@ -89,6 +89,30 @@ public class DomainClaimStore implements DomainClaims {
         return accountName.strip().toLowerCase(Locale.ROOT) + "." + platformDomain;
     }
 
+    /**
+     * The platform sub-domains the customer holds other than {@code keep} are released (ADR 026): after a change of
+     * sub-domain, and again on every retry of it, so a crash between the new claim and this release leaves nothing
+     * held for ever. The customer's own domains stay, also one that happens to end in the platform domain.
+     */
+    public void releaseSubdomainsExcept(String partnerId, String customerId, String keep, List<String> ownDomains) {
+        List<String> own = normalised(ownDomains);
+        List<String> stale = collection().find(and(eq("customerId", customerId), eq("partnerId", partnerId)))
+                .map(d -> d.getString("_id")).into(new ArrayList<>()).stream()
+                .filter(domain -> domain.endsWith("." + platformDomain) && !domain.equals(keep))
+                .filter(domain -> !own.contains(domain))
+                .toList();
+        if (!stale.isEmpty()) {
+            collection().deleteMany(and(in("_id", stale), eq("customerId", customerId), eq("partnerId", partnerId)));
+        }
+    }
+
+    @Override
+    public boolean heldBy(String domain, String partnerId, String customerId) {
+        Document holder = collection().find(eq("_id", domain)).first();
+        return holder != null && customerId.equals(holder.getString("customerId"))
+                && partnerId.equals(holder.getString("partnerId"));
+    }
+
     /** Releases every domain of the partner's customer. Safe to repeat. */
     public void release(String partnerId, String customerId) {
         collection().deleteMany(and(eq("customerId", customerId), eq("partnerId", partnerId)));

@@ -23,8 +23,16 @@ public record CustomerView(String id, String partnerId, String status, String ac
     static CustomerView of(Customer c) {
         return new CustomerView(c.id(), c.partnerId(), c.status().name(), c.accountName(), c.companyName(),
                 c.externalCode(), c.parentCustomerId(), c.address(), c.businessType(), c.tenantType(), c.edition(),
-                c.locale(), c.domains(), c.emergencyContactEmail(), c.subdomain(), c.createdAt(), c.activatedAt(),
+                c.locale(), c.domains(), c.emergencyContactEmail(), held(c.subdomain()), c.createdAt(), c.activatedAt(),
                 c.setup() == null ? null : SetupView.of(c.setup()));
+    }
+
+    /**
+     * The sub-domain a customer holds: none ({@code null}) when it shares its account name's sub-domain with an older
+     * customer of another partner (ADR 012 marks those {@code shared:<name>}).
+     */
+    private static String held(String subdomain) {
+        return subdomain == null || subdomain.startsWith("shared:") ? null : subdomain;
     }
 
     /** @param subdomain the sub-domain the setup confirmed, once it is done */

@@ -21,4 +21,7 @@ public interface DomainClaims {
 
     /** Those of {@code domains} that a customer holds, in lower case and sorted; empty when all are free. */
     List<String> claimed(List<String> domains);
+
+    /** Whether this customer of this partner holds the domain (in lower case). */
+    boolean heldBy(String domain, String partnerId, String customerId);
 }

@@ -39,10 +39,25 @@ public class Subdomains {
         if (!free(partnerId, List.of(name)).isEmpty()) {
             return new Availability(name, claims.subdomainOf(name), true, List.of());
         }
+        return new Availability(name, claims.subdomainOf(name), false, suggestions(partnerId, name));
+    }
+
+    /**
+     * As {@link #check}, for an existing customer choosing another sub-domain on its setup page (ADR 026): the one it
+     * holds itself counts as available.
+     */
+    public Availability checkFor(String partnerId, String customerId, String name) {
+        if (claims.heldBy(claims.subdomainOf(name), partnerId, customerId)) {
+            return new Availability(name, claims.subdomainOf(name), true, List.of());
+        }
+        return check(partnerId, name);
+    }
+
+    /** Up to three free variants of a name ({@code name-2}, {@code name-3}, ...), in order. */
+    public List<String> suggestions(String partnerId, String name) {
         String base = name.length() <= MAX_LENGTH - 2 ? name : name.substring(0, MAX_LENGTH - 2).replaceAll("-+$", "");
         List<String> variants = IntStream.rangeClosed(2, 9).mapToObj(n -> base + "-" + n).toList();
-        return new Availability(name, claims.subdomainOf(name), false,
-                free(partnerId, variants).stream().limit(SUGGESTIONS).toList());
+        return free(partnerId, variants).stream().limit(SUGGESTIONS).toList();
     }
 
     /** Those of {@code names} no customer's sub-domain and none of the partner's live onboardings hold, in order. */

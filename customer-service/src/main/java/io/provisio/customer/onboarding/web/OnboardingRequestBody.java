@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.provisio.customer.contracts.SubdomainNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -41,10 +42,9 @@ public record OnboardingRequestBody(
     static final int MAX_DOMAINS = 20;
     static final String TOO_MANY = "must have at most {max} entries";
 
-    /** An account name, which is also the customer's platform sub-domain. */
-    static final String ACCOUNT_NAME = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";
-    static final String ACCOUNT_NAME_RULE = "3-63 lower-case letters, digits and hyphens, not starting or ending "
-            + "with a hyphen";
+    /** An account name, which is also the customer's platform sub-domain: the contracts' one rule for those. */
+    static final String ACCOUNT_NAME = SubdomainNames.PATTERN;
+    static final String ACCOUNT_NAME_RULE = SubdomainNames.RULE;
 
     /** Beyond RFC 5322 syntax: a dotted domain and no spaces, so the address can actually receive mail. */
     static final String DELIVERABLE = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$";

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import io.provisio.identity.user.application.SetupCompletion.Outcome;
 import io.provisio.identity.user.application.SetupCompletion.State;
+import io.provisio.identity.user.application.SetupCompletion.SubdomainCheck;
+import io.provisio.identity.user.application.SetupCompletion.SubdomainProblem;
 import io.provisio.identity.user.application.SetupCompletion.Submission;
 import io.provisio.identity.user.application.SetupCompletion.View;
 import io.provisio.identity.user.application.SetupCompletion;
@@ -28,8 +30,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The "Configure now" page (ADR 023): {@code GET /setup?token=…} shows the organization's details, its sub-domain
  * and its services to confirm, and, while the onboarding's administrator has no password, the password form with the
- * activation page's rules and live check ({@code POST /setup/check}, the same script). The form posts back to
- * {@code /setup} and works without JavaScript. Like the activation page: the form 200, anything missing 422 (the
+ * activation page's rules and live check ({@code POST /setup/check}, the same script). The person may keep the
+ * sub-domain or choose another name, with a live check of its own ({@code POST /setup/subdomain-check},
+ * {@code setup.js}; ADR 026). The form posts back to {@code /setup} and works without JavaScript: the submit claims a
+ * new name before anything is written; taken 422, no answer from customer-service 503, each the form again with the
+ * problem at the sub-domain. Like the activation page: the form 200, anything missing 422 (the
  * form again, with every missing piece at once), done 200, expired 410, already done 409, suspended 409, unknown 404;
  * never a problem+json, and the token is never logged.
  */
@@ -54,7 +59,8 @@ class SetupPageController {
         if (view.state() != State.PENDING) {
             return dead(view, language);
         }
-        return form(view, language, token, HttpStatus.OK, List.of(), false, false, Set.of(), Set.of());
+        return form(view, language, token, HttpStatus.OK, List.of(), false, false, Set.of(), Set.of(),
+                view.subdomainName(), null, List.of());
     }
 
     @PostMapping(path = "/setup", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -65,7 +71,7 @@ class SetupPageController {
         Set<String> confirmed = new HashSet<>();
         SetupCompletion.CONFIRMATIONS.stream().filter(field -> form.getFirst(field) != null).forEach(confirmed::add);
         Outcome outcome = setups.complete(token, new Submission(form.getFirst("password"),
-                form.getFirst("confirmation"), confirmed));
+                form.getFirst("confirmation"), confirmed, form.getFirst("subdomainName")));
         View view = outcome.view();
         PageLanguage language = PageLanguage.choose(view.language().orElse(null), accept);
         if (outcome.completed()) {
@@ -78,8 +84,11 @@ class SetupPageController {
         if (view.state() != State.PENDING) {
             return dead(view, language);
         }
-        return form(view, language, token, HttpStatus.UNPROCESSABLE_CONTENT, outcome.failures(), view.needsPassword(),
-                outcome.mismatch(), outcome.unconfirmed(), confirmed);
+        HttpStatus status = outcome.subdomainProblem() == SubdomainProblem.UNAVAILABLE
+                ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
+        return form(view, language, token, status, outcome.failures(), view.needsPassword(), outcome.mismatch(),
+                outcome.unconfirmed(), confirmed, outcome.subdomainName(), outcome.subdomainProblem(),
+                outcome.suggestions());
     }
 
     /** For the script only: which rules the password breaks, as {@code {"failed":[…]}}; 404 for a dead link. */
@@ -96,15 +105,42 @@ class SetupPageController {
         return ResponseEntity.ok(Map.of("failed", failed, "acceptable", failed.isEmpty()));
     }
 
+    /**
+     * For the script only: whether a sub-domain name is free for this customer, as {@code {"status": AVAILABLE|TAKEN|
+     * INVALID|UNAVAILABLE, "subdomain", "suggestions": […]}}; 404 for a dead link. The token and name come in the body,
+     * never in a URL that lands in logs. Advisory: the submit claims, and that decides.
+     */
+    @PostMapping(path = "/setup/subdomain-check", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> checkSubdomain(@RequestParam(name = "token", required = false) String token,
+                                                       @RequestParam(name = "name", required = false) String name) {
+        View view = setups.inspect(token);
+        if (view.state() != State.PENDING) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", "UNKNOWN"));
+        }
+        SubdomainCheck check = setups.check(view, name);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", check.status().name());
+        answer.put("subdomain", check.subdomain());
+        answer.put("suggestions", check.suggestions());
+        return ResponseEntity.ok(answer);
+    }
+
     private ResponseEntity<String> form(View view, PageLanguage language, String token, HttpStatus status,
                                         List<PasswordPolicy.Rule> failures, boolean judged, boolean mismatch,
-                                        Set<String> unconfirmed, Set<String> confirmed) {
+                                        Set<String> unconfirmed, Set<String> confirmed, String subdomainName,
+                                        SubdomainProblem subdomainProblem, List<String> suggestions) {
         Map<String, Object> model = base(view);
         model.put("token", token);
         model.put("upn", view.upn());
         model.put("accountName", view.organization().accountName());
         model.put("domains", view.organization().domains());
         model.put("subdomain", view.subdomain());
+        model.put("subdomainName", subdomainName);
+        model.put("platformDomain", view.subdomain().substring(view.subdomain().indexOf('.') + 1));
+        model.put("subdomainProblem", subdomainProblem == null ? null : subdomainProblem.name());
+        model.put("suggestions", suggestions);
         model.put("services", view.link().services());
         model.put("needsPassword", view.needsPassword());
         model.put("rules", Arrays.stream(PasswordPolicy.Rule.values())
