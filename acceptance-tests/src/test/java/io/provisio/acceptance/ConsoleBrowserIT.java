@@ -237,9 +237,9 @@ class ConsoleBrowserIT {
 
             page.click("text=Back to webhooks");
             page.waitForSelector("#webhooks a:text('" + url + "')");
-            page.onceDialog(dialog -> dialog.accept());
             page.locator("#webhooks tr", new Page.LocatorOptions().setHasText(url)).locator("button[data-remove]")
                     .click();
+            page.click("#remove-webhook-confirm");
             page.waitForSelector("#webhooks a:text('" + url + "')",
                     new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState
                             .DETACHED));

@@ -2,6 +2,7 @@
 // removing one, and an endpoint's delivery log with redeliver. The API refuses an agent (403) whatever this page does.
 import { ApiError, get, send } from '../api.js';
 import { t, when } from '../i18n.js';
+import { openDialog } from '../dialog.js';
 import { go, h, problem, show, status, table } from '../dom.js';
 
 export const EVENTS = ['onboarding.completed', 'onboarding.failed', 'customer.suspended', 'customer.resumed',
@@ -68,7 +69,10 @@ export async function webhooks() {
         status(endpoint.status, 'endpointStatus'),
         when(endpoint.createdAt),
         h('button', { type: 'button', class: 'link', 'data-remove': endpoint.id, onclick: async () => {
-          if (!window.confirm(t('webhooks.removeConfirm', { url: endpoint.url }))) {
+          const confirmed = await openDialog({ id: 'remove-webhook', title: t('webhooks.remove'),
+            content: [h('p', {}, t('webhooks.removeConfirm', { url: endpoint.url }))],
+            confirmLabel: t('webhooks.remove'), danger: true });
+          if (!confirmed) {
             return;
           }
           try {
