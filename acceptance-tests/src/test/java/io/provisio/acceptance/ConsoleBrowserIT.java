@@ -245,6 +245,9 @@ class ConsoleBrowserIT {
                             .DETACHED));
         } finally {
             adminContext.close();
+        }
+    }
+
     /**
      * The customer page's actions and the tenant tree (ADR 028), in one short flow: a sub-customer shows under its
      * parent in the tree (mouse and arrow keys), its welcome e-mail is previewed and rescheduled (a past time refused at
