@@ -113,10 +113,12 @@ class OpenApiDiscoveryIT {
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
         assertThat(answer.getBody()).contains("HOSTED-EXCHANGE");
 
-        // OIDC is not enabled at identity: its configuration is an honest 404 through the gateway, not a 401.
-        HttpResponse<String> openId = HTTP.send(HttpRequest.newBuilder(
-                URI.create(gateway + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(openId.statusCode()).isEqualTo(404);
+        // OpenID Connect discovery through the gateway too, read by the same library: one issuer, one key set.
+        com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata provider =
+                com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata.resolve(new Issuer(gateway));
+        assertThat(provider.getTokenEndpointURI()).isEqualTo(metadata.getTokenEndpointURI());
+        assertThat(provider.getJWKSetURI()).isEqualTo(metadata.getJWKSetURI());
+        assertThat(provider.getUserInfoEndpointURI()).isEqualTo(URI.create(gateway + "/userinfo"));
     }
 
     private static Set<String> endpoints(JsonNode document) {

@@ -120,7 +120,8 @@ class GatewayRoutingTest {
             "GET,    /api/v1/customers,                                          customer",
             "GET,    /api/v1/customers/c-1,                                      customer",
             "POST,   /api/v1/customers/c-1/suspend,                              customer",
-            "POST,   /api/v1/customers/c-1/resume,                               customer"})
+            "POST,   /api/v1/customers/c-1/resume,                               customer",
+            "GET,    /userinfo,                                                  identity"})
     void routesVerifiedCallToTheServiceOwningThePath(String method, String path, String backend) {
         String token = TOKENS.forPartner("nordic-it");
 

@@ -94,14 +94,14 @@ class EdgeSecurityConfiguration {
                         // (the authorization endpoint is under /oauth2/**): no bearer token; the console's API calls
                         // carry one (ADR 024).
                         .pathMatchers("/console", "/console/**", "/login", "/logout", "/sign-in/assets/**").permitAll()
-                        // Discovery (RFC 8414; OpenID configuration once identity enables OIDC): public by definition.
+                        // Discovery (RFC 8414 and OpenID Connect's configuration): public by definition.
                         .pathMatchers(HttpMethod.GET, "/.well-known/oauth-authorization-server",
                                 "/.well-known/openid-configuration").permitAll()
                         // The OpenAPI document and Swagger UI (ADR 019); springdoc's own document stays closed.
                         .pathMatchers(HttpMethod.GET, ApiDocsPaths.PUBLIC).permitAll()
                         // Only served on the management port; the public port has no route for it.
                         .pathMatchers("/actuator/**").permitAll()
-                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/api/**", "/userinfo").authenticated()
                         .anyExchange().denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .oauth2ResourceServer(rs -> rs

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -31,8 +32,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The authorization server: {@code /oauth2/token} (client credentials, client authenticated by
- * HTTP Basic or form post; the console's authorization code with PKCE, ADR 024), {@code /oauth2/jwks} and the
- * metadata endpoint. The issuer comes from {@code spring.security.oauth2.authorizationserver.issuer} (Boot builds
+ * HTTP Basic or form post; the console's authorization code with PKCE, ADR 024), {@code /oauth2/jwks}, the
+ * RFC 8414 metadata and, with OpenID Connect on, {@code /.well-known/openid-configuration} and {@code /userinfo}. The issuer comes from {@code spring.security.oauth2.authorizationserver.issuer} (Boot builds
  * the settings from it); the clients from {@link #registeredClients}: the console's and the partners' API clients.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,9 +52,14 @@ class AuthorizationServerConfiguration {
                     server.authorizationService(authorizations)
                             .registeredClientRepository(clients)
                             .tokenEndpoint(token -> token.authenticationProviders(
-                                    providers -> providers.replaceAll(RegisteredScopesByDefault::wrap)));
+                                    providers -> providers.replaceAll(RegisteredScopesByDefault::wrap)))
+                            // OpenID Connect 1.0 now that people sign in (the console, ADR 024): discovery at
+                            // /.well-known/openid-configuration and the UserInfo endpoint; no dynamic registration.
+                            .oidc(Customizer.withDefaults());
                 })
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // UserInfo takes the access token as a bearer token, checked like the API's (ApiSecurityConfiguration).
+                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }

@@ -268,7 +268,7 @@ class TokenEndpointIT {
      * tests: http://localhost:8080), never this service's own port; the gateway routes it there unchanged.
      */
     @Test
-    void publishesMetadataNamingTheIssuersEndpointsAndNoOpenIdConfiguration() throws Exception {
+    void publishesMetadataNamingTheIssuersEndpointsAndTheOpenIdConfiguration() throws Exception {
         JsonNode metadata = json.readTree(mvc.perform(get("/.well-known/oauth-authorization-server")
                         .header("X-Forwarded-Host", "identity.internal:8082"))
                 .andReturn().getResponse().getContentAsString());
@@ -277,8 +277,16 @@ class TokenEndpointIT {
         assertThat(metadata.get("token_endpoint").asString()).isEqualTo("http://localhost:8080/oauth2/token");
         assertThat(metadata.get("jwks_uri").asString()).isEqualTo("http://localhost:8080/oauth2/jwks");
         assertThat(metadata.path("grant_types_supported").toString()).contains("client_credentials");
-        // OIDC is not enabled: the OpenID configuration is an honest 404, not a 401 asking for a token.
-        MvcResult openId = mvc.perform(get("/.well-known/openid-configuration")).andReturn();
-        assertThat(openId.getResponse().getStatus()).isEqualTo(404);
+        // OpenID Connect discovery, without a token, with the same issuer and endpoints at the gateway's address.
+        MvcResult openId = mvc.perform(get("/.well-known/openid-configuration")
+                .header("X-Forwarded-Host", "identity.internal:8082")).andReturn();
+        assertThat(openId.getResponse().getStatus()).isEqualTo(200);
+        JsonNode provider = json.readTree(openId.getResponse().getContentAsString());
+        assertThat(provider.get("issuer").asString()).isEqualTo("http://localhost:8080");
+        assertThat(provider.get("token_endpoint").asString()).isEqualTo("http://localhost:8080/oauth2/token");
+        assertThat(provider.get("jwks_uri").asString()).isEqualTo("http://localhost:8080/oauth2/jwks");
+        assertThat(provider.get("userinfo_endpoint").asString()).isEqualTo("http://localhost:8080/userinfo");
+        assertThat(provider.path("scopes_supported").toString()).contains("openid");
+        assertThat(provider.has("registration_endpoint")).as("no dynamic client registration").isFalse();
     }
 }
