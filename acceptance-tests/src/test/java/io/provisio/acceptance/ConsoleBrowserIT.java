@@ -1,7 +1,5 @@
 package io.provisio.acceptance;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -342,14 +340,8 @@ class ConsoleBrowserIT {
     }
 
     private Page signIn(BrowserContext context, String username, String password) {
-        Page page = context.newPage();
-        page.navigate(suite.gatewayUrl + "/console/");
-        page.click("#sign-in");
-        page.waitForURL(url -> url.endsWith("/login"));
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("#submit");
-        awaitCustomers(page);
+        Page page = ConsolePages.signIn(context, suite.gatewayUrl, username, password);
+        awaitResults(page);
         return page;
     }
 
@@ -389,8 +381,6 @@ class ConsoleBrowserIT {
     }
 
     private static void screenshot(Page page, String screen) throws Exception {
-        Path directory = Path.of(System.getProperty("provisio.console.screenshots", "target/console-screenshots"));
-        Files.createDirectories(directory);
-        page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(screen + ".png")).setFullPage(true));
+        ConsolePages.screenshot(page, screen);
     }
 }

@@ -1,7 +1,5 @@
 package io.provisio.acceptance;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -255,24 +253,14 @@ class OnboardingWizardBrowserIT {
     }
 
     private Page signIn() {
-        Page page = browser.newPage();
-        page.navigate(suite.gatewayUrl + "/console/");
-        signInOn(page);
-        return page;
+        return ConsolePages.signIn(browser, suite.gatewayUrl, AGENT, PASSWORD);
     }
 
     private static void signInOn(Page page) {
-        page.click("#sign-in");
-        page.waitForURL(url -> url.endsWith("/login"));
-        page.fill("#username", AGENT);
-        page.fill("#password", PASSWORD);
-        page.click("#submit");
-        page.waitForSelector("body[data-ready=true]");
+        ConsolePages.signInOn(page, AGENT, PASSWORD);
     }
 
     private static void screenshot(Page page, String screen) throws Exception {
-        Path directory = Path.of(System.getProperty("provisio.console.screenshots", "target/console-screenshots"));
-        Files.createDirectories(directory);
-        page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(screen + ".png")).setFullPage(true));
+        ConsolePages.screenshot(page, screen);
     }
 }
