@@ -19,9 +19,9 @@ public final class StaffRoles {
     public static final String CLAIM = "staff_role";
     public static final String PARTNER_ADMIN = "PARTNER_ADMIN";
     public static final String PARTNER_AGENT = "PARTNER_AGENT";
-    /** Paths only a partner's staff admins and its API clients may use: its webhooks and its staff. */
-    public static final List<String> ADMIN_PATHS = List.of("/api/v1/webhooks", "/api/v1/webhooks/**",
-            "/api/v1/staff", "/api/v1/staff/**");
+    /** Paths only a partner's staff admins and its API clients may use: its webhooks and its staff (each pattern
+     * matches the bare path too). */
+    public static final List<String> ADMIN_PATHS = List.of("/api/v1/webhooks/**", "/api/v1/staff/**");
 
     private StaffRoles() {
     }

@@ -68,7 +68,7 @@ public class CustomerAccounts {
      * Applies a patch to the customer as it is now: {@code patch} merges the request over the customer it is given
      * and validates the result (it may throw to refuse), and may be called again on a newer customer.
      *
-     * @return the patched customer as stored; empty when the partner has no such customer
+     * @return the patched customer as written; empty when the partner has no such customer
      */
     public Optional<Customer> patch(String partnerId, String customerId, Function<Customer, Customer.Patch> patch) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -79,7 +79,7 @@ public class CustomerAccounts {
             Customer patched = current.get().patched(patch.apply(current.get()));
             if (customers.patch(current.get(), patched)) {
                 log.info("Customer {} of partner {} patched", customerId, partnerId);
-                return customers.find(partnerId, customerId);
+                return Optional.of(patched);
             }
         }
         throw new ConcurrentChangeException(customerId);

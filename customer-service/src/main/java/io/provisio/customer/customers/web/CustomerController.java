@@ -3,7 +3,9 @@ package io.provisio.customer.customers.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.provisio.customer.customers.application.CustomerAccounts;
 import io.provisio.customer.customers.domain.Address;
@@ -124,8 +126,8 @@ class CustomerController {
         return transitioned(id, () -> customers.resume(partner.value(), id), "resumed", CustomerStatus.SUSPENDED);
     }
 
-    private CustomerView transitioned(String id, java.util.function.Supplier<java.util.Optional<Customer.Transition>>
-            change, String verb, CustomerStatus from) {
+    private CustomerView transitioned(String id, Supplier<Optional<Customer.Transition>> change, String verb,
+                                      CustomerStatus from) {
         Customer.Transition transition;
         try {
             transition = change.get().orElseThrow(() -> ApiProblem.notFound("Customer", id));

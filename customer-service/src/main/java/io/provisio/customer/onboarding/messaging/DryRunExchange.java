@@ -6,10 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.provisio.customer.contracts.CustomerChannels;
@@ -18,6 +14,7 @@ import io.provisio.customer.contracts.DryRunReport;
 import io.provisio.customer.onboarding.application.ParticipantChecks;
 import io.provisio.platform.messaging.Decoding;
 import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.PendingReplies;
 import io.provisio.platform.messaging.EnvelopeHandler;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.outbox.ConfirmingPublisher;
@@ -42,7 +39,7 @@ class DryRunExchange implements ParticipantChecks {
 
     private final MessageCodec codec;
     private final ConfirmingPublisher publisher;
-    private final Map<String, CompletableFuture<DryRunReport>> waiting = new ConcurrentHashMap<>();
+    private final PendingReplies<DryRunReport> waiting = new PendingReplies<>();
 
     DryRunExchange(MessageCodec codec, ConfirmingPublisher publisher) {
         this.codec = codec;
@@ -51,15 +48,8 @@ class DryRunExchange implements ParticipantChecks {
 
     @Bean
     Consumer<Message<byte[]>> dryRunReplies() {
-        return new EnvelopeHandler(codec, Decoding.strictly(codec, CustomerMessages.DRY_RUN_REPLIES, this::answered));
-    }
-
-    void answered(Envelope reply, DryRunReport report) {
-        CompletableFuture<DryRunReport> asker = reply.causationId() == null ? null : waiting.get(reply.causationId());
-        if (asker != null) {
-            asker.complete(report);
-        }
-        // Otherwise another instance asked, or the asker gave up: nothing to do.
+        return new EnvelopeHandler(codec, Decoding.strictly(codec, CustomerMessages.DRY_RUN_REPLIES,
+                waiting::answered));
     }
 
     @Override
@@ -71,8 +61,7 @@ class DryRunExchange implements ParticipantChecks {
                 Question question = entry.getValue();
                 Envelope command = codec.command(SagaMessages.COMMANDS, null, null, partnerId,
                         CustomerChannels.DRY_RUN_REPLIES, traceparent, question.payload());
-                CompletableFuture<DryRunReport> answer = new CompletableFuture<>();
-                waiting.put(command.messageId(), answer);
+                CompletableFuture<DryRunReport> answer = waiting.expect(command.messageId());
                 sent.put(entry.getKey(), command.messageId());
                 answers.put(entry.getKey(), answer);
                 try {
@@ -85,7 +74,7 @@ class DryRunExchange implements ParticipantChecks {
             }
             return collect(answers, bound);
         } finally {
-            sent.values().forEach(waiting::remove);
+            sent.values().forEach(waiting::forget);
         }
     }
 
@@ -93,17 +82,11 @@ class DryRunExchange implements ParticipantChecks {
         long deadline = System.nanoTime() + bound.toNanos();
         List<Verdict> verdicts = new ArrayList<>();
         for (Map.Entry<String, CompletableFuture<DryRunReport>> entry : answers.entrySet()) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            try {
-                DryRunReport report = entry.getValue().get(left, TimeUnit.NANOSECONDS);
-                verdicts.add(new Verdict(entry.getKey(), true, report.findings() == null ? List.of()
-                        : report.findings()));
-            } catch (TimeoutException | ExecutionException e) {
-                verdicts.add(new Verdict(entry.getKey(), false, List.of()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                verdicts.add(new Verdict(entry.getKey(), false, List.of()));
-            }
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            verdicts.add(PendingReplies.await(entry.getValue(), left)
+                    .map(report -> new Verdict(entry.getKey(), true, report.findings() == null ? List.of()
+                            : report.findings()))
+                    .orElseGet(() -> new Verdict(entry.getKey(), false, List.of())));
         }
         return verdicts;
     }

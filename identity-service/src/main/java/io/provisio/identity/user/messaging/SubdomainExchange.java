@@ -1,13 +1,8 @@
 package io.provisio.identity.user.messaging;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.provisio.customer.contracts.CheckSubdomain;
@@ -21,6 +16,7 @@ import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.identity.user.application.SubdomainQuestions;
 import io.provisio.platform.messaging.Decoding;
 import io.provisio.platform.messaging.Envelope;
+import io.provisio.platform.messaging.PendingReplies;
 import io.provisio.platform.messaging.EnvelopeHandler;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.outbox.ConfirmingPublisher;
@@ -47,7 +43,7 @@ class SubdomainExchange implements SubdomainQuestions {
 
     private final MessageCodec codec;
     private final ConfirmingPublisher publisher;
-    private final Map<String, CompletableFuture<SubdomainAnswer>> waiting = new ConcurrentHashMap<>();
+    private final PendingReplies<SubdomainAnswer> waiting = new PendingReplies<>();
 
     SubdomainExchange(MessageCodec codec, ConfirmingPublisher publisher) {
         this.codec = codec;
@@ -58,16 +54,7 @@ class SubdomainExchange implements SubdomainQuestions {
     @Bean
     Consumer<Message<byte[]>> setupReplies() {
         return new EnvelopeHandler(codec, Decoding.strictly(codec, CustomerMessages.SUBDOMAIN_ANSWERS,
-                this::answered));
-    }
-
-    void answered(Envelope reply, SubdomainAnswer answer) {
-        CompletableFuture<SubdomainAnswer> asker = reply.causationId() == null ? null
-                : waiting.get(reply.causationId());
-        if (asker != null) {
-            asker.complete(answer);
-        }
-        // Otherwise another instance asked, or the asker gave up: nothing to do.
+                waiting::answered));
     }
 
     @Override
@@ -84,23 +71,21 @@ class SubdomainExchange implements SubdomainQuestions {
     private Optional<SubdomainAnswer> ask(String partnerId, CustomerCommand question, Duration bound) {
         Envelope command = codec.command(CustomerMessages.COMMANDS, null, null, partnerId,
                 IdentityChannels.SETUP_REPLIES, null, question);
-        CompletableFuture<SubdomainAnswer> answer = new CompletableFuture<>();
-        waiting.put(command.messageId(), answer);
+        CompletableFuture<SubdomainAnswer> answer = waiting.expect(command.messageId());
         try {
             publisher.publish(CustomerChannels.COMMANDS, Routing.REQUIRED, command.messageId(), command.type(),
                     command.traceparent(), codec.encode(command));
-            return Optional.of(answer.get(bound.toNanos(), TimeUnit.NANOSECONDS));
+            Optional<SubdomainAnswer> answered = PendingReplies.await(answer, bound);
+            if (answered.isEmpty()) {
+                log.warn("customer-service did not answer {} {} within {}", command.type(), command.messageId(),
+                        bound);
+            }
+            return answered;
         } catch (PublishFailedException e) {
             log.warn("Setup page could not ask customer-service ({}): {}", command.type(), e.getMessage());
             return Optional.empty();
-        } catch (TimeoutException | ExecutionException e) {
-            log.warn("customer-service did not answer {} {} within {}", command.type(), command.messageId(), bound);
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         } finally {
-            waiting.remove(command.messageId());
+            waiting.forget(command.messageId());
         }
     }
 }
