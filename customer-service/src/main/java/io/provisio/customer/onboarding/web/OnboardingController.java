@@ -3,6 +3,8 @@ package io.provisio.customer.onboarding.web;
 import java.net.URI;
 import java.util.List;
 
+import io.provisio.customer.onboarding.application.DryRunReport;
+import io.provisio.customer.onboarding.application.DryRuns;
 import io.provisio.customer.onboarding.application.OnboardingQueries;
 import io.provisio.customer.onboarding.application.OnboardingService;
 import io.provisio.customer.onboarding.application.OnboardingSummary;
@@ -41,7 +43,7 @@ class OnboardingController {
     private final OnboardingService onboardings;
     private final OnboardingQueries queries;
     private final OnboardingValidator validator;
-    private final DryRunService dryRuns;
+    private final DryRuns dryRuns;
     private final OnboardingRequests requests;
     private final MessageTracing tracing;
     private final JsonMapper json;
@@ -49,7 +51,7 @@ class OnboardingController {
 
     /** @param json writes the parsed request canonically (formatting and field order do not count) for its digest */
     OnboardingController(OnboardingService onboardings, OnboardingQueries queries, OnboardingValidator validator,
-                         DryRunService dryRuns, OnboardingRequests requests, MessageTracing tracing,
+                         DryRuns dryRuns, OnboardingRequests requests, MessageTracing tracing,
                          JsonMapper json, RequestDigests digests) {
         this.digests = digests;
         this.dryRuns = dryRuns;
@@ -65,14 +67,15 @@ class OnboardingController {
             content = @Content(schema = @Schema(implementation = OnboardingView.class)))
     @ApiResponse(responseCode = "200", description = "A repeat with the same Idempotency-Key and body: the onboarding "
             + "the first request started; with dryRun=true, the dry run's report", content = @Content(schema =
-            @Schema(oneOf = {OnboardingView.class, DryRunView.class})))
+            @Schema(oneOf = {OnboardingView.class, DryRunReport.class})))
     @PostMapping
     ResponseEntity<?> start(PartnerId partner, @AuthenticationPrincipal Jwt token,
                             @RequestBody OnboardingRequestBody body,
                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
                             @RequestParam(defaultValue = "false") boolean dryRun) {
         if (dryRun) {
-            return ResponseEntity.ok(dryRuns.check(partner.value(), body, traceparent()));
+            return ResponseEntity.ok(dryRuns.check(partner.value(), requests.dryRun(body), validator.problems(body),
+                    traceparent()));
         }
         validator.check(body);
         checkIdempotencyKey(key);

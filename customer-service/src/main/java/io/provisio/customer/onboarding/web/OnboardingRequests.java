@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 
+import io.provisio.customer.onboarding.application.DryRuns;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -58,5 +60,26 @@ class OnboardingRequests {
                 Boolean.TRUE.equals(body.acceptPaidPlans()),
                 new OnboardingRequest.WelcomeEmail(welcome == null ? null : welcome.sendAt(),
                         welcome == null ? null : welcome.language(), partnerName));
+    }
+
+    /**
+     * Whatever a body holds, valid or not, as the dry run judges it: nothing defaulted, nothing hashed (the
+     * administrator's password is judged by the field rules and goes nowhere).
+     */
+    DryRuns.Request dryRun(OnboardingRequestBody body) {
+        OnboardingRequestBody.Customer c = body.customer();
+        OnboardingRequestBody.Administrator a = body.administrator();
+        return new DryRuns.Request(
+                c == null ? null : new DryRuns.Request.Customer(c.accountName(), c.domains(), c.parentCustomerId()),
+                a == null ? null : new OnboardingRequest.Administrator(a.username(), a.firstName(), a.lastName(),
+                        a.displayName(), a.email(), null, a.phone(), a.jobTitle(), a.department()),
+                eachOrNull(body.contacts(), k -> new OnboardingRequest.Contact(k.kind(), k.name(), k.email(), k.phone())),
+                eachOrNull(body.plans(), p -> new OnboardingRequest.Plan(p.planCode(), p.units(), p.startDate())),
+                Boolean.TRUE.equals(body.acceptPaidPlans()));
+    }
+
+    /** Maps every entry, keeping a missing entry missing, so positions (and the errors naming them) hold. */
+    private static <T, R> List<R> eachOrNull(List<T> entries, Function<T, R> mapping) {
+        return entries == null ? null : entries.stream().map(e -> e == null ? null : mapping.apply(e)).toList();
     }
 }
