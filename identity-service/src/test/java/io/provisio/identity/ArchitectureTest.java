@@ -45,4 +45,7 @@ class ArchitectureTest {
             .that().resideInAPackage("..messaging..")
             .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "..domain..", "org.bson..",
                     "com.mongodb..", "org.springframework.data..");
+
+    @ArchTest
+    static final ArchRule applicationRefusesWithoutHttp = ArchitectureRules.applicationRefusesWithoutHttp();
 }

@@ -51,4 +51,7 @@ class ArchitectureTest {
             .that().resideInAPackage("..messaging..")
             .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "..domain..", "..profile..",
                     "org.bson..", "com.mongodb..", "org.springframework.data..");
+
+    @ArchTest
+    static final ArchRule applicationRefusesWithoutHttp = ArchitectureRules.applicationRefusesWithoutHttp();
 }

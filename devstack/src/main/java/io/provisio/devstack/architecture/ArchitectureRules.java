@@ -55,6 +55,18 @@ public final class ArchitectureRules {
     }
 
     /**
+     * Application services say no with a {@code Refusal} (ADR 031), never with an HTTP answer: no HTTP status, no
+     * {@code ApiProblem}, no web framework type. {@code FieldError}, a plain record, names the fields of a refusal.
+     */
+    public static ArchRule applicationRefusesWithoutHttp() {
+        return noClasses().that().resideInAPackage("..application..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                        "org.springframework.web..", "jakarta.servlet..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.provisio.platform.web.ApiProblem")
+                .because("one error style: application services throw Refusal, the web layer renders it (ADR 031)");
+    }
+
+    /**
      * No class of one feature of {@code root} depends on a class of another feature's persistence (a package
      * {@code <root>.<feature>.<persistence>..}, {@code persistence} or, say, {@code store}): a feature uses another
      * through its application services and domain types.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.provisio.platform.messaging.retry.FailureClassifier;
+import io.provisio.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,11 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return respond(Problems.of(problem));
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
+        return respond(Problems.of(refusal));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

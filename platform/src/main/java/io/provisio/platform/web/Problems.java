@@ -3,6 +3,7 @@ package io.provisio.platform.web;
 import java.net.URI;
 import java.util.List;
 
+import io.provisio.platform.refusal.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -26,5 +27,20 @@ public final class Problems {
 
     public static ProblemDetail of(ApiProblem problem) {
         return of(problem.status(), problem.code(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
+    public static ProblemDetail of(Refusal refusal) {
+        return of(status(refusal.kind()), refusal.code(), refusal.title(), refusal.getMessage(), refusal.errors());
+    }
+
+    /** The one status of each kind of refusal (ADR 031). */
+    public static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case GONE -> HttpStatus.GONE;
+        };
     }
 }

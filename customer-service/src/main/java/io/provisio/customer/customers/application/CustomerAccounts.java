@@ -8,6 +8,7 @@ import java.util.function.Function;
 import io.provisio.customer.customers.domain.Customer;
 import io.provisio.customer.customers.domain.CustomerStatus;
 import io.provisio.customer.customers.store.CustomerStore;
+import io.provisio.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,14 +34,6 @@ public class CustomerAccounts {
         this.clock = clock;
     }
 
-    /** Writes kept losing to other writers (not seen in practice; the caller answers 409 and may retry). */
-    public static final class ConcurrentChangeException extends RuntimeException {
-
-        ConcurrentChangeException(String customerId) {
-            super("customer " + customerId + " kept changing while this change was being written");
-        }
-    }
-
     public Optional<Customer> find(String partnerId, String customerId) {
         return customers.find(partnerId, customerId);
     }
@@ -54,54 +47,71 @@ public class CustomerAccounts {
         return customers.count(partnerId, status, parentId, q);
     }
 
-    /** @return empty when the partner has no such customer */
-    public Optional<Customer.Transition> suspend(String partnerId, String customerId) {
-        return transition(partnerId, customerId, customer -> customer.suspend(clock.instant()));
+    /**
+     * @return the customer, suspended now or before
+     * @throws Refusal NOT_FOUND without such a customer, INVALID_CUSTOMER_STATE unless it is active or suspended,
+     *                 CONCURRENT_CHANGE when other writes kept overtaking this one
+     */
+    public Customer suspend(String partnerId, String customerId) {
+        return transition(partnerId, customerId, customer -> customer.suspend(clock.instant()), "suspended",
+                CustomerStatus.ACTIVE);
     }
 
-    /** @return empty when the partner has no such customer */
-    public Optional<Customer.Transition> resume(String partnerId, String customerId) {
-        return transition(partnerId, customerId, customer -> customer.resume(clock.instant()));
+    /** @see #suspend */
+    public Customer resume(String partnerId, String customerId) {
+        return transition(partnerId, customerId, customer -> customer.resume(clock.instant()), "resumed",
+                CustomerStatus.SUSPENDED);
     }
 
     /**
      * Applies a patch to the customer as it is now: {@code patch} merges the request over the customer it is given
      * and validates the result (it may throw to refuse), and may be called again on a newer customer.
      *
-     * @return the patched customer as written; empty when the partner has no such customer
+     * @return the patched customer as written
+     * @throws Refusal NOT_FOUND without such a customer, CONCURRENT_CHANGE when other writes kept overtaking this one
      */
-    public Optional<Customer> patch(String partnerId, String customerId, Function<Customer, Customer.Patch> patch) {
+    public Customer patch(String partnerId, String customerId, Function<Customer, Customer.Patch> patch) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Customer> current = customers.find(partnerId, customerId);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            Customer patched = current.get().patched(patch.apply(current.get()));
-            if (customers.patch(current.get(), patched)) {
+            Customer current = customers.find(partnerId, customerId)
+                    .orElseThrow(() -> Refusal.notFound("Customer", customerId));
+            Customer patched = current.patched(patch.apply(current));
+            if (customers.patch(current, patched)) {
                 log.info("Customer {} of partner {} patched", customerId, partnerId);
-                return Optional.of(patched);
+                return patched;
             }
         }
-        throw new ConcurrentChangeException(customerId);
+        throw concurrentChange(customerId);
     }
 
-    private Optional<Customer.Transition> transition(String partnerId, String customerId,
-                                                     Function<Customer, Customer.Transition> decide) {
+    private Customer transition(String partnerId, String customerId, Function<Customer, Customer.Transition> decide,
+                                String verb, CustomerStatus from) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Customer> current = customers.find(partnerId, customerId);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            Customer.Transition transition = decide.apply(current.get());
-            if (transition.outcome() != Customer.Outcome.CHANGED) {
-                return Optional.of(transition);
-            }
-            if (customers.changeStatus(current.get(), transition.customer().status(),
-                    transition.event().orElseThrow())) {
-                log.info("Customer {} of partner {}: {}", customerId, partnerId, transition.customer().status());
-                return Optional.of(transition);
+            Customer current = customers.find(partnerId, customerId)
+                    .orElseThrow(() -> Refusal.notFound("Customer", customerId));
+            Customer.Transition transition = decide.apply(current);
+            switch (transition.outcome()) {
+                case ALREADY -> {
+                    return transition.customer();
+                }
+                case NOT_ALLOWED -> throw new Refusal(Refusal.Kind.CONFLICT, "INVALID_CUSTOMER_STATE",
+                        "Customer cannot be " + verb, "Only an " + from + " customer can be " + verb
+                        + "; this one is " + transition.customer().status(), List.of());
+                case CHANGED -> {
+                    if (customers.changeStatus(current, transition.customer().status(),
+                            transition.event().orElseThrow())) {
+                        log.info("Customer {} of partner {}: {}", customerId, partnerId,
+                                transition.customer().status());
+                        return transition.customer();
+                    }
+                }
             }
         }
-        throw new ConcurrentChangeException(customerId);
+        throw concurrentChange(customerId);
+    }
+
+    /** Writes kept losing to other writers (not seen in practice); the caller may simply try again. */
+    private static Refusal concurrentChange(String customerId) {
+        return Refusal.conflict("CONCURRENT_CHANGE", "Customer kept changing", "Customer " + customerId
+                + " was changed by other requests while this one was written; try again");
     }
 }

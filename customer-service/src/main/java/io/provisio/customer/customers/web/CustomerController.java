@@ -3,9 +3,7 @@ package io.provisio.customer.customers.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.provisio.customer.customers.application.CustomerAccounts;
 import io.provisio.customer.customers.domain.Address;
@@ -18,7 +16,6 @@ import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
 import jakarta.validation.Validator;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -108,43 +105,17 @@ class CustomerController {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        try {
-            return customers.patch(partner.value(), id, current -> merged(current, changes)).map(CustomerView::of)
-                    .orElseThrow(() -> ApiProblem.notFound("Customer", id));
-        } catch (CustomerAccounts.ConcurrentChangeException e) {
-            throw concurrentChange(id);
-        }
+        return CustomerView.of(customers.patch(partner.value(), id, current -> merged(current, changes)));
     }
 
     @PostMapping("/{id}/suspend")
     CustomerView suspend(PartnerId partner, @PathVariable String id) {
-        return transitioned(id, () -> customers.suspend(partner.value(), id), "suspended", CustomerStatus.ACTIVE);
+        return CustomerView.of(customers.suspend(partner.value(), id));
     }
 
     @PostMapping("/{id}/resume")
     CustomerView resume(PartnerId partner, @PathVariable String id) {
-        return transitioned(id, () -> customers.resume(partner.value(), id), "resumed", CustomerStatus.SUSPENDED);
-    }
-
-    private CustomerView transitioned(String id, Supplier<Optional<Customer.Transition>> change, String verb,
-                                      CustomerStatus from) {
-        Customer.Transition transition;
-        try {
-            transition = change.get().orElseThrow(() -> ApiProblem.notFound("Customer", id));
-        } catch (CustomerAccounts.ConcurrentChangeException e) {
-            throw concurrentChange(id);
-        }
-        if (transition.outcome() == Customer.Outcome.NOT_ALLOWED) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "INVALID_CUSTOMER_STATE", "Customer cannot be " + verb,
-                    "Only an " + from + " customer can be " + verb + "; this one is "
-                            + transition.customer().status());
-        }
-        return CustomerView.of(transition.customer());
-    }
-
-    private static ApiProblem concurrentChange(String id) {
-        return new ApiProblem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE", "Customer kept changing",
-                "Customer " + id + " was changed by other requests while this one was written; try again");
+        return CustomerView.of(customers.resume(partner.value(), id));
     }
 
     /** The request merged over {@code current}'s view and validated by the onboarding's rules for the same fields. */

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import io.provisio.customer.drafts.domain.Draft;
+import io.provisio.platform.refusal.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,10 @@ public class OnboardingDrafts {
     /** Bounds what one partner can store: drafts are for work in progress, not an archive. */
     public static final int MAX_DRAFTS_PER_PARTNER = 500;
 
+    /** A draft saved from a version that is no longer its latest: someone else saved in between. */
+    public static final String DRAFT_CHANGED = "DRAFT_CHANGED";
+    static final String DRAFT_LIMIT_REACHED = "DRAFT_LIMIT_REACHED";
+
     private final DraftRepository drafts;
     private final Clock clock;
 
@@ -30,10 +35,11 @@ public class OnboardingDrafts {
         this.clock = clock;
     }
 
-    /** @throws DraftLimitException when the partner keeps {@link #MAX_DRAFTS_PER_PARTNER} drafts already */
+    /** @throws Refusal DRAFT_LIMIT_REACHED when the partner keeps {@link #MAX_DRAFTS_PER_PARTNER} drafts already */
     public Draft create(String partnerId, Draft.Content content, String by) {
         if (drafts.count(partnerId) >= MAX_DRAFTS_PER_PARTNER) {
-            throw new DraftLimitException(MAX_DRAFTS_PER_PARTNER);
+            throw Refusal.conflict(DRAFT_LIMIT_REACHED, "Too many drafts", "A partner keeps at most "
+                    + MAX_DRAFTS_PER_PARTNER + " drafts; submit or delete some first");
         }
         Draft draft = Draft.create("drf-" + UUID.randomUUID(), partnerId, content, now(), by);
         drafts.insert(draft);
@@ -55,29 +61,29 @@ public class OnboardingDrafts {
     /**
      * Replaces the draft's content, if it is still at {@code expectedVersion} (empty: whatever version it is at).
      *
-     * @return the new version, or empty when the partner has no such draft
-     * @throws StaleDraftException when the draft has moved on since {@code expectedVersion}
+     * @return the new version
+     * @throws Refusal NOT_FOUND when the partner has no such draft; {@link #DRAFT_CHANGED} when the draft has moved on
+     *                 since {@code expectedVersion}
      */
-    public Optional<Draft> replace(String partnerId, String id, OptionalLong expectedVersion, Draft.Content content,
-                                   String by) {
-        Optional<Draft> current = drafts.find(partnerId, id);
-        if (current.isEmpty()) {
-            return Optional.empty();
-        }
-        long version = current.get().version();
+    public Draft replace(String partnerId, String id, OptionalLong expectedVersion, Draft.Content content,
+                         String by) {
+        Draft current = drafts.find(partnerId, id).orElseThrow(() -> Refusal.notFound("Draft", id));
+        long version = current.version();
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != version) {
-            throw new StaleDraftException(id, version);
+            throw changed(version, expectedVersion.getAsLong());
         }
-        Draft next = current.get().replacedBy(content, now(), by);
+        Draft next = current.replacedBy(content, now(), by);
         if (drafts.replace(next, version)) {
-            return Optional.of(next);
+            return next;
         }
         // Another save (or a delete) won between our read and our write.
-        Draft now = drafts.find(partnerId, id).orElse(null);
-        if (now == null) {
-            return Optional.empty();
-        }
-        throw new StaleDraftException(id, now.version());
+        Draft now = drafts.find(partnerId, id).orElseThrow(() -> Refusal.notFound("Draft", id));
+        throw changed(now.version(), version);
+    }
+
+    private static Refusal changed(long current, long madeFrom) {
+        return Refusal.conflict(DRAFT_CHANGED, "The draft has changed", "Someone saved version " + current
+                + " of this draft since version " + madeFrom + "; read it again and make the change there");
     }
 
     /** To the millisecond, as the store keeps it, so that an answer and a later read of the draft agree. */

@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
-import io.provisio.customer.drafts.application.DraftLimitException;
 import io.provisio.customer.drafts.application.OnboardingDrafts;
-import io.provisio.customer.drafts.application.StaleDraftException;
 import io.provisio.customer.drafts.domain.Draft;
+import io.provisio.platform.refusal.Refusal;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
@@ -75,13 +74,7 @@ class OnboardingDraftController {
     ResponseEntity<DraftView> create(PartnerId partner, @AuthenticationPrincipal Jwt token,
                                      @RequestBody JsonNode body) {
         Draft.Content content = content(body, false);
-        Draft draft;
-        try {
-            draft = drafts.create(partner.value(), content, subject(token));
-        } catch (DraftLimitException e) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "DRAFT_LIMIT_REACHED", "Too many drafts", e.getMessage()
-                    + "; submit or delete some first");
-        }
+        Draft draft = drafts.create(partner.value(), content, subject(token));
         return ResponseEntity.created(URI.create("/api/v1/onboarding-drafts/" + draft.id()))
                 .eTag(etag(draft)).body(view(draft));
     }
@@ -140,14 +133,15 @@ class OnboardingDraftController {
         }
         OptionalLong expected = fromHeader.isPresent() ? fromHeader : fromBody;
         try {
-            Draft draft = drafts.replace(partner.value(), id, expected, content, subject(token))
-                    .orElseThrow(() -> ApiProblem.notFound("Draft", id));
+            Draft draft = drafts.replace(partner.value(), id, expected, content, subject(token));
             return ResponseEntity.ok().eTag(etag(draft)).body(view(draft));
-        } catch (StaleDraftException e) {
-            throw new ApiProblem(fromHeader.isPresent() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT,
-                    "DRAFT_CHANGED", "The draft has changed", "Someone saved version " + e.currentVersion()
-                    + " of this draft since version " + expected.getAsLong()
-                    + "; read it again and make the change there");
+        } catch (Refusal refusal) {
+            // HTTP fixes this status itself: a failed If-Match is 412 (RFC 9110), whoever decided it.
+            if (fromHeader.isPresent() && OnboardingDrafts.DRAFT_CHANGED.equals(refusal.code())) {
+                throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, refusal.code(), refusal.title(),
+                        refusal.getMessage());
+            }
+            throw refusal;
         }
     }
 

@@ -20,6 +20,7 @@ import io.provisio.customer.onboarding.domain.Batch;
 import io.provisio.customer.onboarding.domain.BatchRow;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.platform.messaging.MessageTracing;
+import io.provisio.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,7 @@ public class OnboardingBatches {
      * Stores a batch of judged rows (QUEUED or INVALID); the pacer starts the queued ones.
      *
      * @param idempotencyKey the partner's key with the digest of the body, or {@code null}
-     * @throws IdempotencyKeyReusedException when the key came before with another body
+     * @throws Refusal IDEMPOTENCY_KEY_REUSED when the key came before with another body
      */
     public Submitted submit(String partnerId, List<BatchRow> rows, IdempotencyKey idempotencyKey) {
         if (idempotencyKey != null) {
@@ -100,7 +101,7 @@ public class OnboardingBatches {
     private Optional<Submitted> replay(String partnerId, IdempotencyKey key) {
         return batches.findByIdempotencyKey(partnerId, key.key()).map(earlier -> {
             if (!key.sameRequestAs(earlier.requestDigest())) {
-                throw new IdempotencyKeyReusedException(key.key());
+                throw StartRefusal.keyReused();
             }
             return new Submitted(current(earlier.batch()), false);
         });
@@ -225,8 +226,7 @@ public class OnboardingBatches {
                                 tracing.current(), key);
                         started.increment();
                         return row.started(s.onboarding().id(), s.onboarding().status());
-                    } catch (RuntimeException e) {
-                        StartRefusal refusal = StartRefusal.of(e, row.request()).orElseThrow(() -> e);
+                    } catch (Refusal refusal) {
                         rejected.increment();
                         log.info("Batch {} row {} refused: {}", batch.id(), row.index(), refusal.code());
                         return row.rejected(refusal.errors().stream()

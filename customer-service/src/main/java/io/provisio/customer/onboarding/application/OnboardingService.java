@@ -21,6 +21,7 @@ import io.provisio.customer.onboarding.domain.SagaEvent;
 import io.provisio.customer.onboarding.domain.StepReply;
 import io.provisio.platform.observability.SagaMetrics;
 import io.provisio.platform.web.Page;
+import io.provisio.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -65,16 +66,24 @@ public class OnboardingService {
      * the same request answers the onboarding the first one started, even when both race.
      *
      * @param idempotencyKey the partner's key, or {@code null}
-     * @throws AccountNameTakenException      when the partner already has a live customer of that name
-     * @throws IdempotencyKeyReusedException when the key came before with another request
-     * @throws ParentNotFoundException        when the named parent may not have this customer as a child
-     * @throws DomainTakenException           when another customer holds one of the domains already (a claim
-     *                                        made meanwhile fails the onboarding at REGISTER_CUSTOMER instead)
-     * @throws SubdomainTakenException        when another partner's customer holds the account name's platform
-     *                                        sub-domain (likewise decided at REGISTER_CUSTOMER when concurrent)
+     * @throws Refusal {@link StartRefusal}'s: ACCOUNT_NAME_TAKEN when the partner already has a live customer of that
+     *                 name; IDEMPOTENCY_KEY_REUSED when the key came before with another request; PARENT_NOT_FOUND
+     *                 when the named parent may not have this customer as a child; DOMAIN_TAKEN when another customer
+     *                 holds one of the domains already (a claim made meanwhile fails the onboarding at
+     *                 REGISTER_CUSTOMER instead); SUBDOMAIN_TAKEN when another partner's customer holds the account
+     *                 name's platform sub-domain (likewise decided at REGISTER_CUSTOMER when concurrent)
      */
     public Started start(String partnerId, OnboardingRequest asked, String traceparent,
                          IdempotencyKey idempotencyKey) {
+        try {
+            return startOrThrow(partnerId, asked, traceparent, idempotencyKey);
+        } catch (RuntimeException e) {
+            throw StartRefusal.of(e, asked).orElseThrow(() -> e);
+        }
+    }
+
+    private Started startOrThrow(String partnerId, OnboardingRequest asked, String traceparent,
+                                 IdempotencyKey idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<OnboardingRepository.KeyedOnboarding> earlier =
                     onboardings.findByIdempotencyKey(partnerId, idempotencyKey.key());
@@ -146,7 +155,7 @@ public class OnboardingService {
 
     private static Started replay(OnboardingRepository.KeyedOnboarding earlier, IdempotencyKey key) {
         if (!key.sameRequestAs(earlier.requestDigest())) {
-            throw new IdempotencyKeyReusedException(key.key());
+            throw StartRefusal.keyReused();
         }
         return new Started(earlier.onboarding(), false);
     }

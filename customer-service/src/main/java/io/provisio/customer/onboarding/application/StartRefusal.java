@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static io.provisio.platform.refusal.Refusal.Kind.CONFLICT;
+import static io.provisio.platform.refusal.Refusal.Kind.UNPROCESSABLE;
+
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
+import io.provisio.platform.refusal.Refusal;
 import io.provisio.platform.web.FieldError;
 
 /**
  * Why a valid request could not start its onboarding, in the words the partner reads: the single onboarding's
- * 409/422 answer, a batch row's errors and the dry run's findings say the same thing.
- *
- * @param code   the problem's {@code code} (ACCOUNT_NAME_TAKEN, SUBDOMAIN_TAKEN, DOMAIN_TAKEN, PARENT_NOT_FOUND,
- *               IDEMPOTENCY_KEY_REUSED)
- * @param errors the fields that caused it, as API.md writes their paths
+ * 409/422 answer, a batch row's errors and the dry run's findings say the same thing. Codes: ACCOUNT_NAME_TAKEN,
+ * SUBDOMAIN_TAKEN, DOMAIN_TAKEN (409), PARENT_NOT_FOUND, IDEMPOTENCY_KEY_REUSED (422); the errors name the fields
+ * that caused it, as API.md writes their paths.
  */
-public record StartRefusal(String code, String title, String detail, List<FieldError> errors) {
+public final class StartRefusal {
+
+    private StartRefusal() {
+    }
 
     public static final String PARENT_RULE = "must be an active or suspended customer of yours, less than "
             + "5 levels deep";
@@ -26,33 +31,32 @@ public record StartRefusal(String code, String title, String detail, List<FieldE
             + "unique across the platform's sub-domains";
 
     /**
-     * The refusal {@link OnboardingService#start} signalled with {@code e}, or empty when {@code e} is no refusal
-     * (a store outage, say: then nothing was decided and the start may be tried again).
+     * The refusal that {@code e}, thrown while starting {@code request}, stands for; empty when {@code e} is no
+     * refusal (a store outage, say: then nothing was decided and the start may be tried again).
      */
-    public static Optional<StartRefusal> of(RuntimeException e, OnboardingRequest request) {
+    static Optional<Refusal> of(RuntimeException e, OnboardingRequest request) {
         String accountName = request.customer().accountName();
         return Optional.ofNullable(switch (e) {
-            case IdempotencyKeyReusedException ignored -> keyReused();
-            case AccountNameTakenException ignored -> new StartRefusal("ACCOUNT_NAME_TAKEN", "Account name taken",
+            case AccountNameTakenException ignored -> new Refusal(CONFLICT, "ACCOUNT_NAME_TAKEN", "Account name taken",
                     "The account name " + accountName + " is already in use",
                     List.of(new FieldError("customer.accountName", "is already in use")));
-            case SubdomainTakenException taken -> new StartRefusal("SUBDOMAIN_TAKEN", "Sub-domain taken",
+            case SubdomainTakenException taken -> new Refusal(CONFLICT, "SUBDOMAIN_TAKEN", "Sub-domain taken",
                     "The account name " + accountName + " gives the sub-domain " + taken.subdomain()
                             + ", which belongs to another organization",
                     List.of(new FieldError("customer.accountName", SUBDOMAIN_RULE)));
-            case DomainTakenException taken -> new StartRefusal("DOMAIN_TAKEN", "Domain taken",
+            case DomainTakenException taken -> new Refusal(CONFLICT, "DOMAIN_TAKEN", "Domain taken",
                     "Another customer already holds " + String.join(", ", taken.domains()),
                     domainErrors(request.customer().domains(), taken.domains()));
             // The same answer whether the parent is missing, another partner's, not live or too deep.
-            case ParentNotFoundException missing -> new StartRefusal("PARENT_NOT_FOUND", "Parent customer not found",
-                    missing.getMessage(), List.of(new FieldError("customer.parentCustomerId", PARENT_RULE)));
+            case ParentNotFoundException missing -> new Refusal(UNPROCESSABLE, "PARENT_NOT_FOUND",
+                    "Parent customer not found", missing.getMessage(), List.of(new FieldError("customer.parentCustomerId", PARENT_RULE)));
             default -> null;
         });
     }
 
     /** The partner's Idempotency-Key came before with another body. */
-    public static StartRefusal keyReused() {
-        return new StartRefusal("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
+    static Refusal keyReused() {
+        return new Refusal(UNPROCESSABLE, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
                 "This Idempotency-Key was used before with a different request body", List.of());
     }
 

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.provisio.customer.onboarding.application.IdempotencyKeyReusedException;
 import io.provisio.customer.onboarding.application.OnboardingBatches;
 import io.provisio.customer.onboarding.application.RequestDigests;
-import io.provisio.customer.onboarding.application.StartRefusal;
 import io.provisio.customer.onboarding.domain.BatchRow;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.ApiProblem;
@@ -90,12 +88,8 @@ class BatchController {
         for (BatchBodies.Row row : bodies.read(type, body)) {
             rows.add(judge(row, accountNames, partnerName));
         }
-        OnboardingBatches.Submitted submitted;
-        try {
-            submitted = batches.submit(partner.value(), rows, key == null ? null : digests.keyFor(key, body));
-        } catch (IdempotencyKeyReusedException e) {
-            throw OnboardingController.problem(StartRefusal.keyReused());
-        }
+        OnboardingBatches.Submitted submitted = batches.submit(partner.value(), rows,
+                key == null ? null : digests.keyFor(key, body));
         return ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/onboarding-batches/" + submitted.batch().id()))
                 .body(BatchView.of(submitted.batch()));

@@ -9,7 +9,6 @@ import io.provisio.customer.onboarding.application.OnboardingQueries;
 import io.provisio.customer.onboarding.application.OnboardingService;
 import io.provisio.customer.onboarding.application.OnboardingSummary;
 import io.provisio.customer.onboarding.application.RequestDigests;
-import io.provisio.customer.onboarding.application.StartRefusal;
 import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
@@ -80,26 +79,12 @@ class OnboardingController {
         validator.check(body);
         checkIdempotencyKey(key);
         OnboardingRequest request = requests.of(body, partnerName(token, partner));
-        OnboardingService.Started started;
-        try {
-            started = onboardings.start(partner.value(), request, traceparent(),
-                    key == null ? null : digests.keyFor(key, json.writeValueAsBytes(body)));
-        } catch (RuntimeException e) {
-            throw StartRefusal.of(e, request).map(OnboardingController::problem).orElseThrow(() -> e);
-        }
+        OnboardingService.Started started = onboardings.start(partner.value(), request, traceparent(),
+                key == null ? null : digests.keyFor(key, json.writeValueAsBytes(body)));
         Onboarding onboarding = started.onboarding();
         return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/onboardings/" + onboarding.id()))
                 .body(OnboardingView.of(OnboardingSummary.of(onboarding)));
-    }
-
-    /** A refusal as the single onboarding answers it: 409 when another holds the name or a domain, else 422. */
-    static ApiProblem problem(StartRefusal refusal) {
-        HttpStatus status = switch (refusal.code()) {
-            case "ACCOUNT_NAME_TAKEN", "SUBDOMAIN_TAKEN", "DOMAIN_TAKEN" -> HttpStatus.CONFLICT;
-            default -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-        return new ApiProblem(status, refusal.code(), refusal.title(), refusal.detail(), refusal.errors());
     }
 
     /** @throws ApiProblem 400 when the partner sent an Idempotency-Key that cannot be one */

@@ -17,13 +17,12 @@ import io.provisio.identity.partner.domain.ApiScope;
 import io.provisio.identity.partner.domain.Partner;
 import io.provisio.identity.partner.persistence.ApiClientStore;
 import io.provisio.identity.partner.persistence.PartnerStore;
-import io.provisio.platform.web.ApiProblem;
+import io.provisio.platform.refusal.Refusal;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.FieldRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -92,10 +91,10 @@ public class PartnerRegistry {
             FieldRules.email(errors, "notificationEmail", request.notificationEmail());
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
+            throw Refusal.invalid(errors);
         }
         if (clientId.equals(consoleClientId) || clients.findByClientId(clientId) != null) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "CLIENT_ID_TAKEN", "Client id taken",
+            throw Refusal.conflict("CLIENT_ID_TAKEN", "Client id taken",
                     "an API client " + clientId + " exists already");
         }
         Instant now = clock.instant();
@@ -103,7 +102,7 @@ public class PartnerRegistry {
                 request.notificationEmail() == null ? null : request.notificationEmail().strip(), now);
         if (!partners.insertIfAbsent(partner)) {
             if (clients.countByPartner(request.id()) > 0) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "PARTNER_EXISTS", "Partner exists",
+                throw Refusal.conflict("PARTNER_EXISTS", "Partner exists",
                         "partner " + request.id() + " exists already");
             }
             partner = partners.find(request.id()).orElse(partner);
@@ -112,7 +111,7 @@ public class PartnerRegistry {
         ApiClient client = new ApiClient(ApiClientStore.newId(), partner.id(), clientId, passwords.encode(secret),
                 scopes, now);
         if (!clients.insertIfAbsent(client)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "CLIENT_ID_TAKEN", "Client id taken",
+            throw Refusal.conflict("CLIENT_ID_TAKEN", "Client id taken",
                     "an API client " + clientId + " exists already");
         }
         log.info("Created partner {} with API client {} and scopes {}", partner.id(), clientId, client.scopes());
@@ -147,7 +146,7 @@ public class PartnerRegistry {
             FieldRules.email(errors, "notificationEmail", (String) email);
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
+            throw Refusal.invalid(errors);
         }
         if (patch.containsKey("notificationEmail")
                 && !partners.setNotificationEmail(id, email == null ? null : ((String) email).strip())) {

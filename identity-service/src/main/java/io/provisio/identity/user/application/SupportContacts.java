@@ -11,11 +11,10 @@ import io.provisio.identity.user.domain.LastRequiredContactException;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserStore;
-import io.provisio.platform.web.ApiProblem;
+import io.provisio.platform.refusal.Refusal;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +54,7 @@ public class SupportContacts {
         InputRules.email(errors, "email", request.email());
         InputRules.optional(errors, "phone", request.phone(), 40);
         if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
+            throw Refusal.invalid(errors);
         }
         Contact contact = new Contact(UUID.randomUUID().toString(), kind.get(), request.name().strip(),
                 request.email().strip(), request.phone());
@@ -69,16 +68,16 @@ public class SupportContacts {
         throw new IllegalStateException("customer " + customerId + " kept changing while a contact was added");
     }
 
-    /** @throws ApiProblem 409 LAST_REQUIRED_CONTACT when it would leave no ADMIN or no SITE_ADMIN */
+    /** @throws Refusal 409 LAST_REQUIRED_CONTACT when it would leave no ADMIN or no SITE_ADMIN */
     public void remove(String partnerId, String customerId, String contactId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OrganizationStore.Versioned current = current(partnerId, customerId);
             Organization without;
             try {
                 without = current.organization().withoutContact(contactId, users.countAdministrators(partnerId, customerId))
-                        .orElseThrow(() -> ApiProblem.notFound("contact", contactId));
+                        .orElseThrow(() -> Refusal.notFound("contact", contactId));
             } catch (LastRequiredContactException e) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "LAST_REQUIRED_CONTACT", "Last required contact",
+                throw Refusal.conflict("LAST_REQUIRED_CONTACT", "Last required contact",
                         "the customer must keep at least one " + e.kind() + " contact");
             }
             if (organizations.replaceContacts(customerId, current.version(), without.contacts())) {
@@ -90,6 +89,6 @@ public class SupportContacts {
 
     private OrganizationStore.Versioned current(String partnerId, String customerId) {
         return organizations.findVersioned(customerId).filter(v -> v.organization().visibleTo(partnerId))
-                .orElseThrow(() -> ApiProblem.notFound("customer", customerId));
+                .orElseThrow(() -> Refusal.notFound("customer", customerId));
     }
 }

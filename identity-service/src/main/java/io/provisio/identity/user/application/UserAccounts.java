@@ -17,13 +17,12 @@ import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.outbox.OutgoingMessage;
 import io.provisio.platform.password.PasswordPolicy;
-import io.provisio.platform.web.ApiProblem;
+import io.provisio.platform.refusal.Refusal;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +64,7 @@ public class UserAccounts {
     /** The partner's own organization, or 404 exactly as for one that does not exist. */
     public Organization organization(String partnerId, String customerId) {
         return organizations.find(customerId).filter(o -> o.visibleTo(partnerId))
-                .orElseThrow(() -> ApiProblem.notFound("customer", customerId));
+                .orElseThrow(() -> Refusal.notFound("customer", customerId));
     }
 
     public Page<User> list(String partnerId, String customerId, PageQuery paging) {
@@ -106,7 +105,7 @@ public class UserAccounts {
             policy.reject(request.password(), words).ifPresent(why -> errors.add(new FieldError("password", why)));
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
+            throw Refusal.invalid(errors);
         }
 
         Instant now = clock.instant();
@@ -147,9 +146,9 @@ public class UserAccounts {
         refuseWhileSuspended(customerId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             User user = users.find(partnerId, customerId, userId)
-                    .orElseThrow(() -> ApiProblem.notFound("user", userId));
+                    .orElseThrow(() -> Refusal.notFound("user", userId));
             if (user.status() != UserStatus.INVITED || user.activation() == null) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "USER_ALREADY_ACTIVE", "User already active",
+                throw Refusal.conflict("USER_ALREADY_ACTIVE", "User already active",
                         "user " + userId + " has activated the account; there is no link to resend");
             }
             ActivationToken.Issued link = ActivationToken.issue(clock.instant(), properties.activationTtl());
@@ -167,14 +166,14 @@ public class UserAccounts {
      * at least one administrator: removals of administrators take turns on the customer's claim and count
      * while holding it, so two concurrent removals can never take the last two.
      *
-     * @throws ApiProblem 404 for a user the partner does not have (also when deleted already), 409
+     * @throws Refusal 404 for a user the partner does not have (also when deleted already), 409
      *                    {@code LAST_ADMINISTRATOR}, 409 {@code CHANGE_IN_PROGRESS} while another administrator
      *                    of the customer is being removed
      */
     public void delete(String partnerId, String customerId, String userId) {
         organization(partnerId, customerId);
         User user = users.find(partnerId, customerId, userId)
-                .orElseThrow(() -> ApiProblem.notFound("user", userId));
+                .orElseThrow(() -> Refusal.notFound("user", userId));
         if (user.role() != UserRole.ADMINISTRATOR) {
             remove(user);
             return;
@@ -182,12 +181,12 @@ public class UserAccounts {
         Instant now = clock.instant();
         if (!organizations.claimAdministratorRemoval(customerId, userId, now,
                 now.plus(properties.administratorRemovalLease()))) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "CHANGE_IN_PROGRESS", "Change in progress",
+            throw Refusal.conflict("CHANGE_IN_PROGRESS", "Change in progress",
                     "another administrator of customer " + customerId + " is being removed; try again");
         }
         try {
             if (users.countAdministrators(partnerId, customerId) <= 1) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "LAST_ADMINISTRATOR", "Last administrator",
+                throw Refusal.conflict("LAST_ADMINISTRATOR", "Last administrator",
                         "the customer must keep at least one user with the role ADMINISTRATOR");
             }
             remove(user);
@@ -199,7 +198,7 @@ public class UserAccounts {
     private void remove(User user) {
         if (!users.markDeleted(user, List.of(messages.userDeleted(user)))) {
             // A concurrent request deleted it between our read and our write: the same answer as a second DELETE.
-            throw ApiProblem.notFound("user", user.id());
+            throw Refusal.notFound("user", user.id());
         }
         log.info("Deleted {} user {} of customer {}", user.role(), user.id(), user.customerId());
     }
@@ -217,7 +216,7 @@ public class UserAccounts {
             errors.add(new FieldError("password", "is required"));
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
+            throw Refusal.invalid(errors);
         }
         String hash = ActivationToken.wellFormed(request.token()) ? ActivationToken.hash(request.token()) : null;
         Optional<User> pending = hash == null ? Optional.empty() : users.findByActivationHash(hash);
@@ -226,7 +225,7 @@ public class UserAccounts {
         }
         User user = pending.get();
         if (user.activation().expiredAt(clock.instant())) {
-            throw new ApiProblem(HttpStatus.GONE, TOKEN_EXPIRED, "Activation link expired",
+            throw new Refusal(Refusal.Kind.GONE, TOKEN_EXPIRED, "Activation link expired",
                     "The activation link has expired; ask for a new one");
         }
         // Before anything is written: the link stays usable once the customer is resumed.
@@ -234,7 +233,7 @@ public class UserAccounts {
         List<String> words = new ArrayList<>(user.passwordWords());
         organizations.find(user.customerId()).ifPresent(o -> words.addAll(o.passwordWords()));
         policy.reject(request.password(), words).ifPresent(why -> {
-            throw ApiProblem.validation(List.of(new FieldError("password", why)));
+            throw Refusal.invalid(List.of(new FieldError("password", why)));
         });
         if (!users.activate(user, passwords.encode(request.password()))) {
             // Used (or replaced) by a concurrent request between our read and our write.
@@ -247,18 +246,18 @@ public class UserAccounts {
     /** A suspended customer (CustomerSuspended from customer-service) gets no new users and no activations. */
     private void refuseWhileSuspended(String customerId) {
         if (organizations.isSuspended(customerId)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "CUSTOMER_SUSPENDED", "Customer suspended",
+            throw Refusal.conflict("CUSTOMER_SUSPENDED", "Customer suspended",
                     "the customer is suspended; users cannot be added or activated until it is resumed");
         }
     }
 
-    private ApiProblem deadLink(String hash) {
+    private Refusal deadLink(String hash) {
         Optional<UserStore.Spent> spent = hash == null ? Optional.empty() : users.spent(hash);
         if (spent.isPresent() && spent.get() == UserStore.Spent.USED) {
-            return new ApiProblem(HttpStatus.CONFLICT, TOKEN_USED, "Activation link already used",
+            return Refusal.conflict(TOKEN_USED, "Activation link already used",
                     "The activation link has been used already; sign in with the password chosen then");
         }
-        return new ApiProblem(HttpStatus.BAD_REQUEST, TOKEN_INVALID, "Activation link not valid",
+        return new Refusal(Refusal.Kind.INVALID, TOKEN_INVALID, "Activation link not valid",
                 "The activation link is not valid, or a newer link replaced it");
     }
 
@@ -272,15 +271,15 @@ public class UserAccounts {
         }
     }
 
-    private static ApiProblem emailInUse() {
-        return new ApiProblem(HttpStatus.CONFLICT, "ADMIN_EMAIL_IN_USE", "E-mail in use",
+    private static Refusal emailInUse() {
+        return Refusal.conflict("ADMIN_EMAIL_IN_USE", "E-mail in use",
                 "the e-mail belongs to a person of another organization or of this one",
                 List.of(new FieldError("email", "is in use")));
     }
 
     /** Sign-in names are unique across the platform (ADR 012); the answer names no other customer. */
-    private static ApiProblem usernameTaken(User user) {
-        return new ApiProblem(HttpStatus.CONFLICT, "USERNAME_TAKEN", "Username taken",
+    private static Refusal usernameTaken(User user) {
+        return Refusal.conflict("USERNAME_TAKEN", "Username taken",
                 "the sign-in name " + user.upn() + " is already in use on the platform",
                 List.of(new FieldError("username", "is taken: its sign-in name " + user.upn() + " is in use")));
     }

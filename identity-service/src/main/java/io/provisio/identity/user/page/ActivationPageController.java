@@ -12,7 +12,7 @@ import io.provisio.identity.user.application.ActivationLinks.State;
 import io.provisio.identity.user.application.UserAccounts;
 import io.provisio.identity.user.domain.User;
 import io.provisio.platform.password.PasswordPolicy;
-import io.provisio.platform.web.ApiProblem;
+import io.provisio.platform.refusal.Refusal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,7 +86,7 @@ class ActivationPageController {
         User activated;
         try {
             activated = accounts.activate(new Activation(token, typed));
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             // Something changed between the look and the write (used in another tab, replaced, suspended,
             // expired this second): the page for what the link is now.
             Link now = links.inspect(token);

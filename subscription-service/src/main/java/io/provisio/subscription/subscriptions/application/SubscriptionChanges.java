@@ -22,6 +22,7 @@ import io.provisio.subscription.subscriptions.domain.Subscription;
 import io.provisio.subscription.subscriptions.domain.SubscriptionStatus;
 import io.provisio.subscription.subscriptions.persistence.SubscriptionQueries;
 import io.provisio.subscription.subscriptions.persistence.UnitChangeStore;
+import io.provisio.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,10 +63,10 @@ public class SubscriptionChanges {
     }
 
     /** Adds a plan with the rules of ASSIGN_PLANS; plans the customer already holds satisfy requirements. */
-    public ChangeOutcome add(String partnerId, String customerId, String planCode, int units, LocalDate startDate,
+    public Subscription add(String partnerId, String customerId, String planCode, int units, LocalDate startDate,
                              boolean acceptPaidPlans) {
         if (!customers.isOf(partnerId, customerId)) {
-            return new ChangeOutcome.NotFound();
+            throw Refusal.notFound("Customer", customerId);
         }
         List<FieldError> errors = new ArrayList<>();
         if (startDate != null && startDate.isBefore(Subscription.today(clock))) {
@@ -73,7 +74,7 @@ public class SubscriptionChanges {
         }
         if (planCode == null || planCode.isBlank()) {
             errors.add(new FieldError("planCode", "is required"));
-            return new ChangeOutcome.Invalid(errors);
+            throw Refusal.invalid(errors);
         }
         Set<String> held = subscriptions.liveOf(partnerId, customerId).stream().map(Subscription::planCode)
                 .collect(Collectors.toSet());
@@ -82,10 +83,10 @@ public class SubscriptionChanges {
             errors.add(new FieldError(bodyField(v.field()), v.code() + ": " + v.message()));
         }
         if (!errors.isEmpty()) {
-            return new ChangeOutcome.Invalid(errors);
+            throw Refusal.invalid(errors);
         }
         if (held.contains(planCode)) {
-            return new ChangeOutcome.Conflict("PLAN_ALREADY_SUBSCRIBED",
+            throw Refusal.conflict("PLAN_ALREADY_SUBSCRIBED", "Conflict",
                     customerId + " already subscribes to " + planCode + "; change its units instead");
         }
 
@@ -97,7 +98,7 @@ public class SubscriptionChanges {
         PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.ADD, 0, units,
                 clock.instant());
         if (!changes.insertPending(target, change)) {
-            return new ChangeOutcome.Conflict("PLAN_ALREADY_SUBSCRIBED",
+            throw Refusal.conflict("PLAN_ALREADY_SUBSCRIBED", "Conflict",
                     customerId + " already subscribes to " + planCode + "; change its units instead");
         }
         if (!customers.isOf(partnerId, customerId)) {
@@ -105,20 +106,20 @@ public class SubscriptionChanges {
             // before it looks for subscriptions, so it either saw this addition (and took it over) or
             // we see the customer gone here; nothing is allocated yet, so removing it is all there is.
             changes.discardPending(target.id());
-            return new ChangeOutcome.NotFound();
+            throw Refusal.notFound("Customer", customerId);
         }
         // A suspension or resumption recorded after our look may have missed this addition: apply the latest now.
         suspensions.applyToSubscriptions(partnerId, customerId);
         AllocationOutcome outcome = inventory.allocate(partnerId, planCode, target.id(), units);
         if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
             changes.abandonAdd(target.id(), change.op());
-            return insufficient(planCode, units, available);
+            throw insufficient(planCode, units, available);
         }
         if (!changes.completeAdd(target.id(), change.op(), target.status(), target.billingStartedAt())) {
             // A recovery judged this addition dead, or a compensation took it over: give the units back.
             inventory.release(partnerId, planCode, target.id());
             if (!customers.isOf(partnerId, customerId)) {
-                return new ChangeOutcome.NotFound();
+                throw Refusal.notFound("Customer", customerId);
             }
             throw new IllegalStateException("addition of " + planCode + " to " + customerId + " was abandoned");
         }
@@ -127,32 +128,32 @@ public class SubscriptionChanges {
     }
 
     /** Changes the units: the difference is taken from or returned to the inventory atomically. */
-    public ChangeOutcome resize(String partnerId, String customerId, String subscriptionId, int units) {
+    public Subscription resize(String partnerId, String customerId, String subscriptionId, int units) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Subscription> found = customers.isOf(partnerId, customerId)
                     ? subscriptions.findOf(partnerId, customerId, subscriptionId) : Optional.empty();
             if (found.isEmpty()) {
-                return new ChangeOutcome.NotFound();
+                throw Refusal.notFound("Subscription", subscriptionId);
             }
             Subscription s = found.get();
             Plan plan = catalogue.findByCodes(List.of(s.planCode())).get(s.planCode());
             if (plan != null && !plan.allows(units)) {
-                return new ChangeOutcome.Invalid(List.of(new FieldError("units", "UNITS_OUT_OF_RANGE: "
+                throw Refusal.invalid(List.of(new FieldError("units", "UNITS_OUT_OF_RANGE: "
                         + s.planCode() + " allows " + plan.minUnits() + " to " + plan.maxUnits())));
             }
             if (!s.status().isLive()) {
-                return new ChangeOutcome.Conflict("SUBSCRIPTION_CANCELLED", subscriptionId + " is cancelled");
+                throw Refusal.conflict("SUBSCRIPTION_CANCELLED", "Conflict", subscriptionId + " is cancelled");
             }
             if (units < s.users().size()) {
-                return new ChangeOutcome.Conflict("UNITS_BELOW_ASSIGNED", s.planCode() + ": " + s.users().size()
+                throw Refusal.conflict("UNITS_BELOW_ASSIGNED", "Conflict", s.planCode() + ": " + s.users().size()
                         + " unit(s) are assigned to users, cannot go down to " + units);
             }
             if (subscriptions.pendingOf(subscriptionId).isPresent()) {
-                return new ChangeOutcome.Conflict("CHANGE_IN_PROGRESS",
+                throw Refusal.conflict("CHANGE_IN_PROGRESS", "Conflict",
                         subscriptionId + " is being changed; try again shortly");
             }
             if (units == s.units()) {
-                return new ChangeOutcome.Done(s);
+                return s;
             }
             PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.RESIZE,
                     s.units(), units, clock.instant());
@@ -166,29 +167,29 @@ public class SubscriptionChanges {
             }
             // Someone changed it between our read and our write (a user took a unit, say): read again.
         }
-        return new ChangeOutcome.Conflict("CHANGE_IN_PROGRESS", subscriptionId + " keeps changing; try again");
+        throw Refusal.conflict("CHANGE_IN_PROGRESS", "Conflict", subscriptionId + " keeps changing; try again");
     }
 
     /** Cancels: the subscription's users lose the service and its units go back to the inventory. */
-    public ChangeOutcome cancel(String partnerId, String customerId, String subscriptionId) {
+    public Subscription cancel(String partnerId, String customerId, String subscriptionId) {
         Optional<Subscription> found = customers.isOf(partnerId, customerId)
                 ? subscriptions.findOf(partnerId, customerId, subscriptionId) : Optional.empty();
         if (found.isEmpty()) {
-            return new ChangeOutcome.NotFound();
+            throw Refusal.notFound("Subscription", subscriptionId);
         }
         Subscription s = found.get();
         if (!s.status().isLive()) {
             // Cancelling again is a no-op, but the units of an interrupted cancellation still go back.
             subscriptions.pendingOf(s.id()).ifPresent(change -> finishShrinkOrCancel(s, change));
-            return new ChangeOutcome.Done(s);
+            return s;
         }
         PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.CANCEL,
                 s.units(), 0, clock.instant());
         if (!changes.beginCancel(s.id(), change, clock.instant())) {
             if (!customers.isOf(partnerId, customerId)) {
-                return new ChangeOutcome.NotFound();
+                throw Refusal.notFound("Subscription", subscriptionId);
             }
-            return new ChangeOutcome.Conflict("CHANGE_IN_PROGRESS", subscriptionId + " is being changed; try again");
+            throw Refusal.conflict("CHANGE_IN_PROGRESS", "Conflict", subscriptionId + " is being changed; try again");
         }
         finishShrinkOrCancel(s, change);
         log.info("Cancelled subscription {} ({} unit(s) of {}) of customer {}", s.id(), s.units(), s.planCode(),
@@ -275,21 +276,21 @@ public class SubscriptionChanges {
         return inventory.release(s.partnerId(), s.planCode(), s.id());
     }
 
-    private ChangeOutcome grow(Subscription s, PendingChange change) {
+    private Subscription grow(Subscription s, PendingChange change) {
         AllocationOutcome outcome = inventory.resize(s.partnerId(), s.planCode(), s.id(), change.from(), change.to());
         if (outcome instanceof AllocationOutcome.Insufficient(int available)) {
             changes.endChange(s.id(), change.op());
             // A compensation that released the holding makes the resize miss too.
-            return customers.isOf(s.partnerId(), s.customerId())
+            throw customers.isOf(s.partnerId(), s.customerId())
                     ? insufficient(s.planCode(), change.to() - change.from(), available)
-                    : new ChangeOutcome.NotFound();
+                    : Refusal.notFound("Subscription", s.id());
         }
         if (!changes.completeGrow(s.id(), change)) {
             // A recovery abandoned this growth, or a compensation deleted the subscription: give the
             // extra units back (a miss here means the compensation already returned them all).
             inventory.resize(s.partnerId(), s.planCode(), s.id(), change.to(), change.from());
             if (!customers.isOf(s.partnerId(), s.customerId())) {
-                return new ChangeOutcome.NotFound();
+                throw Refusal.notFound("Subscription", s.id());
             }
             throw new IllegalStateException("growth of " + s.id() + " was abandoned");
         }
@@ -307,12 +308,13 @@ public class SubscriptionChanges {
     }
 
     /** The subscription as the change left it; gone when a compensation deleted it meanwhile. */
-    private ChangeOutcome doneOrGone(String id) {
-        return subscriptions.find(id).<ChangeOutcome>map(ChangeOutcome.Done::new).orElseGet(ChangeOutcome.NotFound::new);
+    /** The subscription as written; gone when a compensation deleted it meanwhile. */
+    private Subscription doneOrGone(String id) {
+        return subscriptions.find(id).orElseThrow(() -> Refusal.notFound("Subscription", id));
     }
 
-    private static ChangeOutcome insufficient(String planCode, int asked, int available) {
-        return new ChangeOutcome.Conflict(Violation.INSUFFICIENT_LICENSES,
+    private static Refusal insufficient(String planCode, int asked, int available) {
+        return Refusal.conflict(Violation.INSUFFICIENT_LICENSES, "Conflict",
                 planCode + ": " + asked + " units asked, " + available + " available");
     }
 

@@ -3,7 +3,6 @@ package io.provisio.subscription.subscriptions.web;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.provisio.platform.security.PartnerId;
@@ -12,12 +11,10 @@ import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.web.PageQuery;
 import io.provisio.subscription.customer.application.Customers;
-import io.provisio.subscription.subscriptions.application.ChangeOutcome;
 import io.provisio.subscription.subscriptions.application.SubscriptionChanges;
 import io.provisio.subscription.subscriptions.domain.Subscription;
 import io.provisio.subscription.subscriptions.persistence.SubscriptionQueries;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,9 +69,8 @@ class CustomerSubscriptionController {
     @PostMapping(BASE)
     ResponseEntity<SubscriptionView> add(PartnerId partner, @PathVariable String customerId,
                                          @RequestBody AddSubscriptionBody body) {
-        Subscription added = done(changes.add(partner.value(), customerId, body.planCode(),
-                body.units() == null ? 0 : body.units(), body.startDate(), Boolean.TRUE.equals(body.acceptPaidPlans())),
-                "Customer", customerId);
+        Subscription added = changes.add(partner.value(), customerId, body.planCode(),
+                body.units() == null ? 0 : body.units(), body.startDate(), Boolean.TRUE.equals(body.acceptPaidPlans()));
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/subscriptions/" + added.id()))
                 .body(SubscriptionView.of(added));
     }
@@ -85,26 +81,15 @@ class CustomerSubscriptionController {
         if (body.units() == null) {
             throw ApiProblem.validation(List.of(new FieldError("units", "is required")));
         }
-        return SubscriptionView.of(done(changes.resize(partner.value(), customerId, subscriptionId, body.units()),
-                "Subscription", subscriptionId));
+        return SubscriptionView.of(changes.resize(partner.value(), customerId, subscriptionId, body.units()));
     }
 
     @ApiResponse(responseCode = "204", description = "Ended")
     @DeleteMapping(BASE + "/{subscriptionId}")
     ResponseEntity<Void> cancel(PartnerId partner, @PathVariable String customerId,
                                 @PathVariable String subscriptionId) {
-        done(changes.cancel(partner.value(), customerId, subscriptionId), "Subscription", subscriptionId);
+        changes.cancel(partner.value(), customerId, subscriptionId);
         return ResponseEntity.noContent().build();
-    }
-
-    private static Subscription done(ChangeOutcome outcome, String what, String id) {
-        return switch (outcome) {
-            case ChangeOutcome.Done(Subscription s) -> s;
-            case ChangeOutcome.NotFound() -> throw ApiProblem.notFound(what, id);
-            case ChangeOutcome.Invalid(List<FieldError> errors) -> throw ApiProblem.validation(new ArrayList<>(errors));
-            case ChangeOutcome.Conflict(String code, String message) ->
-                    throw new ApiProblem(HttpStatus.CONFLICT, code, "Conflict", message);
-        };
     }
 
     /** {@code acceptPaidPlans} must be true for a paid plan, as in the onboarding. */

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.provisio.platform.web.ApiProblem;
+import io.provisio.platform.refusal.Refusal;
 import io.provisio.platform.web.FieldError;
 import io.provisio.subscription.catalog.application.Catalogue;
 import io.provisio.subscription.customer.application.Customers;
@@ -18,7 +18,6 @@ import io.provisio.subscription.subscriptions.domain.Subscription;
 import io.provisio.subscription.user.persistence.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,7 +90,7 @@ public class UserServices {
             }
             if (subscription == null || !units.take(subscription.id(), userId)) {
                 taken.forEach(s -> units.giveBack(s.id(), userId));
-                throw new ApiProblem(HttpStatus.CONFLICT, "NO_UNITS_LEFT", "No units left",
+                throw Refusal.conflict("NO_UNITS_LEFT", "No units left",
                         subscription == null ? customerId + " has no subscription of " + plan
                                 : plan + ": all " + subscription.units() + " unit(s) are assigned");
             }
@@ -100,7 +99,7 @@ public class UserServices {
         if (!taken.isEmpty() && !users.exists(partnerId, customerId, userId)) {
             // Deleted while we took its units: the deletion may have looked before we took them.
             taken.forEach(s -> units.giveBack(s.id(), userId));
-            throw ApiProblem.notFound("User", userId);
+            throw Refusal.notFound("User", userId);
         }
         for (Subscription held : units.heldBy(partnerId, customerId, userId)) {
             if (!wanted.contains(held.planCode())) {
@@ -120,18 +119,18 @@ public class UserServices {
         boolean addsOne = wanted.stream().anyMatch(plan -> live.get(plan) == null
                 || !live.get(plan).users().contains(userId));
         if (addsOne && customers.suspendedSince(partnerId, customerId).isPresent()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "CUSTOMER_SUSPENDED", "Customer suspended",
+            throw Refusal.conflict("CUSTOMER_SUSPENDED", "Customer suspended",
                     "the customer is suspended; its users cannot be given new services until it is resumed");
         }
     }
 
     private Set<String> validate(List<String> planCodes) {
         if (planCodes == null) {
-            throw ApiProblem.validation(List.of(new FieldError("planCodes", "is required")));
+            throw Refusal.invalid(List.of(new FieldError("planCodes", "is required")));
         }
         if (planCodes.size() > MAX_PLAN_CODES) {
             // One error on the list, as the onboarding request's lists do; its entries are not judged one by one.
-            throw ApiProblem.validation(List.of(new FieldError("planCodes",
+            throw Refusal.invalid(List.of(new FieldError("planCodes",
                     "must have at most " + MAX_PLAN_CODES + " entries")));
         }
         List<FieldError> errors = new ArrayList<>();
@@ -147,17 +146,17 @@ public class UserServices {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
+            throw Refusal.invalid(errors);
         }
         return seen;
     }
 
     private void requireUser(String partnerId, String customerId, String userId) {
         if (!customers.isOf(partnerId, customerId)) {
-            throw ApiProblem.notFound("Customer", customerId);
+            throw Refusal.notFound("Customer", customerId);
         }
         if (!users.exists(partnerId, customerId, userId)) {
-            throw ApiProblem.notFound("User", userId);
+            throw Refusal.notFound("User", userId);
         }
     }
 }
