@@ -3,8 +3,8 @@ package io.provisio.identity;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.SetupLinkStore;
 import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.passwords.PasswordPolicy;
 import io.provisio.platform.config.OutboxCollection;
-import io.provisio.platform.password.PasswordPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

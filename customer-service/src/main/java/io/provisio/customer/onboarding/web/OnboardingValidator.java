@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.provisio.platform.password.PasswordPolicy;
+import io.provisio.passwords.PasswordPolicy;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
 import jakarta.validation.Validator;

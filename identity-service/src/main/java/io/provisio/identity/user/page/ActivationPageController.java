@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.provisio.identity.user.application.Activation;
-import io.provisio.identity.user.application.ActivationLinks;
 import io.provisio.identity.user.application.ActivationLinks.Link;
 import io.provisio.identity.user.application.ActivationLinks.State;
+import io.provisio.identity.user.application.ActivationLinks;
 import io.provisio.identity.user.application.UserAccounts;
 import io.provisio.identity.user.domain.User;
-import io.provisio.platform.password.PasswordPolicy;
+import io.provisio.passwords.PasswordPolicy;
 import io.provisio.platform.refusal.Refusal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -14,7 +14,7 @@ import io.provisio.identity.user.application.SetupCompletion.SubdomainProblem;
 import io.provisio.identity.user.application.SetupCompletion.Submission;
 import io.provisio.identity.user.application.SetupCompletion.View;
 import io.provisio.identity.user.application.SetupCompletion;
-import io.provisio.platform.password.PasswordPolicy;
+import io.provisio.passwords.PasswordPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package io.provisio.platform.password;
+package io.provisio.passwords;
 
 import java.util.List;
 

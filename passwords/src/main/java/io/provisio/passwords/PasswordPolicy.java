@@ -1,4 +1,4 @@
-package io.provisio.platform.password;
+package io.provisio.passwords;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

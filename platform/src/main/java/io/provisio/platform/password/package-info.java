@@ -1,2 +1,0 @@
-/** The password policy every service applies to a plain password. */
-package io.provisio.platform.password;
