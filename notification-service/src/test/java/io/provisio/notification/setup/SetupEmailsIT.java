@@ -17,7 +17,7 @@ import io.provisio.notification.contracts.NotificationMessages;
 import io.provisio.notification.contracts.ScheduleSetupEmails;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.NotificationQueries;
 import io.provisio.notification.setup.persistence.SetupTimerStore;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEventType;
@@ -57,7 +57,7 @@ class SetupEmailsIT extends RunningService {
     @Autowired
     MessageCodec codec;
     @Autowired
-    NotificationStore emails;
+    NotificationQueries emails;
     @Autowired
     SetupTimerStore timers;
     @Autowired

@@ -143,7 +143,7 @@ public class WebhookStore {
         return deliveries().countDocuments(and(eq("partnerId", partnerId), eq("endpointId", endpointId)));
     }
 
-    /** Claims one due delivery (or one whose claim expired), oldest due first; see NotificationStore.claimNextDue. */
+    /** Claims one due delivery (or one whose claim expired), oldest due first; see DispatchClaims.claimNextDue. */
     public Optional<WebhookDelivery> claimNextDue(Instant now, Duration lease, String owner) {
         Document claim = new Document("$set", new Document("status", DeliveryStatus.SENDING.name())
                 .append("leaseUntil", date(now.plus(lease))).append("leaseOwner", owner));
