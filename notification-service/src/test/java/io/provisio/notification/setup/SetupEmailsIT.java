@@ -21,7 +21,7 @@ import io.provisio.notification.email.persistence.NotificationQueries;
 import io.provisio.notification.setup.persistence.SetupTimerStore;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEventType;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryQueries;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
 import jakarta.mail.Multipart;
@@ -61,7 +61,7 @@ class SetupEmailsIT extends RunningService {
     @Autowired
     SetupTimerStore timers;
     @Autowired
-    WebhookStore webhooks;
+    DeliveryQueries webhooks;
     @Autowired
     MutableClock clock;
     @Autowired
