@@ -17,7 +17,7 @@ import io.provisio.devstack.TestNamespace;
 import io.provisio.identity.contracts.IdentityChannels;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.email.domain.Notification;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.NotificationQueries;
 import io.provisio.subscription.contracts.SubscriptionChannels;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -70,7 +70,7 @@ public abstract class RunningService {
     @Autowired
     private MongoTemplate storedNotificationsMongo;
     @Autowired
-    private NotificationStore storedNotifications;
+    private NotificationQueries storedNotifications;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -102,7 +102,7 @@ public abstract class RunningService {
     }
 
     private List<Notification> stored(Bson filter) {
-        return storedNotificationsMongo.getCollection(NotificationStore.COLLECTION).find(filter)
+        return storedNotificationsMongo.getCollection(NotificationQueries.COLLECTION).find(filter)
                 .sort(Sorts.ascending("createdAt", "_id")).projection(Projections.include("_id"))
                 .map(document -> storedNotifications.find(document.getString("_id")))
                 .into(new ArrayList<>()).stream().flatMap(Optional::stream).toList();

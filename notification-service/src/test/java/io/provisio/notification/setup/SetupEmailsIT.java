@@ -17,11 +17,11 @@ import io.provisio.notification.contracts.NotificationMessages;
 import io.provisio.notification.contracts.ScheduleSetupEmails;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.NotificationQueries;
 import io.provisio.notification.setup.persistence.SetupTimerStore;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEventType;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryQueries;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
 import jakarta.mail.Multipart;
@@ -57,11 +57,11 @@ class SetupEmailsIT extends RunningService {
     @Autowired
     MessageCodec codec;
     @Autowired
-    NotificationStore emails;
+    NotificationQueries emails;
     @Autowired
     SetupTimerStore timers;
     @Autowired
-    WebhookStore webhooks;
+    DeliveryQueries webhooks;
     @Autowired
     MutableClock clock;
     @Autowired

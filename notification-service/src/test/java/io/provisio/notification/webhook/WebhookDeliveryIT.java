@@ -26,7 +26,7 @@ import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.notification.webhook.domain.DeliveryStatus;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryQueries;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +67,7 @@ class WebhookDeliveryIT extends RunningService {
     @Autowired
     MessageCodec codec;
     @Autowired
-    WebhookStore store;
+    DeliveryQueries store;
     @Autowired
     CustomerProfileStore profiles;
     @Autowired

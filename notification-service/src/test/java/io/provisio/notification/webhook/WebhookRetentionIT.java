@@ -10,7 +10,8 @@ import io.provisio.notification.webhook.delivery.WebhookRetention;
 import io.provisio.notification.webhook.domain.DeliveryStatus;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEventType;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryQueries;
+import io.provisio.notification.webhook.persistence.DeliveryStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookRetentionIT extends RunningService {
 
     @Autowired
-    WebhookStore store;
+    DeliveryQueries store;
+    @Autowired
+    DeliveryStore deliveries;
     @Autowired
     WebhookRetention retention;
     @Autowired
@@ -51,7 +54,7 @@ class WebhookRetentionIT extends RunningService {
 
     private String stored(DeliveryStatus status, Instant retryFrom) {
         String id = WebhookDelivery.idOf(UUID.randomUUID().toString(), "whe-" + UUID.randomUUID());
-        assertThat(store.insertIfAbsent(new WebhookDelivery(id, partnerId, "whe-test", null,
+        assertThat(deliveries.insertIfAbsent(new WebhookDelivery(id, partnerId, "whe-test", null,
                 WebhookEventType.ONBOARDING_COMPLETED, "{}", status, 1, retryFrom, retryFrom, retryFrom, null, null,
                 List.of()))).isTrue();
         return id;

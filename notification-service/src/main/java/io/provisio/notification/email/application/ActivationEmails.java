@@ -10,7 +10,9 @@ import io.provisio.notification.contracts.ScheduleActivationEmail;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.ActivationLinkStore;
+import io.provisio.notification.email.persistence.NotificationQueries;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.platform.messaging.MalformedMessageException;
@@ -28,12 +30,17 @@ public class ActivationEmails {
 
     private static final Logger log = LoggerFactory.getLogger(ActivationEmails.class);
 
-    private final NotificationStore store;
+    private final SagaNotificationStore store;
+    private final NotificationQueries queries;
+    private final ActivationLinkStore links;
     private final CustomerProfileStore profiles;
     private final Clock clock;
 
-    ActivationEmails(NotificationStore store, CustomerProfileStore profiles, Clock clock) {
+    ActivationEmails(SagaNotificationStore store, NotificationQueries queries, ActivationLinkStore links,
+                     CustomerProfileStore profiles, Clock clock) {
         this.store = store;
+        this.queries = queries;
+        this.links = links;
         this.profiles = profiles;
         this.clock = clock;
     }
@@ -57,9 +64,9 @@ public class ActivationEmails {
                 model(command, profile), now, now).withActivation(command.userId(), command.activationToken());
         if (!store.insertIfAbsent(activation)) {
             // A redelivery: cancel relative to the stored e-mail's creation, never a newer link's e-mail.
-            activation = store.find(activation.id()).orElse(activation);
+            activation = queries.find(activation.id()).orElse(activation);
         }
-        long superseded = store.cancelOlderActivations(activation, now);
+        long superseded = links.cancelOlderActivations(activation, now);
         log.info("Activation e-mail {} for user {} scheduled; {} older one(s) cancelled", activation.id(),
                 command.userId(), superseded);
     }

@@ -9,7 +9,7 @@ import io.provisio.identity.contracts.ActivationLinkRequested;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import io.provisio.platform.messaging.MalformedMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +27,10 @@ public class ActivationRequestEmails {
 
     private static final Logger log = LoggerFactory.getLogger(ActivationRequestEmails.class);
 
-    private final NotificationStore store;
+    private final SagaNotificationStore store;
     private final Clock clock;
 
-    ActivationRequestEmails(NotificationStore store, Clock clock) {
+    ActivationRequestEmails(SagaNotificationStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -3,7 +3,7 @@ package io.provisio.notification.email.application;
 import java.time.Clock;
 
 import io.provisio.customer.contracts.OnboardingCompleted;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import io.provisio.platform.messaging.MalformedMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +18,10 @@ public class CompletedOnboardings {
 
     private static final Logger log = LoggerFactory.getLogger(CompletedOnboardings.class);
 
-    private final NotificationStore store;
+    private final SagaNotificationStore store;
     private final Clock clock;
 
-    CompletedOnboardings(NotificationStore store, Clock clock) {
+    CompletedOnboardings(SagaNotificationStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

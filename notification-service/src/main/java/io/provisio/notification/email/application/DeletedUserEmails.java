@@ -3,7 +3,7 @@ package io.provisio.notification.email.application;
 import java.time.Clock;
 
 import io.provisio.identity.contracts.UserDeleted;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.ActivationLinkStore;
 import io.provisio.platform.messaging.MalformedMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +19,10 @@ public class DeletedUserEmails {
 
     private static final Logger log = LoggerFactory.getLogger(DeletedUserEmails.class);
 
-    private final NotificationStore store;
+    private final ActivationLinkStore store;
     private final Clock clock;
 
-    DeletedUserEmails(NotificationStore store, Clock clock) {
+    DeletedUserEmails(ActivationLinkStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

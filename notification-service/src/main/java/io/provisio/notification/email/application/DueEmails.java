@@ -1,7 +1,7 @@
 package io.provisio.notification.email.application;
 
 import io.provisio.notification.email.domain.Notification;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class DueEmails {
 
-    private final NotificationStore store;
+    private final SagaNotificationStore store;
 
-    DueEmails(NotificationStore store) {
+    DueEmails(SagaNotificationStore store) {
         this.store = store;
     }
 

@@ -10,7 +10,7 @@ import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.platform.messaging.MalformedMessageException;
@@ -32,11 +32,11 @@ public class SubscriptionStartedEmails {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionStartedEmails.class);
 
-    private final NotificationStore store;
+    private final SagaNotificationStore store;
     private final CustomerProfileStore profiles;
     private final Clock clock;
 
-    SubscriptionStartedEmails(NotificationStore store, CustomerProfileStore profiles, Clock clock) {
+    SubscriptionStartedEmails(SagaNotificationStore store, CustomerProfileStore profiles, Clock clock) {
         this.store = store;
         this.profiles = profiles;
         this.clock = clock;

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 import io.provisio.customer.contracts.CustomerStatusChanged;
 import io.provisio.notification.email.domain.Notification;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.DispatchClaims;
+import io.provisio.notification.email.persistence.SuspensionHoldStore;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.notification.profile.Suspension;
 import org.slf4j.Logger;
@@ -34,10 +35,12 @@ public class SuspensionHolds {
     private static final int ROUNDS = 10;
 
     private final CustomerProfileStore profiles;
-    private final NotificationStore store;
+    private final SuspensionHoldStore store;
+    private final DispatchClaims claims;
     private final Clock clock;
 
-    SuspensionHolds(CustomerProfileStore profiles, NotificationStore store, Clock clock) {
+    SuspensionHolds(CustomerProfileStore profiles, SuspensionHoldStore store, DispatchClaims claims, Clock clock) {
+        this.claims = claims;
         this.profiles = profiles;
         this.store = store;
         this.clock = clock;
@@ -107,7 +110,7 @@ public class SuspensionHolds {
         if (!suspended) {
             return false;
         }
-        store.holdClaimed(claimed.id(), owner, clock.instant());
+        claims.holdClaimed(claimed.id(), owner, clock.instant());
         log.info("{} e-mail {} held: customer {} is suspended", claimed.template(), claimed.id(),
                 claimed.customerId());
         // A resume recorded since we looked must find it held, or release it now.
@@ -124,7 +127,7 @@ public class SuspensionHolds {
             }
             return;
         }
-        NotificationStore.Released released = store.releaseSuspended(partnerId, customerId, suspension.at(), now);
+        SuspensionHoldStore.Released released = store.releaseSuspended(partnerId, customerId, suspension.at(), now);
         if (released.released() + released.cancelled() > 0) {
             log.info("Customer {} resumed as of {}: {} e-mail(s) released, {} with an expired activation link"
                     + " cancelled", customerId, suspension.at(), released.released(), released.cancelled());

@@ -15,7 +15,7 @@ import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.platform.participant.StepResult;
@@ -35,11 +35,11 @@ import static io.provisio.notification.contracts.NotificationMessages.REPLIES;
 @Service
 public class WelcomeEmails {
 
-    private final NotificationStore store;
+    private final SagaNotificationStore store;
     private final CustomerProfileStore profiles;
     private final Clock clock;
 
-    WelcomeEmails(NotificationStore store, CustomerProfileStore profiles, Clock clock) {
+    WelcomeEmails(SagaNotificationStore store, CustomerProfileStore profiles, Clock clock) {
         this.store = store;
         this.profiles = profiles;
         this.clock = clock;

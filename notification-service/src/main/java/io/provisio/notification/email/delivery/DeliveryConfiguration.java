@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.notification.email.application.SuspensionHolds;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.DispatchClaims;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +35,7 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    MailDispatcher mailDispatcher(NotificationStore store, SuspensionHolds holds, MailRenderer renderer,
+    MailDispatcher mailDispatcher(DispatchClaims store, SuspensionHolds holds, MailRenderer renderer,
                                   JavaMailSender sender, DeliveryProperties properties, Clock clock,
                                   MeterRegistry meters) {
         return new MailDispatcher(store, holds, renderer, sender, properties, clock, meters);

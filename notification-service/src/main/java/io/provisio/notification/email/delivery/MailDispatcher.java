@@ -14,7 +14,7 @@ import io.provisio.notification.email.application.SuspensionHolds;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.RetryPolicy;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.DispatchClaims;
 import io.provisio.platform.messaging.retry.FailureClassifier;
 import io.provisio.platform.time.PeriodicWorker;
 import jakarta.mail.MessagingException;
@@ -42,7 +42,7 @@ final class MailDispatcher extends PeriodicWorker {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final Duration MAX_RECORD_WAIT = Duration.ofSeconds(5);
 
-    private final NotificationStore store;
+    private final DispatchClaims store;
     private final SuspensionHolds holds;
     private final MailRenderer renderer;
     private final JavaMailSender sender;
@@ -53,7 +53,7 @@ final class MailDispatcher extends PeriodicWorker {
     private final MeterRegistry meters;
     private final String owner = "dispatcher-" + UUID.randomUUID();
 
-    MailDispatcher(NotificationStore store, SuspensionHolds holds, MailRenderer renderer, JavaMailSender sender,
+    MailDispatcher(DispatchClaims store, SuspensionHolds holds, MailRenderer renderer, JavaMailSender sender,
                    DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         // Starts last and stops first: the mail session, MongoDB and a local SMTP sink outlive it.
         super("mail-dispatcher", properties.dispatchInterval(), Integer.MAX_VALUE - 200);
@@ -101,7 +101,7 @@ final class MailDispatcher extends PeriodicWorker {
         return handled;
     }
 
-    private double lagSeconds(NotificationStore notifications) {
+    private double lagSeconds(DispatchClaims notifications) {
         Instant now = clock.instant();
         return notifications.oldestDue(now).map(sendAt -> Math.max(0, Duration.between(sendAt, now).toSeconds()))
                 .orElse(0L);

@@ -2,8 +2,11 @@ package io.provisio.notification.email.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,8 +46,21 @@ public record Notification(
         List<HistoryEntry> history) {
 
     public Notification {
-        model = Map.copyOf(model);
+        model = withoutNulls(model);
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A value stored as {@code null} (a recipient's name not known yet) is as absent. */
+    private static Map<String, Object> withoutNulls(Map<String, Object> model) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (model != null) {
+            model.forEach((key, value) -> {
+                if (value != null) {
+                    values.put(key, value);
+                }
+            });
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     /** A fresh e-mail waiting for its time. */
@@ -71,6 +87,23 @@ public record Notification(
     public Notification resend(String newId, Instant now) {
         return new Notification(newId, partnerId, customerId, sagaId, userId, template, to, language, model, now,
                 NotificationStatus.SCHEDULED, 0, null, null, now, null, id, List.of());
+    }
+
+    /**
+     * The first entry of a new e-mail's history: its public status when it was created.
+     *
+     * @param by     who created it: {@link HistoryEntry#SYSTEM} or the partner id of a resend
+     * @param detail e.g. the e-mail it re-sends; {@code null} says when it is due
+     */
+    public HistoryEntry creation(String by, String detail) {
+        return new HistoryEntry(createdAt, status.publicStatus().name(), by, detail == null ? "sendAt " + sendAt : detail);
+    }
+
+    /** When an ACTIVATION e-mail's link expires ({@code expiresAt} in its model), if it says. */
+    public Optional<Instant> linkExpiresAt() {
+        Object expiresAt = model.get("expiresAt");
+        return template == Template.ACTIVATION && expiresAt != null ? Optional.of(Instant.parse(expiresAt.toString()))
+                : Optional.empty();
     }
 
     /** The id of a saga's e-mail of one template: the same saga always gets the same id. */

@@ -15,7 +15,8 @@ import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
 import io.provisio.notification.email.persistence.NotificationPage;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.NotificationQueries;
+import io.provisio.notification.email.persistence.PartnerChanges;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.ApiProblem;
@@ -53,14 +54,16 @@ class NotificationController {
     /** How far ahead a partner may move an e-mail. */
     static final Duration MAX_AHEAD = Duration.ofDays(365);
 
-    private final NotificationStore store;
+    private final NotificationQueries queries;
+    private final PartnerChanges changes;
     private final CustomerProfileStore profiles;
     private final MailRenderer renderer;
     private final Clock clock;
 
-    NotificationController(NotificationStore store, CustomerProfileStore profiles, MailRenderer renderer,
-                           Clock clock) {
-        this.store = store;
+    NotificationController(NotificationQueries queries, PartnerChanges changes, CustomerProfileStore profiles,
+                           MailRenderer renderer, Clock clock) {
+        this.queries = queries;
+        this.changes = changes;
         this.profiles = profiles;
         this.renderer = renderer;
         this.clock = clock;
@@ -72,7 +75,7 @@ class NotificationController {
                                 @RequestParam(defaultValue = "20") int size) {
         PageQuery query = PageQuery.of(page, size);
         requireCustomer(partner, customerId);
-        NotificationPage found = store.page(partner.value(), customerId, query.page(), query.size());
+        NotificationPage found = queries.page(partner.value(), customerId, query.page(), query.size());
         return query.answer(found.items().stream().map(NotificationView::of).toList(), found.total());
     }
 
@@ -99,7 +102,7 @@ class NotificationController {
             throw ApiProblem.validation(List.of(new FieldError("sendAt",
                     "must be before the activation link expires at " + expiresAt)));
         }
-        if (!store.reschedule(partner.value(), customerId, notificationId, sendAt, clock.instant())) {
+        if (!changes.reschedule(partner.value(), customerId, notificationId, sendAt, clock.instant())) {
             throw notScheduled(notificationId);
         }
         log.info("Partner {} rescheduled e-mail {} of customer {} to {}", partner.value(), notificationId,
@@ -111,7 +114,7 @@ class NotificationController {
     NotificationDetails cancel(PartnerId partner, @PathVariable String customerId,
                                @PathVariable String notificationId) {
         require(partner, customerId, notificationId);
-        if (!store.cancel(partner.value(), customerId, notificationId, clock.instant())) {
+        if (!changes.cancel(partner.value(), customerId, notificationId, clock.instant())) {
             throw notScheduled(notificationId);
         }
         log.info("Partner {} cancelled e-mail {} of customer {}", partner.value(), notificationId, customerId);
@@ -143,8 +146,7 @@ class NotificationController {
         }
         Instant now = clock.instant();
         Notification copy = original.resend("ntf-" + UUID.randomUUID(), now);
-        store.insertIfAbsent(copy, partner.value(), "resend of " + original.id());
-        store.recordResend(partner.value(), original.id(), copy.id(), now);
+        changes.resend(partner.value(), original, copy, now);
         log.info("Partner {} re-sent e-mail {} of customer {} as {}", partner.value(), original.id(), customerId,
                 copy.id());
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/notifications/" + copy.id()))
@@ -196,7 +198,7 @@ class NotificationController {
 
     private Notification require(PartnerId partner, String customerId, String notificationId) {
         requireCustomer(partner, customerId);
-        return store.find(partner.value(), customerId, notificationId)
+        return queries.find(partner.value(), customerId, notificationId)
                 .orElseThrow(() -> ApiProblem.notFound("Notification", notificationId));
     }
 

@@ -16,7 +16,8 @@ import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEndpoint;
 import io.provisio.notification.webhook.domain.WebhookEventType;
 import io.provisio.notification.webhook.domain.WebhookSignature;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryStore;
+import io.provisio.notification.webhook.persistence.EndpointStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,13 +33,15 @@ public class Webhooks {
 
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
-    private final WebhookStore store;
+    private final EndpointStore endpoints;
+    private final DeliveryStore store;
     private final TargetGuard guard;
     private final JsonMapper json;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Webhooks(WebhookStore store, TargetGuard guard, JsonMapper json, Clock clock) {
+    Webhooks(EndpointStore endpoints, DeliveryStore store, TargetGuard guard, JsonMapper json, Clock clock) {
+        this.endpoints = endpoints;
         this.store = store;
         this.guard = guard;
         this.json = json;
@@ -54,7 +57,7 @@ public class Webhooks {
     public WebhookEndpoint register(String partnerId, String url, Set<WebhookEventType> events) {
         WebhookEndpoint endpoint = new WebhookEndpoint("whe-" + UUID.randomUUID(), partnerId, url, Set.copyOf(events),
                 WebhookSignature.newSecret(random), EndpointStatus.ENABLED, clock.instant(), null, null);
-        store.insert(endpoint);
+        endpoints.insert(endpoint);
         log.info("Partner {} registered webhook endpoint {} for {}", partnerId, endpoint.id(), events);
         return endpoint;
     }
@@ -77,7 +80,7 @@ public class Webhooks {
      */
     public int announce(String partnerId, String sourceMessageId, WebhookEventType type, Instant at,
                         Map<String, Object> data, boolean held) {
-        List<WebhookEndpoint> subscribed = store.endpoints(partnerId).stream().filter(e -> e.subscribes(type)).toList();
+        List<WebhookEndpoint> subscribed = endpoints.endpoints(partnerId).stream().filter(e -> e.subscribes(type)).toList();
         if (subscribed.isEmpty()) {
             return 0;
         }

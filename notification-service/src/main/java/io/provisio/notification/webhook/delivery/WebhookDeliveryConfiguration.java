@@ -4,7 +4,9 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.notification.webhook.application.WebhookProperties;
 import io.provisio.notification.webhook.domain.TargetGuard;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryClaims;
+import io.provisio.notification.webhook.persistence.DeliveryStore;
+import io.provisio.notification.webhook.persistence.EndpointStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +21,13 @@ class WebhookDeliveryConfiguration {
     }
 
     @Bean
-    WebhookDispatcher webhookDispatcher(WebhookStore store, TargetGuard guard, WebhookProperties properties,
-                                        Clock clock, MeterRegistry meters) {
-        return new WebhookDispatcher(store, guard, properties, clock, meters);
+    WebhookDispatcher webhookDispatcher(DeliveryClaims claims, EndpointStore endpoints, TargetGuard guard,
+                                        WebhookProperties properties, Clock clock, MeterRegistry meters) {
+        return new WebhookDispatcher(claims, endpoints, guard, properties, clock, meters);
     }
 
     @Bean
-    WebhookRetention webhookRetention(WebhookStore store, WebhookProperties properties, Clock clock,
+    WebhookRetention webhookRetention(DeliveryStore store, WebhookProperties properties, Clock clock,
                                       MeterRegistry meters) {
         return new WebhookRetention(store, properties, clock, meters);
     }

@@ -22,7 +22,8 @@ import io.provisio.notification.webhook.domain.TargetGuard;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEndpoint;
 import io.provisio.notification.webhook.domain.WebhookSignature;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryClaims;
+import io.provisio.notification.webhook.persistence.EndpointStore;
 import io.provisio.platform.time.PeriodicWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,8 @@ public final class WebhookDispatcher extends PeriodicWorker {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int MAX_ERROR = 300;
 
-    private final WebhookStore store;
+    private final DeliveryClaims claims;
+    private final EndpointStore endpoints;
     private final TargetGuard guard;
     private final WebhookProperties properties;
     private final RetrySchedule schedule;
@@ -49,10 +51,11 @@ public final class WebhookDispatcher extends PeriodicWorker {
     private final MeterRegistry meters;
     private final String owner = "webhooks-" + UUID.randomUUID();
 
-    WebhookDispatcher(WebhookStore store, TargetGuard guard, WebhookProperties properties, Clock clock,
-                      MeterRegistry meters) {
+    WebhookDispatcher(DeliveryClaims claims, EndpointStore endpoints, TargetGuard guard, WebhookProperties properties,
+                      Clock clock, MeterRegistry meters) {
         super("webhook-dispatcher", properties.dispatchInterval(), Integer.MAX_VALUE - 200);
-        this.store = store;
+        this.claims = claims;
+        this.endpoints = endpoints;
         this.guard = guard;
         this.properties = properties;
         this.schedule = new RetrySchedule(properties.retryBackoff(), properties.retryBackoffMax(),
@@ -64,7 +67,7 @@ public final class WebhookDispatcher extends PeriodicWorker {
         for (String outcome : List.of("delivered", "retried", "failed", "abandoned")) {
             meters.counter("provisio.webhook.deliveries", "outcome", outcome);
         }
-        Gauge.builder("provisio.webhook.endpoints.disabled", store, WebhookStore::countDisabled)
+        Gauge.builder("provisio.webhook.endpoints.disabled", endpoints, EndpointStore::countDisabled)
                 .description("Webhook endpoints disabled after persistent failure").strongReference(true)
                 .register(meters);
     }
@@ -73,7 +76,7 @@ public final class WebhookDispatcher extends PeriodicWorker {
     public int dispatchDue() {
         int handled = 0;
         while (active()) {
-            Optional<WebhookDelivery> claimed = store.claimNextDue(clock.instant(), properties.lease(), owner);
+            Optional<WebhookDelivery> claimed = claims.claimNextDue(clock.instant(), properties.lease(), owner);
             if (claimed.isEmpty()) {
                 return handled;
             }
@@ -89,10 +92,10 @@ public final class WebhookDispatcher extends PeriodicWorker {
     }
 
     private void deliver(WebhookDelivery delivery) {
-        Optional<WebhookEndpoint> endpoint = store.endpoint(delivery.endpointId());
+        Optional<WebhookEndpoint> endpoint = endpoints.endpoint(delivery.endpointId());
         if (endpoint.isEmpty() || endpoint.get().status() == EndpointStatus.DISABLED) {
             String why = endpoint.isEmpty() ? "endpoint deleted" : "endpoint disabled";
-            if (store.markFailed(delivery.id(), owner, why, null)) {
+            if (claims.markFailed(delivery.id(), owner, why, null)) {
                 count("abandoned");
                 log.info("Webhook delivery {} abandoned: {}", delivery.id(), why);
             }
@@ -100,7 +103,7 @@ public final class WebhookDispatcher extends PeriodicWorker {
         }
         DeliveryAttempt attempt = attempt(delivery, endpoint.get());
         if (attempt.error() == null) {
-            if (store.markDelivered(delivery.id(), owner, attempt)) {
+            if (claims.markDelivered(delivery.id(), owner, attempt)) {
                 count("delivered");
                 log.info("Webhook delivery {} ({}) delivered to endpoint {}: {}", delivery.id(),
                         delivery.type().wireName(), delivery.endpointId(), attempt.statusCode());
@@ -110,18 +113,18 @@ public final class WebhookDispatcher extends PeriodicWorker {
         int attempts = delivery.attempts() + 1;
         Optional<Instant> next = schedule.next(delivery.retryFrom(), attempts, attempt.at());
         if (next.isPresent()) {
-            if (store.markRetry(delivery.id(), owner, attempt, next.get())) {
+            if (claims.markRetry(delivery.id(), owner, attempt, next.get())) {
                 count("retried");
                 log.warn("Webhook delivery {} attempt {} to endpoint {} failed, next at {}: {}", delivery.id(),
                         attempts, delivery.endpointId(), next.get(), attempt.error());
             }
             return;
         }
-        if (store.markFailed(delivery.id(), owner, attempt.error(), attempt)) {
+        if (claims.markFailed(delivery.id(), owner, attempt.error(), attempt)) {
             count("failed");
             String reason = "delivery " + delivery.id() + " failed for " + properties.retryWindow() + ": "
                     + attempt.error();
-            if (store.disable(delivery.endpointId(), reason, attempt.at())) {
+            if (endpoints.disable(delivery.endpointId(), reason, attempt.at())) {
                 // The partner's notification address is identity's and not known here (ADR 022): the disabled
                 // state is on the endpoint resource, the gauge alerts operators, and this line says it.
                 log.warn("Webhook endpoint {} of partner {} DISABLED after persistent failure: {}",

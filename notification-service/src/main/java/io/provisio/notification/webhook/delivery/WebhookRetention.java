@@ -4,7 +4,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.provisio.notification.webhook.application.WebhookProperties;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryStore;
 import io.provisio.platform.time.PeriodicWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +19,12 @@ public final class WebhookRetention extends PeriodicWorker {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRetention.class);
 
-    private final WebhookStore store;
+    private final DeliveryStore store;
     private final WebhookProperties properties;
     private final Clock clock;
     private final Counter expired;
 
-    WebhookRetention(WebhookStore store, WebhookProperties properties, Clock clock, MeterRegistry meters) {
+    WebhookRetention(DeliveryStore store, WebhookProperties properties, Clock clock, MeterRegistry meters) {
         super("webhook-retention", properties.retentionInterval(), Integer.MAX_VALUE - 200);
         this.store = store;
         this.properties = properties;

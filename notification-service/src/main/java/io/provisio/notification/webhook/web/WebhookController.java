@@ -16,7 +16,9 @@ import io.provisio.notification.webhook.domain.EndpointStatus;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEndpoint;
 import io.provisio.notification.webhook.domain.WebhookEventType;
-import io.provisio.notification.webhook.persistence.WebhookStore;
+import io.provisio.notification.webhook.persistence.DeliveryQueries;
+import io.provisio.notification.webhook.persistence.DeliveryStore;
+import io.provisio.notification.webhook.persistence.EndpointStore;
 import io.provisio.platform.security.PartnerId;
 import io.provisio.platform.web.ApiProblem;
 import io.provisio.platform.web.FieldError;
@@ -46,12 +48,17 @@ class WebhookController {
     private static final int MAX_URL = 2048;
 
     private final Webhooks webhooks;
-    private final WebhookStore store;
+    private final EndpointStore endpoints;
+    private final DeliveryQueries queries;
+    private final DeliveryStore deliveries;
     private final Clock clock;
 
-    WebhookController(Webhooks webhooks, WebhookStore store, Clock clock) {
+    WebhookController(Webhooks webhooks, EndpointStore endpoints, DeliveryQueries queries, DeliveryStore deliveries,
+                      Clock clock) {
         this.webhooks = webhooks;
-        this.store = store;
+        this.endpoints = endpoints;
+        this.queries = queries;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -97,7 +104,7 @@ class WebhookController {
 
     @GetMapping
     List<EndpointView> list(PartnerId partner) {
-        return store.endpoints(partner.value()).stream().map(EndpointView::of).toList();
+        return endpoints.endpoints(partner.value()).stream().map(EndpointView::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -108,7 +115,7 @@ class WebhookController {
     @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(PartnerId partner, @PathVariable String id) {
-        if (!store.delete(partner.value(), id)) {
+        if (!endpoints.delete(partner.value(), id)) {
             throw ApiProblem.notFound("webhook", id);
         }
         return ResponseEntity.noContent().build();
@@ -120,8 +127,8 @@ class WebhookController {
                                   @RequestParam(defaultValue = "20") int size) {
         PageQuery query = PageQuery.of(page, size);
         require(partner, id);
-        return query.answer(store.deliveries(partner.value(), id, query.page(), query.size()).stream()
-                .map(DeliveryView::of).toList(), store.countDeliveries(partner.value(), id));
+        return query.answer(queries.deliveries(partner.value(), id, query.page(), query.size()).stream()
+                .map(DeliveryView::of).toList(), queries.countDeliveries(partner.value(), id));
     }
 
     @ApiResponse(responseCode = "202", description = "Queued again: the delivery as it is now",
@@ -130,7 +137,7 @@ class WebhookController {
     ResponseEntity<DeliveryView> redeliver(PartnerId partner, @PathVariable String id,
                                            @PathVariable String deliveryId) {
         WebhookEndpoint endpoint = require(partner, id);
-        WebhookDelivery delivery = store.delivery(partner.value(), id, deliveryId)
+        WebhookDelivery delivery = queries.delivery(partner.value(), id, deliveryId)
                 .orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId));
         if (endpoint.status() == EndpointStatus.DISABLED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "ENDPOINT_DISABLED", "Endpoint disabled",
@@ -144,16 +151,16 @@ class WebhookController {
             throw new ApiProblem(HttpStatus.CONFLICT, "DELIVERY_ABANDONED", "Delivery abandoned",
                     "Delivery " + deliveryId + " was held for an onboarding that was rolled back; it is never sent");
         }
-        if (!store.redeliver(partner.value(), id, deliveryId, clock.instant())) {
+        if (!deliveries.redeliver(partner.value(), id, deliveryId, clock.instant())) {
             throw new ApiProblem(HttpStatus.CONFLICT, "DELIVERY_IN_FLIGHT", "Delivery in flight",
                     "Delivery " + deliveryId + " is being sent right now");
         }
-        return ResponseEntity.accepted().body(DeliveryView.of(store.delivery(partner.value(), id, deliveryId)
+        return ResponseEntity.accepted().body(DeliveryView.of(queries.delivery(partner.value(), id, deliveryId)
                 .orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId))));
     }
 
     private WebhookEndpoint require(PartnerId partner, String id) {
-        return store.endpoint(partner.value(), id).orElseThrow(() -> ApiProblem.notFound("webhook", id));
+        return endpoints.endpoint(partner.value(), id).orElseThrow(() -> ApiProblem.notFound("webhook", id));
     }
 
     private static List<String> names(Set<WebhookEventType> events) {

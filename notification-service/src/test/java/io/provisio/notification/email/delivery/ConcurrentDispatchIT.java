@@ -20,7 +20,9 @@ import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.DispatchClaims;
+import io.provisio.notification.email.persistence.NotificationQueries;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import jakarta.mail.MessagingException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +45,11 @@ import static org.awaitility.Awaitility.await;
 class ConcurrentDispatchIT extends RunningService {
 
     @Autowired
-    NotificationStore store;
+    NotificationQueries store;
+    @Autowired
+    SagaNotificationStore emails;
+    @Autowired
+    DispatchClaims claims;
     @Autowired
     MailDispatcher applicationDispatcher;
     @Autowired
@@ -65,7 +71,7 @@ class ConcurrentDispatchIT extends RunningService {
     void pauseApplicationDispatcher() {
         applicationDispatcher.stop();
         // Nothing due from other tests may be sent by the replicas here: move it all far away.
-        mongo.getCollection(NotificationStore.COLLECTION).updateMany(new Document("status", "SCHEDULED"),
+        mongo.getCollection(NotificationQueries.COLLECTION).updateMany(new Document("status", "SCHEDULED"),
                 new Document("$set", new Document("sendAt", java.util.Date.from(clock.instant().plus(
                         Duration.ofDays(3650))))));
     }
@@ -81,7 +87,7 @@ class ConcurrentDispatchIT extends RunningService {
         List<Notification> due = IntStream.range(0, 200)
                 .mapToObj(i -> welcome(customerId, "race-" + i + "@testbolag.se", clock.instant()))
                 .toList();
-        due.forEach(store::insertIfAbsent);
+        due.forEach(emails::insertIfAbsent);
 
         MailDispatcher first = replica(sender, properties);
         MailDispatcher second = replica(sender, properties);
@@ -112,8 +118,8 @@ class ConcurrentDispatchIT extends RunningService {
     @Test
     void sendsAnEmailWhoseClaimingReplicaDied() {
         Notification orphan = welcome("cus-" + UUID.randomUUID(), "orphan@testbolag.se", clock.instant());
-        store.insertIfAbsent(orphan);
-        mongo.getCollection(NotificationStore.COLLECTION).updateOne(new Document("_id", orphan.id()),
+        emails.insertIfAbsent(orphan);
+        mongo.getCollection(NotificationQueries.COLLECTION).updateOne(new Document("_id", orphan.id()),
                 new Document("$set", new Document("status", "SENDING")
                         .append("leaseOwner", "a-replica-that-crashed")
                         .append("leaseUntil", java.util.Date.from(clock.instant().plusSeconds(60)))));
@@ -134,7 +140,7 @@ class ConcurrentDispatchIT extends RunningService {
     void catchesUpOnEmailsThatFellDueWhileNoDispatcherRan() {
         String customerId = "cus-" + UUID.randomUUID();
         Notification overdue = welcome(customerId, "overdue@testbolag.se", clock.instant().minus(Duration.ofHours(5)));
-        store.insertIfAbsent(overdue);
+        emails.insertIfAbsent(overdue);
         MailDispatcher restarted = replica(sender, properties);
 
         assertThat(restarted.dispatchDue()).isEqualTo(1);
@@ -146,7 +152,7 @@ class ConcurrentDispatchIT extends RunningService {
     @Test
     void retriesATransientRejectionWithinTheAttemptAndDelivers() {
         Notification notification = welcome("cus-" + UUID.randomUUID(), "greylisted@testbolag.se", clock.instant());
-        store.insertIfAbsent(notification);
+        emails.insertIfAbsent(notification);
         double retriedBefore = count("provisio.email.retried");
         try (StubSmtpServer relay = new StubSmtpServer()
                 .answerRecipients("451 4.7.1 Greylisted, please try again later")) {
@@ -165,7 +171,7 @@ class ConcurrentDispatchIT extends RunningService {
     @Test
     void reschedulesAnEmailTheRelayKeepsDeferringAndFailsItAfterTheLastAttempt() {
         Notification notification = welcome("cus-" + UUID.randomUUID(), "deferred@testbolag.se", clock.instant());
-        store.insertIfAbsent(notification);
+        emails.insertIfAbsent(notification);
         double failedBefore = count("provisio.email.failed");
         String busy = "451 4.3.2 System busy, try again later";
         try (StubSmtpServer relay = new StubSmtpServer().answerRecipients(busy, busy, busy, busy, busy, busy)) {
@@ -197,7 +203,7 @@ class ConcurrentDispatchIT extends RunningService {
     @Test
     void failsAtOnceWithTheServersReasonWhenTheRelayRejectsPermanently() {
         Notification notification = welcome("cus-" + UUID.randomUUID(), "nobody@testbolag.se", clock.instant());
-        store.insertIfAbsent(notification);
+        emails.insertIfAbsent(notification);
         String rejection = "550 5.1.1 <nobody@testbolag.se>: Recipient address rejected: User unknown";
         try (StubSmtpServer relay = new StubSmtpServer().answerRecipients(rejection)) {
             replica(senderTo(relay.port()), settings(5)).dispatchDue();
@@ -216,7 +222,7 @@ class ConcurrentDispatchIT extends RunningService {
         String customerId = "cus-" + UUID.randomUUID();
         List<Notification> due = IntStream.range(0, 4)
                 .mapToObj(i -> welcome(customerId, "breaker-" + i + "@testbolag.se", clock.instant())).toList();
-        due.forEach(store::insertIfAbsent);
+        due.forEach(emails::insertIfAbsent);
         DeliveryProperties.Smtp breaksAfterTwo = new DeliveryProperties.Smtp(1, Duration.ofMillis(10), 2, 2, 50,
                 Duration.ofMinutes(5));
         MailDispatcher dispatcher = replica(unreachableSmtp(), new DeliveryProperties(Duration.ofMillis(100),
@@ -237,7 +243,7 @@ class ConcurrentDispatchIT extends RunningService {
     void reportsTheScheduleLagOfTheOldestDueEmail() {
         Notification late = welcome("cus-" + UUID.randomUUID(), "late@testbolag.se",
                 clock.instant().minus(Duration.ofMinutes(10)));
-        store.insertIfAbsent(late);
+        emails.insertIfAbsent(late);
 
         assertThat(meters.get("provisio.email.schedule.lag").gauge().value()).isGreaterThanOrEqualTo(600);
 
@@ -246,7 +252,7 @@ class ConcurrentDispatchIT extends RunningService {
     }
 
     private MailDispatcher replica(JavaMailSender mailSender, DeliveryProperties settings) {
-        return new MailDispatcher(store, holds, renderer, mailSender, settings, clock, meters);
+        return new MailDispatcher(claims, holds, renderer, mailSender, settings, clock, meters);
     }
 
     /** One-minute back-off, three quick calls per attempt, a breaker that stays out of the way. */

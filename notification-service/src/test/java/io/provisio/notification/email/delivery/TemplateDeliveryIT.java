@@ -8,7 +8,7 @@ import io.provisio.notification.RunningService;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 class TemplateDeliveryIT extends RunningService {
 
     @Autowired
-    NotificationStore store;
+    SagaNotificationStore store;
     @Autowired
     MutableClock clock;
 

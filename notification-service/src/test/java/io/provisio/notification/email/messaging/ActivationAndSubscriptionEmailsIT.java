@@ -13,6 +13,7 @@ import io.provisio.notification.contracts.ScheduleWelcomeEmail;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 
 import io.provisio.platform.messaging.Envelope;
 
@@ -22,6 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +32,9 @@ import static org.awaitility.Awaitility.await;
 class ActivationAndSubscriptionEmailsIT extends BrokerIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(20);
+
+    @Autowired
+    SagaNotificationStore sagaEmails;
 
     @Test
     void sendsARequestedActivationEmailOnceAndCancelsTheOlderUnsentLink() throws Exception {
@@ -102,7 +107,7 @@ class ActivationAndSubscriptionEmailsIT extends BrokerIT {
         String customerId = "cus-" + UUID.randomUUID();
         String sagaId = onboard(customerId, "later-" + customerId + "@testbolag.se", "sv", null, null);
         complete(sagaId, customerId);
-        await().atMost(DELIVERY).until(() -> store.heldWelcomeSaga("p1", customerId).isEmpty());
+        await().atMost(DELIVERY).until(() -> sagaEmails.heldWelcomeSaga("p1", customerId).isEmpty());
         String subscriptionId = "sub-" + UUID.randomUUID();
 
         broker.publish(SubscriptionChannels.EVENTS, codec.encode(codec.event("SubscriptionActivated", "p1", null,

@@ -5,7 +5,7 @@ import io.provisio.customer.contracts.OnboardingCompleted;
 import io.provisio.devstack.BrokerProbe;
 import io.provisio.notification.MutableClock;
 import io.provisio.notification.RunningService;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.NotificationQueries;
 import io.provisio.platform.messaging.MessageCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +23,7 @@ abstract class BrokerIT extends RunningService {
     @Autowired
     MessageCodec codec;
     @Autowired
-    NotificationStore store;
+    NotificationQueries store;
     @Autowired
     MutableClock clock;
 

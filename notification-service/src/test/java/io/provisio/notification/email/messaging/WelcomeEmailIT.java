@@ -23,7 +23,7 @@ import io.provisio.notification.email.domain.HistoryEntry;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.NotificationQueries;
 import io.provisio.platform.messaging.Envelope;
 
 import jakarta.mail.Multipart;
@@ -266,7 +266,7 @@ class WelcomeEmailIT extends BrokerIT {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> store.find(activationId).orElseThrow().status() == NotificationStatus.SENT);
         assertThat(store.find(activationId).orElseThrow().activationToken()).as("erased once sent").isNull();
-        assertThat(mongo.getCollection(NotificationStore.COLLECTION).find(new org.bson.Document("_id", activationId))
+        assertThat(mongo.getCollection(NotificationQueries.COLLECTION).find(new org.bson.Document("_id", activationId))
                 .first().toJson()).doesNotContain(token);
         assertThat(mongo.getCollection("saga_participations").find(new org.bson.Document("sagaId", sagaId))
                 .first().toJson()).doesNotContain(token);

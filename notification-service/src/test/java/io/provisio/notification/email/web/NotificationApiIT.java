@@ -11,7 +11,8 @@ import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
-import io.provisio.notification.email.persistence.NotificationStore;
+import io.provisio.notification.email.persistence.NotificationQueries;
+import io.provisio.notification.email.persistence.SagaNotificationStore;
 import io.provisio.notification.profile.CustomerProfile;
 import io.provisio.notification.profile.CustomerProfileStore;
 import io.provisio.platform.apidocs.DocumentedEndpoints;
@@ -45,7 +46,9 @@ class NotificationApiIT extends RunningService {
     @Autowired
     MockMvc mvc;
     @Autowired
-    NotificationStore store;
+    NotificationQueries store;
+    @Autowired
+    SagaNotificationStore emails;
     @Autowired
     CustomerProfileStore profiles;
     @Autowired
@@ -307,7 +310,7 @@ class NotificationApiIT extends RunningService {
                         "partnerName", "Nordic IT Partner AB", "activationRequired", false,
                         "expiresAt", "2027-06-03T08:00:00Z"),
                 sendAt, clock.instant()).withActivation(null, token);
-        store.insertIfAbsent(notification);
+        emails.insertIfAbsent(notification);
         return notification;
     }
 
