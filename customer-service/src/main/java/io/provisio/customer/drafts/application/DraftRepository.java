@@ -1,5 +1,6 @@
 package io.provisio.customer.drafts.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,7 @@ public interface DraftRepository {
     boolean replace(Draft draft, long expectedVersion);
 
     boolean delete(String partnerId, String id);
+
+    /** Deletes every partner's drafts last saved before {@code cutoff} (the retention sweep); how many went. */
+    long deleteSavedBefore(Instant cutoff);
 }

@@ -86,6 +86,11 @@ public class OnboardingDrafts {
                 + " of this draft since version " + madeFrom + "; read it again and make the change there");
     }
 
+    /** The retention sweep's delete: drafts nobody saved since {@code cutoff}, of every partner. */
+    public long deleteSavedBefore(Instant cutoff) {
+        return drafts.deleteSavedBefore(cutoff);
+    }
+
     /** To the millisecond, as the store keeps it, so that an answer and a later read of the draft agree. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -1,5 +1,6 @@
 package io.provisio.customer.drafts.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -35,6 +36,8 @@ class MongoDraftRepository implements DraftRepository {
         // The partner's list, newest first, and its count.
         collection().createIndex(Indexes.compoundIndex(Indexes.ascending("partnerId"), Indexes.descending("updatedAt")),
                 new IndexOptions().name("partner_updated"));
+        // The retention sweep, across partners.
+        collection().createIndex(Indexes.ascending("updatedAt"), new IndexOptions().name("updated"));
     }
 
     private MongoCollection<Document> collection() {
@@ -67,6 +70,11 @@ class MongoDraftRepository implements DraftRepository {
     public boolean replace(Draft draft, long expectedVersion) {
         Bson current = Filters.and(mine(draft.partnerId(), draft.id()), Filters.eq("version", expectedVersion));
         return collection().replaceOne(current, document(draft)).getMatchedCount() == 1;
+    }
+
+    @Override
+    public long deleteSavedBefore(Instant cutoff) {
+        return collection().deleteMany(Filters.lt("updatedAt", Date.from(cutoff))).getDeletedCount();
     }
 
     @Override
