@@ -96,8 +96,9 @@ class OutboxRelayIT {
     }
 
     @Test
-    void publishesEveryMessageOfManyConcurrentWritesExactlyOnceInWriteOrderPerDocument() {
+    void publishesEveryMessageOfManyConcurrentWritesInWriteOrderPerDocumentRepeatingOnlyWhatTheRelayRecovered() {
         String tap = broker.tap("relay-burst");
+        double recoveredBefore = published("relay");
         int documents = 60;
         int updatesPerDocument = 5;
         List<CompletableFuture<Void>> writers = IntStream.range(0, documents).mapToObj(d -> CompletableFuture.runAsync(() -> {
@@ -115,13 +116,20 @@ class OutboxRelayIT {
         int expected = documents * (updatesPerDocument + 1);
         await().atMost(WAIT).until(() -> {
             drain(tap, body -> received.add(name(body)));
-            return received.size() >= expected;
+            return new HashSet<>(received).size() >= expected;
         });
+        drain(tap, body -> received.add(name(body)));
         assertThat(broker.receive(tap, Duration.ofMillis(500))).isEmpty();
         assertThat(new HashSet<>(received)).hasSize(expected);
+        // Exactly once while the publisher keeps up. A write still unsettled after recovery-age (3 s here; a machine
+        // busy with other builds gets there) is also published by the relay, by design (at least once, ADR 007):
+        // then every extra copy is one the relay sent.
+        assertThat(received.size() - expected).as("copies beyond the first, each the relay's")
+                .isLessThanOrEqualTo((int) (published("relay") - recoveredBefore));
         for (int d = 0; d < documents; d++) {
             String prefix = "burst-" + d + "/";
-            assertThat(received.stream().filter(n -> n.startsWith(prefix)).toList())
+            assertThat(received.stream().filter(n -> n.startsWith(prefix)).distinct().toList())
+                    .as("in write order, by first arrival")
                     .containsExactlyElementsOf(IntStream.rangeClosed(0, updatesPerDocument).mapToObj(u -> prefix + u).toList());
             await().atMost(WAIT).untilAsserted(() -> assertThat(stored(prefix.substring(0, prefix.length() - 1)))
                     .doesNotContainKey(OutboxStore.PENDING_SINCE));
