@@ -2,17 +2,18 @@ package io.provisio.identity.user.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
 import io.provisio.identity.user.domain.UserStatus;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
@@ -47,6 +49,9 @@ import static com.mongodb.client.model.Sorts.ascending;
  * unique keys released) carrying its {@code UserDeleted} in its own outbox: deleting the document at once
  * would drop the event with it. Every read here skips tombstones; {@link #purgeDeleted()} removes them
  * once their outbox is empty.
+ *
+ * <p>Documents are mapped by Spring Data from {@link UserDocument}, field for field as stored; the filters are the
+ * driver's, on the indexes declared here.
  */
 @Component
 public class UserStore implements InitializingBean {
@@ -82,10 +87,12 @@ public class UserStore implements InitializingBean {
     }
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
     private final OutboxStore outbox;
 
     UserStore(MongoTemplate mongo, OutboxStore outbox) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.outbox = outbox;
     }
 
@@ -123,13 +130,13 @@ public class UserStore implements InitializingBean {
      */
     private void backfillUpnKeys() {
         MongoCollection<Document> collection = mongo.getCollection(COLLECTION);
-        List<Document> missing = collection.find(exists("upnKey", false))
-                .projection(new Document("upn", 1).append("deleted", 1).append("createdAt", 1))
-                .sort(ascending("createdAt", "_id")).into(new ArrayList<>());
-        for (Document user : missing) {
-            String id = user.getString("_id");
-            String key = Boolean.TRUE.equals(user.getBoolean("deleted")) || user.getString("upn") == null
-                    ? "deleted:" + id : User.upnKey(user.getString("upn"));
+        List<UserDocument> missing = collection.find(exists("upnKey", false))
+                .projection(Projections.include("upn", "deleted", "createdAt"))
+                .sort(ascending("createdAt", "_id")).map(this::read).into(new ArrayList<>());
+        for (UserDocument user : missing) {
+            String id = user.id();
+            String key = Boolean.TRUE.equals(user.deleted()) || user.upn() == null
+                    ? "deleted:" + id : User.upnKey(user.upn());
             try {
                 collection.updateOne(and(eq("_id", id), exists("upnKey", false)), Updates.set("upnKey", key));
             } catch (RuntimeException e) {
@@ -149,7 +156,7 @@ public class UserStore implements InitializingBean {
      */
     public Insertion insert(User user, List<OutgoingMessage> messages) {
         try {
-            outbox.insert(COLLECTION, toDocument(user), messages);
+            outbox.insert(COLLECTION, mapping.document(UserDocument.of(user)), messages);
             return Insertion.INSERTED;
         } catch (RuntimeException e) {
             String index = MongoWrites.violatedIndex(e).orElse(null);
@@ -185,29 +192,24 @@ public class UserStore implements InitializingBean {
 
     /** Why a link that is no longer pending died, if it ever existed. */
     public Optional<Spent> spent(String hash) {
-        Document owner = mongo.getCollection(COLLECTION).find(eq("spentActivationTokens.hash", hash)).first();
-        if (owner == null) {
-            return Optional.empty();
-        }
-        return owner.getList("spentActivationTokens", Document.class, List.of()).stream()
-                .filter(s -> hash.equals(s.getString("hash")))
-                .map(s -> Spent.valueOf(s.getString("reason")))
-                .findFirst();
+        return Optional.ofNullable(read(mongo.getCollection(COLLECTION).find(eq("spentActivationTokens.hash", hash))
+                        .projection(Projections.include("spentActivationTokens")).first()))
+                .flatMap(owner -> owner.spent().stream().filter(s -> hash.equals(s.hash())).findFirst())
+                .map(UserDocument.SpentLink::reason);
     }
 
     /** The customer of the user who once held this (used or replaced) link, to speak its language. */
     public Optional<String> customerOfSpent(String hash) {
-        Document owner = mongo.getCollection(COLLECTION).find(and(eq("spentActivationTokens.hash", hash), LIVE))
-                .projection(new Document("customerId", 1)).first();
-        return Optional.ofNullable(owner).map(d -> d.getString("customerId"));
+        return Optional.ofNullable(read(mongo.getCollection(COLLECTION)
+                .find(and(eq("spentActivationTokens.hash", hash), LIVE))
+                .projection(Projections.include("customerId")).first())).map(UserDocument::customerId);
     }
 
     /** When the holder of this pending link asked for a new one, if they did. */
     public Optional<Instant> renewalRequestedAt(String hash) {
-        Document owner = mongo.getCollection(COLLECTION).find(and(eq("activation.hash", hash), LIVE))
-                .projection(new Document("activation", 1)).first();
-        return Optional.ofNullable(owner).map(d -> d.get("activation", Document.class))
-                .map(a -> a.getDate(RENEWAL_REQUESTED_AT)).map(Date::toInstant);
+        return Optional.ofNullable(read(mongo.getCollection(COLLECTION).find(and(eq("activation.hash", hash), LIVE))
+                        .projection(Projections.include("activation")).first()))
+                .map(UserDocument::activation).map(UserDocument.Link::renewalRequestedAt);
     }
 
     /**
@@ -219,7 +221,7 @@ public class UserStore implements InitializingBean {
      */
     public boolean requestRenewal(User user, Instant at, List<OutgoingMessage> messages) {
         return outbox.updateWhere(COLLECTION, and(pending(user), exists("activation." + RENEWAL_REQUESTED_AT, false)),
-                new Document("activation." + RENEWAL_REQUESTED_AT, Date.from(at)), messages);
+                fields(Update.update("activation." + RENEWAL_REQUESTED_AT, at)), messages);
     }
 
     /** A user of the partner's customer. */
@@ -234,7 +236,7 @@ public class UserStore implements InitializingBean {
                 .sort(ascending("createdAt", "_id"))
                 .skip(PageQuery.skip(page, size))
                 .limit(size)
-                .forEach(d -> users.add(toUser(d)));
+                .forEach(d -> users.add(read(d).user()));
         return users;
     }
 
@@ -280,19 +282,19 @@ public class UserStore implements InitializingBean {
      */
     public boolean markDeleted(User user, List<OutgoingMessage> messages) {
         String released = "deleted:" + user.id();
-        Document fields = new Document("deleted", true)
-                .append("emailKey", released)
-                .append("upnKey", released)
-                .append("username", released)
-                .append("email", null)
-                .append("upn", null)
-                .append("firstName", null)
-                .append("lastName", null)
-                .append("displayName", null)
-                .append("passwordHash", null)
-                .append("activation", null)
-                .append("spentActivationTokens", List.of());
-        return outbox.updateWhere(COLLECTION, and(eq("_id", user.id()), LIVE), fields, messages);
+        Update tombstone = Update.update("deleted", true)
+                .set("emailKey", released)
+                .set("upnKey", released)
+                .set("username", released)
+                .set("email", null)
+                .set("upn", null)
+                .set("firstName", null)
+                .set("lastName", null)
+                .set("displayName", null)
+                .set("passwordHash", null)
+                .set("activation", null)
+                .set("spentActivationTokens", List.of());
+        return outbox.updateWhere(COLLECTION, and(eq("_id", user.id()), LIVE), fields(tombstone), messages);
     }
 
     /**
@@ -313,13 +315,13 @@ public class UserStore implements InitializingBean {
      * @return false when the user changed meanwhile (activated, or another new link): decide again
      */
     public boolean replaceActivation(User user, ActivationToken next, List<OutgoingMessage> messages) {
-        Document current = mongo.getCollection(COLLECTION).find(eq("_id", user.id())).first();
+        UserDocument current = read(mongo.getCollection(COLLECTION).find(eq("_id", user.id())).first());
         if (current == null || user.activation() == null) {
             return false;
         }
-        Document fields = new Document("activation", activation(next))
-                .append("spentActivationTokens", spentWith(current, user.activation().hash(), Spent.REPLACED));
-        return outbox.updateWhere(COLLECTION, pending(user), fields, messages);
+        Update replaced = Update.update("activation", UserDocument.Link.of(next))
+                .set("spentActivationTokens", spentWith(current, user.activation().hash(), Spent.REPLACED));
+        return outbox.updateWhere(COLLECTION, pending(user), fields(replaced), messages);
     }
 
     /**
@@ -328,15 +330,15 @@ public class UserStore implements InitializingBean {
      * @return false when the link was used (or replaced) meanwhile
      */
     public boolean activate(User user, String passwordHash) {
-        Document current = mongo.getCollection(COLLECTION).find(eq("_id", user.id())).first();
+        UserDocument current = read(mongo.getCollection(COLLECTION).find(eq("_id", user.id())).first());
         if (current == null || user.activation() == null) {
             return false;
         }
-        Document fields = new Document("status", UserStatus.ACTIVE.name())
-                .append("passwordHash", passwordHash)
-                .append("activation", null)
-                .append("spentActivationTokens", spentWith(current, user.activation().hash(), Spent.USED));
-        return outbox.updateWhere(COLLECTION, pending(user), fields, List.of());
+        Update activated = Update.update("status", UserStatus.ACTIVE)
+                .set("passwordHash", passwordHash)
+                .set("activation", null)
+                .set("spentActivationTokens", spentWith(current, user.activation().hash(), Spent.USED));
+        return outbox.updateWhere(COLLECTION, pending(user), fields(activated), List.of());
     }
 
     private static Bson pending(User user) {
@@ -344,56 +346,27 @@ public class UserStore implements InitializingBean {
                 eq("activation.hash", user.activation().hash()));
     }
 
-    private static List<Document> spentWith(Document current, String hash, Spent reason) {
-        List<Document> spent = new ArrayList<>(current.getList("spentActivationTokens", Document.class, List.of()));
-        spent.add(new Document("hash", hash).append("reason", reason.name()));
+    private static List<UserDocument.SpentLink> spentWith(UserDocument current, String hash, Spent reason) {
+        List<UserDocument.SpentLink> spent = new ArrayList<>(current.spent());
+        spent.add(new UserDocument.SpentLink(hash, reason));
         return spent.subList(Math.max(0, spent.size() - SPENT_KEPT), spent.size());
     }
 
     private Optional<User> one(Bson filter) {
-        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(filter).first()).map(UserStore::toUser);
+        return Optional.ofNullable(read(mongo.getCollection(COLLECTION).find(filter).first())).map(UserDocument::user);
     }
 
     private List<User> many(Bson filter) {
         List<User> users = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(filter).forEach(d -> users.add(toUser(d)));
+        mongo.getCollection(COLLECTION).find(filter).forEach(d -> users.add(read(d).user()));
         return users;
     }
 
-    private static Document activation(ActivationToken token) {
-        return token == null ? null
-                : new Document("hash", token.hash()).append("expiresAt", Date.from(token.expiresAt()));
+    private UserDocument read(Document document) {
+        return mapping.read(UserDocument.class, document);
     }
 
-    private static Document toDocument(User user) {
-        return new Document("_id", user.id())
-                .append("partnerId", user.partnerId())
-                .append("customerId", user.customerId())
-                .append("sagaId", user.sagaId())
-                .append("username", user.username())
-                .append("upn", user.upn())
-                .append("upnKey", user.upnKey())
-                .append("firstName", user.firstName())
-                .append("lastName", user.lastName())
-                .append("displayName", user.displayName())
-                .append("email", user.email())
-                .append("emailKey", user.emailKey())
-                .append("passwordHash", user.passwordHash())
-                .append("role", user.role().name())
-                .append("status", user.status().name())
-                .append("activation", activation(user.activation()))
-                .append("createdAt", Date.from(user.createdAt()));
-    }
-
-    private static User toUser(Document d) {
-        Document activation = d.get("activation", Document.class);
-        return new User(d.getString("_id"), d.getString("partnerId"), d.getString("customerId"),
-                d.getString("sagaId"), d.getString("username"), d.getString("upn"), d.getString("firstName"),
-                d.getString("lastName"), d.getString("displayName"), d.getString("email"), d.getString("emailKey"),
-                d.getString("passwordHash"), UserRole.valueOf(d.getString("role")),
-                UserStatus.valueOf(d.getString("status")),
-                activation == null ? null : new ActivationToken(activation.getString("hash"),
-                        activation.getDate("expiresAt").toInstant()),
-                d.getDate("createdAt").toInstant());
+    private Document fields(Update update) {
+        return mapping.fields(UserDocument.class, update);
     }
 }
