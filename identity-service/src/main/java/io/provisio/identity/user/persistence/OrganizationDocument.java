@@ -36,8 +36,8 @@ record OrganizationDocument(
         RemovalClaim administratorRemoval) {
 
     /**
-     * A support contact; one without a phone stores it as {@code null}. Its {@code id} is a field like any other (Spring
-     * Data would make a nested {@code id} an {@code _id}).
+     * A support contact; one without a phone stores it as {@code null}. Its {@code id} is a field like any other
+     * (Spring Data would make a nested {@code id} an {@code _id}).
      */
     record ContactDocument(@Field("id") String id, ContactKind kind, String name, String email,
                            @Field(write = Field.Write.ALWAYS) String phone) {

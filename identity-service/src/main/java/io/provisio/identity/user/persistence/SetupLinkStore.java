@@ -23,8 +23,8 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * {@code setup_links}: {@code _id} = the customer id, so a customer has one setup link and a redelivered start finds
  * it; {@code hash} is unique, the page's look-up. Each write carries the messages it causes in the document's outbox
- * (the link's {@code ScheduleSetupEmails}, the completion's {@code SetupCompleted}). Documents are mapped by Spring Data
- * from {@link SetupLinkDocument}.
+ * (the link's {@code ScheduleSetupEmails}, the completion's {@code SetupCompleted}). Documents are mapped by Spring
+ * Data from {@link SetupLinkDocument}.
  */
 @Component
 public class SetupLinkStore {

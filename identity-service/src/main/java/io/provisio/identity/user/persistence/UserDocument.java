@@ -55,7 +55,7 @@ record UserDocument(
     }
 
     /** A link no longer pending, remembered by hash only to tell "used" and "replaced" from "unknown". */
-    record SpentLink(String hash, UserStore.Spent reason) {
+    record SpentLink(String hash, ActivationLinkStore.Spent reason) {
     }
 
     static UserDocument of(User user) {

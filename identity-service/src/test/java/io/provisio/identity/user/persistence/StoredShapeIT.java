@@ -38,6 +38,12 @@ class StoredShapeIT {
     UserStore users;
 
     @Autowired
+    UserQueries queries;
+
+    @Autowired
+    ActivationLinkStore activations;
+
+    @Autowired
     OrganizationStore organizations;
 
     @Autowired
@@ -76,12 +82,12 @@ class StoredShapeIT {
                 .append("version", 0L)
                 .append("outbox", List.of()));
 
-        assertThat(users.requestRenewal(invited, LATER, List.of())).isTrue();
+        assertThat(activations.requestRenewal(invited, LATER, List.of())).isTrue();
         assertThat(stored(UserStore.COLLECTION, id).get("activation")).isEqualTo(new Document("hash", hash)
                 .append("expiresAt", Date.from(EXPIRES)).append("renewalRequestedAt", Date.from(LATER)));
-        assertThat(users.renewalRequestedAt(hash)).contains(LATER);
+        assertThat(activations.renewalRequestedAt(hash)).contains(LATER);
 
-        assertThat(users.activate(invited, "{bcrypt}shape")).isTrue();
+        assertThat(activations.activate(invited, "{bcrypt}shape")).isTrue();
         Document active = stored(UserStore.COLLECTION, id);
         assertThat(active.get("status")).isEqualTo("ACTIVE");
         assertThat(active.get("passwordHash")).isEqualTo("{bcrypt}shape");
@@ -90,10 +96,10 @@ class StoredShapeIT {
                 .append("reason", "USED")));
         assertThat(active.get("version")).isEqualTo(2L);
         assertThat(active).doesNotContainKey("_class");
-        assertThat(users.spent(hash)).contains(UserStore.Spent.USED);
-        assertThat(users.customerOfSpent(hash)).contains(customerId);
+        assertThat(activations.spent(hash)).contains(ActivationLinkStore.Spent.USED);
+        assertThat(activations.customerOfSpent(hash)).contains(customerId);
 
-        assertThat(users.markDeleted(users.find(id).orElseThrow(), List.of())).isTrue();
+        assertThat(users.markDeleted(queries.find(id).orElseThrow(), List.of())).isTrue();
         Document tombstone = stored(UserStore.COLLECTION, id);
         assertThat(tombstone.keySet()).containsExactly("_id", "partnerId", "customerId", "sagaId", "username", "upn",
                 "upnKey", "firstName", "lastName", "displayName", "email", "emailKey", "passwordHash", "role", "status",
