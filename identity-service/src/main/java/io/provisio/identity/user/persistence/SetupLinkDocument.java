@@ -38,4 +38,10 @@ record SetupLinkDocument(
                 startDate == null ? null : LocalDate.parse(startDate), services,
                 new ActivationToken(hash, expiresAt), createdAt, completedAt, subdomain);
     }
+
+    /** Never prints the token's hash nor the contact. */
+    @Override
+    public String toString() {
+        return "SetupLinkDocument[customerId=" + customerId + ", completedAt=" + completedAt + "]";
+    }
 }

@@ -73,4 +73,10 @@ record UserDocument(
     List<SpentLink> spent() {
         return spentActivationTokens == null ? List.of() : spentActivationTokens;
     }
+
+    /** Never prints the password hash, the links' hashes nor the person's details. */
+    @Override
+    public String toString() {
+        return "UserDocument[id=" + id + ", customerId=" + customerId + ", status=" + status + "]";
+    }
 }
