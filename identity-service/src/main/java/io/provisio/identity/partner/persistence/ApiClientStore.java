@@ -1,9 +1,7 @@
 package io.provisio.identity.partner.persistence;
 
-import io.provisio.platform.mongo.MongoWrites;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +10,14 @@ import java.util.UUID;
 import io.provisio.identity.IdentityProperties;
 import io.provisio.identity.partner.domain.ApiClient;
 import io.provisio.identity.partner.domain.ApiScope;
+import io.provisio.platform.mongo.MongoMapping;
+import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -31,7 +32,7 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * The partners' API clients in {@code api_clients}, and the authorization server's view of them:
  * client-credentials only, secret checked against its stored hash, the partner id carried in the
- * client settings so the token can name it.
+ * client settings so the token can name it. Documents are mapped by Spring Data from {@link ApiClientDocument}.
  */
 @Component
 public class ApiClientStore implements RegisteredClientRepository, InitializingBean {
@@ -42,10 +43,12 @@ public class ApiClientStore implements RegisteredClientRepository, InitializingB
     public static final String PARTNER_ID_SETTING = "provisio.partner-id";
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
     private final IdentityProperties properties;
 
     ApiClientStore(MongoTemplate mongo, IdentityProperties properties) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.properties = properties;
     }
 
@@ -59,12 +62,8 @@ public class ApiClientStore implements RegisteredClientRepository, InitializingB
 
     /** @return false when a client with this id or clientId exists (it is left as it is) */
     public boolean insertIfAbsent(ApiClient client) {
-        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), new Document("_id", client.id())
-                .append("partnerId", client.partnerId())
-                .append("clientId", client.clientId())
-                .append("secretHash", client.secretHash())
-                .append("scopes", client.scopes().stream().map(ApiScope::value).sorted().toList())
-                .append("createdAt", Date.from(client.createdAt())));
+        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION),
+                mapping.document(ApiClientDocument.of(client)));
     }
 
     /**
@@ -75,8 +74,8 @@ public class ApiClientStore implements RegisteredClientRepository, InitializingB
     public void save(RegisteredClient registeredClient) {
         List<String> scopes = new ArrayList<>(registeredClient.getScopes());
         boolean updated = mongo.getCollection(COLLECTION).updateOne(eq("_id", registeredClient.getId()),
-                new Document("$set", new Document("secretHash", registeredClient.getClientSecret())
-                        .append("scopes", scopes))).getMatchedCount() == 1;
+                mapping.update(ApiClientDocument.class, Update.update("secretHash", registeredClient.getClientSecret())
+                        .set("scopes", scopes))).getMatchedCount() == 1;
         if (!updated) {
             String partnerId = registeredClient.getClientSettings().getSetting(PARTNER_ID_SETTING);
             Set<ApiScope> apiScopes = EnumSet.noneOf(ApiScope.class);
@@ -90,12 +89,12 @@ public class ApiClientStore implements RegisteredClientRepository, InitializingB
 
     @Override
     public RegisteredClient findById(String id) {
-        return toRegisteredClient(mongo.getCollection(COLLECTION).find(eq("_id", id)).first());
+        return toRegisteredClient(read(mongo.getCollection(COLLECTION).find(eq("_id", id)).first()));
     }
 
     @Override
     public RegisteredClient findByClientId(String clientId) {
-        return toRegisteredClient(mongo.getCollection(COLLECTION).find(eq("clientId", clientId)).first());
+        return toRegisteredClient(read(mongo.getCollection(COLLECTION).find(eq("clientId", clientId)).first()));
     }
 
     public long countByPartner(String partnerId) {
@@ -107,22 +106,26 @@ public class ApiClientStore implements RegisteredClientRepository, InitializingB
         return UUID.randomUUID().toString();
     }
 
-    private RegisteredClient toRegisteredClient(Document document) {
-        if (document == null) {
+    private ApiClientDocument read(Document document) {
+        return mapping.read(ApiClientDocument.class, document);
+    }
+
+    private RegisteredClient toRegisteredClient(ApiClientDocument client) {
+        if (client == null) {
             return null;
         }
-        List<String> scopes = document.getList("scopes", String.class, List.of());
-        return RegisteredClient.withId(document.getString("_id"))
-                .clientId(document.getString("clientId"))
-                .clientName(document.getString("clientId"))
-                .clientIdIssuedAt(document.getDate("createdAt").toInstant())
-                .clientSecret(document.getString("secretHash"))
+        List<String> scopes = client.scopeValues();
+        return RegisteredClient.withId(client.id())
+                .clientId(client.clientId())
+                .clientName(client.clientId())
+                .clientIdIssuedAt(client.createdAt())
+                .clientSecret(client.secretHash())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(s -> s.addAll(scopes))
                 .clientSettings(ClientSettings.builder()
-                        .setting(PARTNER_ID_SETTING, document.getString("partnerId"))
+                        .setting(PARTNER_ID_SETTING, client.partnerId())
                         .build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)

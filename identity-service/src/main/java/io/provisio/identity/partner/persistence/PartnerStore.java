@@ -1,42 +1,40 @@
 package io.provisio.identity.partner.persistence;
 
-import java.util.Date;
 import java.util.Optional;
 
 import com.mongodb.client.model.Updates;
 import io.provisio.identity.partner.domain.Partner;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
-/** The {@code partners} collection, keyed by the partner id. */
+/** The {@code partners} collection, keyed by the partner id; documents mapped by Spring Data from {@link PartnerDocument}. */
 @Component
 public class PartnerStore {
 
     static final String COLLECTION = "partners";
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
 
     PartnerStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     /** @return false when the partner already exists (it is left as it is) */
     public boolean insertIfAbsent(Partner partner) {
-        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), new Document("_id", partner.id())
-                .append("name", partner.name())
-                .append("notificationEmail", partner.notificationEmail())
-                .append("createdAt", Date.from(partner.createdAt())));
+        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION),
+                mapping.document(PartnerDocument.of(partner)));
     }
 
     public Optional<Partner> find(String id) {
-        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(eq("_id", id)).first())
-                .map(d -> new Partner(d.getString("_id"), d.getString("name"), d.getString("notificationEmail"),
-                        d.getDate("createdAt").toInstant()));
+        return Optional.ofNullable(mapping.read(PartnerDocument.class,
+                mongo.getCollection(COLLECTION).find(eq("_id", id)).first())).map(PartnerDocument::partner);
     }
 
     /**

@@ -9,8 +9,8 @@ import java.util.Optional;
 import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
+import io.provisio.identity.user.persistence.ActivationLinkStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
-import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.passwords.PasswordPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +27,15 @@ public class ActivationLinks {
 
     private static final Logger log = LoggerFactory.getLogger(ActivationLinks.class);
 
-    private final UserStore users;
+    private final ActivationLinkStore activations;
     private final OrganizationStore organizations;
     private final IdentityMessages messages;
     private final PasswordPolicy policy;
     private final Clock clock;
 
-    ActivationLinks(UserStore users, OrganizationStore organizations, IdentityMessages messages,
+    ActivationLinks(ActivationLinkStore activations, OrganizationStore organizations, IdentityMessages messages,
                     PasswordPolicy policy, Clock clock) {
-        this.users = users;
+        this.activations = activations;
         this.organizations = organizations;
         this.messages = messages;
         this.policy = policy;
@@ -65,11 +65,11 @@ public class ActivationLinks {
         if (hash == null) {
             return new Link(State.UNKNOWN, null, null, false);
         }
-        Optional<User> pending = users.findByActivationHash(hash);
+        Optional<User> pending = activations.findByActivationHash(hash);
         if (pending.isEmpty()) {
-            Optional<UserStore.Spent> spent = users.spent(hash);
-            if (spent.isPresent() && spent.get() == UserStore.Spent.USED) {
-                Organization organization = users.customerOfSpent(hash).flatMap(organizations::find).orElse(null);
+            Optional<ActivationLinkStore.Spent> spent = activations.spent(hash);
+            if (spent.isPresent() && spent.get() == ActivationLinkStore.Spent.USED) {
+                Organization organization = activations.customerOfSpent(hash).flatMap(organizations::find).orElse(null);
                 return new Link(State.USED, null, organization, false);
             }
             // Replaced by a newer link reads as unknown, as in the API: the newer link is in a newer e-mail.
@@ -78,7 +78,7 @@ public class ActivationLinks {
         User user = pending.get();
         Organization organization = organizations.find(user.customerId()).orElse(null);
         if (user.activation().expiredAt(clock.instant())) {
-            return new Link(State.EXPIRED, user, organization, users.renewalRequestedAt(hash).isPresent());
+            return new Link(State.EXPIRED, user, organization, activations.renewalRequestedAt(hash).isPresent());
         }
         if (organizations.isSuspended(user.customerId())) {
             return new Link(State.SUSPENDED, user, organization, false);
@@ -111,7 +111,7 @@ public class ActivationLinks {
         }
         User user = link.user();
         Instant now = clock.instant();
-        if (users.requestRenewal(user, now, List.of(messages.activationLinkRequested(user, link.organization(),
+        if (activations.requestRenewal(user, now, List.of(messages.activationLinkRequested(user, link.organization(),
                 user.activation().expiresAt(), now)))) {
             log.info("User {} of customer {} asked for a new activation link", user.id(), user.customerId());
         }

@@ -23,7 +23,9 @@ import io.provisio.identity.user.domain.ContactKind;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserStatus;
+import io.provisio.identity.user.persistence.ActivationLinkStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.outbox.OutgoingMessage;
@@ -47,15 +49,20 @@ public class AdministratorOnboarding {
 
     private static final Logger log = LoggerFactory.getLogger(AdministratorOnboarding.class);
 
-    private final UserStore users;
+    private final UserQueries users;
+    private final UserStore userStore;
+    private final ActivationLinkStore activations;
     private final OrganizationStore organizations;
     private final IdentityMessages messages;
     private final IdentityProperties properties;
     private final Clock clock;
 
-    AdministratorOnboarding(UserStore users, OrganizationStore organizations, IdentityMessages messages,
+    AdministratorOnboarding(UserQueries users, UserStore userStore, ActivationLinkStore activations,
+                            OrganizationStore organizations, IdentityMessages messages,
                             IdentityProperties properties, Clock clock) {
         this.users = users;
+        this.userStore = userStore;
+        this.activations = activations;
         this.organizations = organizations;
         this.messages = messages;
         this.properties = properties;
@@ -75,7 +82,7 @@ public class AdministratorOnboarding {
                         properties.platformDomain()), link == null ? null : link.stored(), now);
 
         User user = candidate;
-        UserStore.Insertion insertion = users.insert(candidate, List.of(messages.userCreated(candidate)));
+        UserStore.Insertion insertion = userStore.insert(candidate, List.of(messages.userCreated(candidate)));
         if (insertion != UserStore.Insertion.INSERTED) {
             // Whichever index answered, a user with this saga's id is this saga's own: never a collision
             // with itself. Only then does the refusing index say which rule another user holds.
@@ -88,7 +95,7 @@ public class AdministratorOnboarding {
             user = ours.get();
             if (user.status() == UserStatus.INVITED && user.activation() != null) {
                 link = ActivationToken.issue(later(now, create.activationValidFrom()), properties.activationTtl());
-                if (!users.replaceActivation(user, link.stored(), List.of())) {
+                if (!activations.replaceActivation(user, link.stored(), List.of())) {
                     throw new IllegalStateException("the administrator of saga " + sagaId + " changed meanwhile");
                 }
             } else {
@@ -165,7 +172,7 @@ public class AdministratorOnboarding {
         if (!tombstone && !gone.isEmpty()) {
             throw new IllegalStateException("users of saga " + sagaId + " without its organization");
         }
-        long deletedUsers = users.deleteOf(sagaId, organization.orElse(null));
+        long deletedUsers = userStore.deleteOf(sagaId, organization.orElse(null));
         if (deletedUsers > 0 || tombstone) {
             log.info("Deleted {} user(s) and the contacts of saga {}", deletedUsers, sagaId);
         }

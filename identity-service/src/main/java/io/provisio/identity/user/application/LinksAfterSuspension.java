@@ -12,8 +12,9 @@ import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.Suspension;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserStatus;
+import io.provisio.identity.user.persistence.ActivationLinkStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
-import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,15 +35,18 @@ public class LinksAfterSuspension {
     private static final Logger log = LoggerFactory.getLogger(LinksAfterSuspension.class);
     private static final int ATTEMPTS = 5;
 
-    private final UserStore users;
+    private final UserQueries users;
+    private final ActivationLinkStore activations;
     private final OrganizationStore organizations;
     private final IdentityMessages messages;
     private final IdentityProperties properties;
     private final Clock clock;
 
-    LinksAfterSuspension(UserStore users, OrganizationStore organizations, IdentityMessages messages,
+    LinksAfterSuspension(UserQueries users, ActivationLinkStore activations, OrganizationStore organizations,
+                         IdentityMessages messages,
                          IdentityProperties properties, Clock clock) {
         this.users = users;
+        this.activations = activations;
         this.organizations = organizations;
         this.messages = messages;
         this.properties = properties;
@@ -85,7 +89,7 @@ public class LinksAfterSuspension {
                 return false;
             }
             ActivationToken.Issued link = ActivationToken.issue(clock.instant(), properties.activationTtl());
-            if (users.replaceActivation(current, link.stored(),
+            if (activations.replaceActivation(current, link.stored(),
                     List.of(messages.activationEmail(current, organization, link)))) {
                 return true;
             }

@@ -24,9 +24,10 @@ import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.SetupLink;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
+import io.provisio.identity.user.persistence.ActivationLinkStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.SetupLinkStore;
-import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.notification.contracts.EndSetupEmails;
 import io.provisio.notification.contracts.NotificationChannels;
 import io.provisio.notification.contracts.NotificationMessages;
@@ -64,7 +65,8 @@ public class SetupCompletion {
 
     private final SetupLinkStore links;
     private final OrganizationStore organizations;
-    private final UserStore users;
+    private final UserQueries users;
+    private final ActivationLinkStore activations;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final MessageCodec codec;
@@ -72,13 +74,15 @@ public class SetupCompletion {
     private final SubdomainQuestions subdomains;
     private final Clock clock;
 
-    SetupCompletion(SetupLinkStore links, OrganizationStore organizations, UserStore users, PasswordEncoder passwords,
+    SetupCompletion(SetupLinkStore links, OrganizationStore organizations, UserQueries users,
+                    ActivationLinkStore activations, PasswordEncoder passwords,
                     PasswordPolicy policy, MessageCodec codec, IdentityProperties properties,
                     SubdomainQuestions subdomains, Clock clock) {
         this.subdomains = subdomains;
         this.links = links;
         this.organizations = organizations;
         this.users = users;
+        this.activations = activations;
         this.passwords = passwords;
         this.policy = policy;
         this.codec = codec;
@@ -263,7 +267,7 @@ public class SetupCompletion {
                 }
             }
         }
-        if (view.needsPassword() && !users.activate(view.administrator(), passwords.encode(password))) {
+        if (view.needsPassword() && !activations.activate(view.administrator(), passwords.encode(password))) {
             // Activated (or its link replaced) meanwhile, e.g. through the activation e-mail: judge again.
             return complete(token, new Submission(null, null, submission.confirmed(), chosen));
         }

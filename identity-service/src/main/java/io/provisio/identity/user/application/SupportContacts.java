@@ -10,7 +10,7 @@ import io.provisio.identity.user.domain.ContactKind;
 import io.provisio.identity.user.domain.LastRequiredContactException;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.persistence.OrganizationStore;
-import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.platform.refusal.Refusal;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
@@ -28,10 +28,10 @@ public class SupportContacts {
     private static final int ATTEMPTS = 5;
 
     private final OrganizationStore organizations;
-    private final UserStore users;
+    private final UserQueries users;
     private final UserAccounts accounts;
 
-    SupportContacts(OrganizationStore organizations, UserStore users, UserAccounts accounts) {
+    SupportContacts(OrganizationStore organizations, UserQueries users, UserAccounts accounts) {
         this.organizations = organizations;
         this.users = users;
         this.accounts = accounts;

@@ -13,7 +13,9 @@ import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
 import io.provisio.identity.user.domain.UserStatus;
+import io.provisio.identity.user.persistence.ActivationLinkStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.passwords.PasswordPolicy;
 import io.provisio.platform.outbox.OutgoingMessage;
@@ -42,7 +44,9 @@ public class UserAccounts {
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
     private static final int ATTEMPTS = 5;
 
-    private final UserStore users;
+    private final UserQueries users;
+    private final UserStore userStore;
+    private final ActivationLinkStore activations;
     private final OrganizationStore organizations;
     private final IdentityMessages messages;
     private final PasswordEncoder passwords;
@@ -50,9 +54,12 @@ public class UserAccounts {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    UserAccounts(UserStore users, OrganizationStore organizations, IdentityMessages messages,
+    UserAccounts(UserQueries users, UserStore userStore, ActivationLinkStore activations,
+                 OrganizationStore organizations, IdentityMessages messages,
                  PasswordEncoder passwords, PasswordPolicy policy, IdentityProperties properties, Clock clock) {
         this.users = users;
+        this.userStore = userStore;
+        this.activations = activations;
         this.organizations = organizations;
         this.messages = messages;
         this.passwords = passwords;
@@ -125,7 +132,7 @@ public class UserAccounts {
             outgoing.add(messages.activationEmail(user, organization, link));
         }
         outgoing.add(messages.userCreated(user));
-        switch (users.insert(user, outgoing)) {
+        switch (userStore.insert(user, outgoing)) {
             case INSERTED -> { }
             // Taken between the check above and the insert: the index decided, the answer is the same.
             case EMAIL_TAKEN -> throw emailInUse();
@@ -152,7 +159,7 @@ public class UserAccounts {
                         "user " + userId + " has activated the account; there is no link to resend");
             }
             ActivationToken.Issued link = ActivationToken.issue(clock.instant(), properties.activationTtl());
-            if (users.replaceActivation(user, link.stored(), List.of(messages.activationEmail(user, organization,
+            if (activations.replaceActivation(user, link.stored(), List.of(messages.activationEmail(user, organization,
                     link)))) {
                 log.info("Sent a new activation link to user {} of customer {}", userId, customerId);
                 return link.stored().expiresAt();
@@ -196,7 +203,7 @@ public class UserAccounts {
     }
 
     private void remove(User user) {
-        if (!users.markDeleted(user, List.of(messages.userDeleted(user)))) {
+        if (!userStore.markDeleted(user, List.of(messages.userDeleted(user)))) {
             // A concurrent request deleted it between our read and our write: the same answer as a second DELETE.
             throw Refusal.notFound("user", user.id());
         }
@@ -219,7 +226,7 @@ public class UserAccounts {
             throw Refusal.invalid(errors);
         }
         String hash = ActivationToken.wellFormed(request.token()) ? ActivationToken.hash(request.token()) : null;
-        Optional<User> pending = hash == null ? Optional.empty() : users.findByActivationHash(hash);
+        Optional<User> pending = hash == null ? Optional.empty() : activations.findByActivationHash(hash);
         if (pending.isEmpty()) {
             throw deadLink(hash);
         }
@@ -235,7 +242,7 @@ public class UserAccounts {
         policy.reject(request.password(), words).ifPresent(why -> {
             throw Refusal.invalid(List.of(new FieldError("password", why)));
         });
-        if (!users.activate(user, passwords.encode(request.password()))) {
+        if (!activations.activate(user, passwords.encode(request.password()))) {
             // Used (or replaced) by a concurrent request between our read and our write.
             throw deadLink(hash);
         }
@@ -252,8 +259,8 @@ public class UserAccounts {
     }
 
     private Refusal deadLink(String hash) {
-        Optional<UserStore.Spent> spent = hash == null ? Optional.empty() : users.spent(hash);
-        if (spent.isPresent() && spent.get() == UserStore.Spent.USED) {
+        Optional<ActivationLinkStore.Spent> spent = hash == null ? Optional.empty() : activations.spent(hash);
+        if (spent.isPresent() && spent.get() == ActivationLinkStore.Spent.USED) {
             return Refusal.conflict(TOKEN_USED, "Activation link already used",
                     "The activation link has been used already; sign in with the password chosen then");
         }

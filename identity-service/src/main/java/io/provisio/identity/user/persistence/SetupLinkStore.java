@@ -1,21 +1,20 @@
 package io.provisio.identity.user.persistence;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.SetupLink;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
@@ -24,7 +23,8 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * {@code setup_links}: {@code _id} = the customer id, so a customer has one setup link and a redelivered start finds
  * it; {@code hash} is unique, the page's look-up. Each write carries the messages it causes in the document's outbox
- * (the link's {@code ScheduleSetupEmails}, the completion's {@code SetupCompleted}).
+ * (the link's {@code ScheduleSetupEmails}, the completion's {@code SetupCompleted}). Documents are mapped by Spring
+ * Data from {@link SetupLinkDocument}.
  */
 @Component
 public class SetupLinkStore {
@@ -32,10 +32,12 @@ public class SetupLinkStore {
     public static final String COLLECTION = "setup_links";
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
     private final OutboxStore outbox;
 
     SetupLinkStore(MongoTemplate mongo, OutboxStore outbox) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.outbox = outbox;
         collection().createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true).name("setup_link_hash"));
     }
@@ -43,17 +45,7 @@ public class SetupLinkStore {
     /** @return false when the customer has a setup link already (nothing is written, nothing sent) */
     public boolean insertIfAbsent(SetupLink link, List<OutgoingMessage> messages) {
         try {
-            outbox.insert(COLLECTION, new Document("_id", link.customerId())
-                    .append("partnerId", link.partnerId())
-                    .append("by", link.by())
-                    .append("contactEmail", link.contactEmail())
-                    .append("startDate", link.startDate() == null ? null : link.startDate().toString())
-                    .append("services", link.services())
-                    .append("hash", link.token().hash())
-                    .append("expiresAt", Date.from(link.token().expiresAt()))
-                    .append("createdAt", Date.from(link.createdAt()))
-                    .append("completedAt", null)
-                    .append("subdomain", null), messages);
+            outbox.insert(COLLECTION, mapping.document(SetupLinkDocument.of(link)), messages);
             return true;
         } catch (RuntimeException e) {
             if (MongoWrites.isDuplicateKey(e)) {
@@ -64,11 +56,11 @@ public class SetupLinkStore {
     }
 
     public Optional<SetupLink> findByHash(String hash) {
-        return Optional.ofNullable(collection().find(eq("hash", hash)).first()).map(SetupLinkStore::link);
+        return link(collection().find(eq("hash", hash)).first());
     }
 
     public Optional<SetupLink> find(String customerId) {
-        return Optional.ofNullable(collection().find(eq("_id", customerId)).first()).map(SetupLinkStore::link);
+        return link(collection().find(eq("_id", customerId)).first());
     }
 
     /**
@@ -79,19 +71,12 @@ public class SetupLinkStore {
      */
     public boolean complete(SetupLink link, Instant at, String subdomain, List<OutgoingMessage> messages) {
         return outbox.updateWhere(COLLECTION, and(eq("_id", link.customerId()), eq("completedAt", null)),
-                new Document("completedAt", Date.from(at)).append("subdomain", subdomain), messages);
+                mapping.fields(SetupLinkDocument.class, Update.update("completedAt", at).set("subdomain", subdomain)),
+                messages);
     }
 
-    private static SetupLink link(Document d) {
-        return new SetupLink(d.getString("_id"), d.getString("partnerId"), d.getString("by"),
-                d.getString("contactEmail"), d.getString("startDate") == null ? null
-                : LocalDate.parse(d.getString("startDate")), d.getList("services", String.class, List.of()),
-                new ActivationToken(d.getString("hash"), d.getDate("expiresAt").toInstant()),
-                d.getDate("createdAt").toInstant(), instant(d.getDate("completedAt")), d.getString("subdomain"));
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    private Optional<SetupLink> link(Document document) {
+        return Optional.ofNullable(mapping.read(SetupLinkDocument.class, document)).map(SetupLinkDocument::link);
     }
 
     private MongoCollection<Document> collection() {

@@ -1,52 +1,49 @@
 package io.provisio.identity.user.persistence;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
-import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
-import io.provisio.identity.user.domain.UserRole;
-import io.provisio.identity.user.domain.UserStatus;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
-import io.provisio.platform.web.PageQuery;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Sorts.ascending;
+import static io.provisio.identity.user.persistence.UserDocuments.LIVE;
 
 /**
  * The {@code users} collection. Its unique indexes are the rules, enforced by the database even
  * between replicas: one e-mail (case-folded) and one sign-in name ({@code upnKey}, the UPN case-folded)
  * across all partners and customers (ADR 012).
  *
- * <p>A user document carries its pending activation link (only the token's hash) and its outbox
- * ({@code UserCreated}, {@code ScheduleActivationEmail}, {@code UserDeleted}), so a user, its link and the messages about them
- * are written in one atomic operation. Spent links are remembered by hash ({@code spentActivationTokens},
- * the last {@value #SPENT_KEPT}) only to tell "used" and "replaced" apart from "unknown".
+ * <p>A user document carries its pending activation link (only the token's hash, {@link ActivationLinkStore}) and its
+ * outbox ({@code UserCreated}, {@code ScheduleActivationEmail}, {@code UserDeleted}), so a user, its link and the
+ * messages about them are written in one atomic operation.
  *
  * <p>A user deleted through the API first becomes a tombstone ({@code deleted}, no personal data, its
  * unique keys released) carrying its {@code UserDeleted} in its own outbox: deleting the document at once
- * would drop the event with it. Every read here skips tombstones; {@link #purgeDeleted()} removes them
- * once their outbox is empty.
+ * would drop the event with it. Every read skips tombstones ({@link UserQueries}); {@link DeletedUserSweeper} removes
+ * them once their outbox is empty.
+ *
+ * <p>This store declares the collection's indexes and writes whole users: insert, delete, the saga's compensation.
+ * Documents are mapped by Spring Data from {@link UserDocument} ({@link UserDocuments}), field for field as stored; the
+ * filters are the driver's, on the indexes declared here.
  */
 @Component
 public class UserStore implements InitializingBean {
@@ -58,16 +55,6 @@ public class UserStore implements InitializingBean {
     static final String OLD_USERNAME_INDEX = "customerId_username_unique";
 
     private static final Logger log = LoggerFactory.getLogger(UserStore.class);
-
-    static final int SPENT_KEPT = 20;
-    /** Inside {@code activation}: when its holder asked (on the expired page) for a new link. */
-    static final String RENEWAL_REQUESTED_AT = "renewalRequestedAt";
-
-    /** Matches the users that exist; a tombstone waiting for its UserDeleted to leave does not. */
-    private static final Bson LIVE = ne("deleted", true);
-
-    /** Why a link no longer works. */
-    public enum Spent { USED, REPLACED }
 
     /**
      * How an insert ended, told by the unique index that refused it: only a refusal by the UPN index means the
@@ -82,10 +69,12 @@ public class UserStore implements InitializingBean {
     }
 
     private final MongoTemplate mongo;
+    private final UserDocuments documents;
     private final OutboxStore outbox;
 
-    UserStore(MongoTemplate mongo, OutboxStore outbox) {
+    UserStore(MongoTemplate mongo, UserDocuments documents, OutboxStore outbox) {
         this.mongo = mongo;
+        this.documents = documents;
         this.outbox = outbox;
     }
 
@@ -123,13 +112,13 @@ public class UserStore implements InitializingBean {
      */
     private void backfillUpnKeys() {
         MongoCollection<Document> collection = mongo.getCollection(COLLECTION);
-        List<Document> missing = collection.find(exists("upnKey", false))
-                .projection(new Document("upn", 1).append("deleted", 1).append("createdAt", 1))
-                .sort(ascending("createdAt", "_id")).into(new ArrayList<>());
-        for (Document user : missing) {
-            String id = user.getString("_id");
-            String key = Boolean.TRUE.equals(user.getBoolean("deleted")) || user.getString("upn") == null
-                    ? "deleted:" + id : User.upnKey(user.getString("upn"));
+        List<UserDocument> missing = collection.find(exists("upnKey", false))
+                .projection(Projections.include("upn", "deleted", "createdAt"))
+                .sort(ascending("createdAt", "_id")).map(documents::read).into(new ArrayList<>());
+        for (UserDocument user : missing) {
+            String id = user.id();
+            String key = Boolean.TRUE.equals(user.deleted()) || user.upn() == null
+                    ? "deleted:" + id : User.upnKey(user.upn());
             try {
                 collection.updateOne(and(eq("_id", id), exists("upnKey", false)), Updates.set("upnKey", key));
             } catch (RuntimeException e) {
@@ -149,7 +138,7 @@ public class UserStore implements InitializingBean {
      */
     public Insertion insert(User user, List<OutgoingMessage> messages) {
         try {
-            outbox.insert(COLLECTION, toDocument(user), messages);
+            outbox.insert(COLLECTION, documents.document(user), messages);
             return Insertion.INSERTED;
         } catch (RuntimeException e) {
             String index = MongoWrites.violatedIndex(e).orElse(null);
@@ -165,101 +154,9 @@ public class UserStore implements InitializingBean {
         }
     }
 
-    public Optional<User> find(String id) {
-        return one(and(eq("_id", id), LIVE));
-    }
-
-    public Optional<User> findByEmailKey(String emailKey) {
-        return one(and(eq("emailKey", emailKey), LIVE));
-    }
-
-    /** The live user holding this sign-in name, in any customer of any partner. */
-    public Optional<User> findByUpn(String upn) {
-        return one(and(eq("upnKey", User.upnKey(upn)), LIVE));
-    }
-
-    /** The user whose pending activation link has this hash. */
-    public Optional<User> findByActivationHash(String hash) {
-        return one(and(eq("activation.hash", hash), LIVE));
-    }
-
-    /** Why a link that is no longer pending died, if it ever existed. */
-    public Optional<Spent> spent(String hash) {
-        Document owner = mongo.getCollection(COLLECTION).find(eq("spentActivationTokens.hash", hash)).first();
-        if (owner == null) {
-            return Optional.empty();
-        }
-        return owner.getList("spentActivationTokens", Document.class, List.of()).stream()
-                .filter(s -> hash.equals(s.getString("hash")))
-                .map(s -> Spent.valueOf(s.getString("reason")))
-                .findFirst();
-    }
-
-    /** The customer of the user who once held this (used or replaced) link, to speak its language. */
-    public Optional<String> customerOfSpent(String hash) {
-        Document owner = mongo.getCollection(COLLECTION).find(and(eq("spentActivationTokens.hash", hash), LIVE))
-                .projection(new Document("customerId", 1)).first();
-        return Optional.ofNullable(owner).map(d -> d.getString("customerId"));
-    }
-
-    /** When the holder of this pending link asked for a new one, if they did. */
-    public Optional<Instant> renewalRequestedAt(String hash) {
-        Document owner = mongo.getCollection(COLLECTION).find(and(eq("activation.hash", hash), LIVE))
-                .projection(new Document("activation", 1)).first();
-        return Optional.ofNullable(owner).map(d -> d.get("activation", Document.class))
-                .map(a -> a.getDate(RENEWAL_REQUESTED_AT)).map(Date::toInstant);
-    }
-
-    /**
-     * Records, once per link, that the holder of the pending link asked for a new one, with {@code messages}
-     * (the event that tells the partner) in the same write. The mark lives inside the link, so a new link starts
-     * without one.
-     *
-     * @return false when it was recorded before, or the link changed meanwhile (used, replaced)
-     */
-    public boolean requestRenewal(User user, Instant at, List<OutgoingMessage> messages) {
-        return outbox.updateWhere(COLLECTION, and(pending(user), exists("activation." + RENEWAL_REQUESTED_AT, false)),
-                new Document("activation." + RENEWAL_REQUESTED_AT, Date.from(at)), messages);
-    }
-
-    /** A user of the partner's customer. */
-    public Optional<User> find(String partnerId, String customerId, String id) {
-        return one(and(eq("_id", id), eq("partnerId", partnerId), eq("customerId", customerId), LIVE));
-    }
-
-    /** A page of a customer's users, oldest first. */
-    public List<User> page(String partnerId, String customerId, int page, int size) {
-        List<User> users = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(and(eq("partnerId", partnerId), eq("customerId", customerId), LIVE))
-                .sort(ascending("createdAt", "_id"))
-                .skip(PageQuery.skip(page, size))
-                .limit(size)
-                .forEach(d -> users.add(toUser(d)));
-        return users;
-    }
-
-    public long count(String partnerId, String customerId) {
-        return mongo.getCollection(COLLECTION).countDocuments(and(eq("partnerId", partnerId),
-                eq("customerId", customerId), LIVE));
-    }
-
-    public long countAdministrators(String partnerId, String customerId) {
-        return mongo.getCollection(COLLECTION).countDocuments(and(eq("partnerId", partnerId),
-                eq("customerId", customerId), eq("role", UserRole.ADMINISTRATOR.name()), LIVE));
-    }
-
-    public List<User> bySaga(String sagaId) {
-        return many(and(eq("sagaId", sagaId), LIVE));
-    }
-
-    /** A customer's live users; partner first, so the {@code partnerId_customerId} index serves it. */
-    public List<User> byCustomer(String partnerId, String customerId) {
-        return many(and(eq("partnerId", partnerId), eq("customerId", customerId), LIVE));
-    }
-
     /**
      * Deletes the saga's users and every user of its customer; their pending links die with them. Tombstones
-     * stay until their own UserDeleted has left ({@link #purgeDeleted()}).
+     * stay until their own UserDeleted has left ({@link DeletedUserSweeper}).
      */
     public long deleteOf(String sagaId, Organization customer) {
         long deleted = mongo.getCollection(COLLECTION).deleteMany(and(eq("sagaId", sagaId), LIVE)).getDeletedCount();
@@ -280,120 +177,18 @@ public class UserStore implements InitializingBean {
      */
     public boolean markDeleted(User user, List<OutgoingMessage> messages) {
         String released = "deleted:" + user.id();
-        Document fields = new Document("deleted", true)
-                .append("emailKey", released)
-                .append("upnKey", released)
-                .append("username", released)
-                .append("email", null)
-                .append("upn", null)
-                .append("firstName", null)
-                .append("lastName", null)
-                .append("displayName", null)
-                .append("passwordHash", null)
-                .append("activation", null)
-                .append("spentActivationTokens", List.of());
-        return outbox.updateWhere(COLLECTION, and(eq("_id", user.id()), LIVE), fields, messages);
-    }
-
-    /**
-     * Removes the tombstones whose UserDeleted the broker confirmed. One delete per document, evaluated
-     * atomically against its outbox, so a tombstone whose event is still waiting is never removed.
-     *
-     * @return how many were removed
-     */
-    public long purgeDeleted() {
-        return mongo.getCollection(COLLECTION).deleteMany(and(eq("deleted", true), exists("outbox.0", false)))
-                .getDeletedCount();
-    }
-
-    /**
-     * Replaces the pending link of an INVITED user with {@code next}, the old one remembered as REPLACED, and
-     * appends {@code messages}, all in one write. Compare-and-set on the link the caller saw.
-     *
-     * @return false when the user changed meanwhile (activated, or another new link): decide again
-     */
-    public boolean replaceActivation(User user, ActivationToken next, List<OutgoingMessage> messages) {
-        Document current = mongo.getCollection(COLLECTION).find(eq("_id", user.id())).first();
-        if (current == null || user.activation() == null) {
-            return false;
-        }
-        Document fields = new Document("activation", activation(next))
-                .append("spentActivationTokens", spentWith(current, user.activation().hash(), Spent.REPLACED));
-        return outbox.updateWhere(COLLECTION, pending(user), fields, messages);
-    }
-
-    /**
-     * The link is used: the user gets the password hash and turns ACTIVE; the link is remembered as USED.
-     *
-     * @return false when the link was used (or replaced) meanwhile
-     */
-    public boolean activate(User user, String passwordHash) {
-        Document current = mongo.getCollection(COLLECTION).find(eq("_id", user.id())).first();
-        if (current == null || user.activation() == null) {
-            return false;
-        }
-        Document fields = new Document("status", UserStatus.ACTIVE.name())
-                .append("passwordHash", passwordHash)
-                .append("activation", null)
-                .append("spentActivationTokens", spentWith(current, user.activation().hash(), Spent.USED));
-        return outbox.updateWhere(COLLECTION, pending(user), fields, List.of());
-    }
-
-    private static Bson pending(User user) {
-        return and(eq("_id", user.id()), eq("status", UserStatus.INVITED.name()),
-                eq("activation.hash", user.activation().hash()));
-    }
-
-    private static List<Document> spentWith(Document current, String hash, Spent reason) {
-        List<Document> spent = new ArrayList<>(current.getList("spentActivationTokens", Document.class, List.of()));
-        spent.add(new Document("hash", hash).append("reason", reason.name()));
-        return spent.subList(Math.max(0, spent.size() - SPENT_KEPT), spent.size());
-    }
-
-    private Optional<User> one(Bson filter) {
-        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(filter).first()).map(UserStore::toUser);
-    }
-
-    private List<User> many(Bson filter) {
-        List<User> users = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(filter).forEach(d -> users.add(toUser(d)));
-        return users;
-    }
-
-    private static Document activation(ActivationToken token) {
-        return token == null ? null
-                : new Document("hash", token.hash()).append("expiresAt", Date.from(token.expiresAt()));
-    }
-
-    private static Document toDocument(User user) {
-        return new Document("_id", user.id())
-                .append("partnerId", user.partnerId())
-                .append("customerId", user.customerId())
-                .append("sagaId", user.sagaId())
-                .append("username", user.username())
-                .append("upn", user.upn())
-                .append("upnKey", user.upnKey())
-                .append("firstName", user.firstName())
-                .append("lastName", user.lastName())
-                .append("displayName", user.displayName())
-                .append("email", user.email())
-                .append("emailKey", user.emailKey())
-                .append("passwordHash", user.passwordHash())
-                .append("role", user.role().name())
-                .append("status", user.status().name())
-                .append("activation", activation(user.activation()))
-                .append("createdAt", Date.from(user.createdAt()));
-    }
-
-    private static User toUser(Document d) {
-        Document activation = d.get("activation", Document.class);
-        return new User(d.getString("_id"), d.getString("partnerId"), d.getString("customerId"),
-                d.getString("sagaId"), d.getString("username"), d.getString("upn"), d.getString("firstName"),
-                d.getString("lastName"), d.getString("displayName"), d.getString("email"), d.getString("emailKey"),
-                d.getString("passwordHash"), UserRole.valueOf(d.getString("role")),
-                UserStatus.valueOf(d.getString("status")),
-                activation == null ? null : new ActivationToken(activation.getString("hash"),
-                        activation.getDate("expiresAt").toInstant()),
-                d.getDate("createdAt").toInstant());
+        Update tombstone = Update.update("deleted", true)
+                .set("emailKey", released)
+                .set("upnKey", released)
+                .set("username", released)
+                .set("email", null)
+                .set("upn", null)
+                .set("firstName", null)
+                .set("lastName", null)
+                .set("displayName", null)
+                .set("passwordHash", null)
+                .set("activation", null)
+                .set("spentActivationTokens", List.of());
+        return outbox.updateWhere(COLLECTION, and(eq("_id", user.id()), LIVE), documents.fields(tombstone), messages);
     }
 }

@@ -28,7 +28,9 @@ import io.provisio.identity.user.domain.ContactKind;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
 import io.provisio.identity.user.domain.UserStatus;
+import io.provisio.identity.user.persistence.ActivationLinkStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
@@ -58,6 +60,12 @@ class CreateAdministratorIT {
 
     @Autowired
     UserStore users;
+
+    @Autowired
+    UserQueries queries;
+
+    @Autowired
+    ActivationLinkStore activations;
 
     @Autowired
     OrganizationStore organizations;
@@ -99,7 +107,7 @@ class CreateAdministratorIT {
         assertThat(created.customerId()).isEqualTo(customerId);
         assertThat(created.upn()).isEqualTo("bengt.testsson@" + Onboardings.domainOf(customerId));
         assertThat(created.activationRequired()).isTrue();
-        List<User> stored = users.bySaga(sagaId);
+        List<User> stored = queries.bySaga(sagaId);
         assertThat(stored).singleElement().satisfies(user -> {
             assertThat(user.id()).isEqualTo(created.userId());
             assertThat(user.partnerId()).isEqualTo("nordic-it");
@@ -126,7 +134,7 @@ class CreateAdministratorIT {
 
         assertThat(created.upn()).isEqualTo("anna.mueller@" + Onboardings.accountOf(customerId) + ".provisio.cloud");
         assertThat(created.activationRequired()).isFalse();
-        assertThat(users.find(created.userId())).get().satisfies(user -> {
+        assertThat(queries.find(created.userId())).get().satisfies(user -> {
             assertThat(user.status()).isEqualTo(UserStatus.ACTIVE);
             assertThat(user.displayName()).isEqualTo("Anna M.");
             assertThat(user.lastName()).isEqualTo("Müller");
@@ -153,7 +161,7 @@ class CreateAdministratorIT {
         AdministratorCreated first = codec.payload(sent.get(0), AdministratorCreated.class);
         assertThat(first.activationToken()).isNotNull();
         assertThat(codec.payload(sent.get(1), AdministratorCreated.class)).isEqualTo(first.withoutToken());
-        assertThat(users.bySaga(sagaId)).hasSize(1);
+        assertThat(queries.bySaga(sagaId)).hasSize(1);
         assertThat(contactsOf(sagaId)).hasSize(2);
     }
 
@@ -170,9 +178,9 @@ class CreateAdministratorIT {
 
         Envelope reply = replies.await(secondSaga, "AdministratorRejected", 1).getFirst();
         assertThat(codec.payload(reply, AdministratorRejected.class).code()).isEqualTo("ADMIN_EMAIL_IN_USE");
-        assertThat(users.bySaga(secondSaga)).isEmpty();
+        assertThat(queries.bySaga(secondSaga)).isEmpty();
         assertThat(contactsOf(secondSaga)).isEmpty();
-        assertThat(users.bySaga(firstSaga)).singleElement()
+        assertThat(queries.bySaga(firstSaga)).singleElement()
                 .extracting(User::partnerId).isEqualTo("nordic-it");
     }
 
@@ -195,11 +203,11 @@ class CreateAdministratorIT {
         Envelope reply = replies.await(secondSaga, "AdministratorRejected", 1).getFirst();
         assertThat(codec.payload(reply, AdministratorRejected.class).code()).isEqualTo("USERNAME_TAKEN");
         assertThat(first.upn()).isEqualTo("admin@" + account + ".provisio.cloud");
-        assertThat(users.bySaga(secondSaga)).isEmpty();
-        assertThat(users.byCustomer("alpine-msp", secondCustomer)).isEmpty();
+        assertThat(queries.bySaga(secondSaga)).isEmpty();
+        assertThat(queries.byCustomer("alpine-msp", secondCustomer)).isEmpty();
         assertThat(contactsOf(secondSaga)).isEmpty();
         assertThat(organizations.find(secondCustomer)).get().satisfies(o -> assertThat(o.deleted()).isTrue());
-        assertThat(users.findByUpn(first.upn())).get().satisfies(user -> {
+        assertThat(queries.findByUpn(first.upn())).get().satisfies(user -> {
             assertThat(user.id()).isEqualTo(first.userId());
             assertThat(user.partnerId()).isEqualTo("nordic-it");
         });
@@ -224,7 +232,7 @@ class CreateAdministratorIT {
         assertThat(created.userId()).isEqualTo(stored.id());
         assertThat(created.upn()).isEqualTo(stored.upn());
         assertThat(created.activationToken()).as("a new link, as the first one's token was never sent").isNotNull();
-        assertThat(users.bySaga(sagaId)).singleElement().extracting(User::id).isEqualTo(stored.id());
+        assertThat(queries.bySaga(sagaId)).singleElement().extracting(User::id).isEqualTo(stored.id());
     }
 
     @Test
@@ -264,7 +272,7 @@ class CreateAdministratorIT {
 
         Envelope reply = replies.await(sagaId, "AdministratorDeleted", 1).getFirst();
         assertThat(codec.payload(reply, AdministratorDeleted.class).customerId()).isEqualTo(customerId);
-        assertThat(users.bySaga(sagaId)).isEmpty();
+        assertThat(queries.bySaga(sagaId)).isEmpty();
         assertThat(contactsOf(sagaId)).isEmpty();
     }
 
@@ -280,7 +288,7 @@ class CreateAdministratorIT {
                 "bengt." + sagaId + "@testbolag.se")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> refused() > refusedBefore);
-        assertThat(users.bySaga(sagaId)).isEmpty();
+        assertThat(queries.bySaga(sagaId)).isEmpty();
         assertThat(contactsOf(sagaId)).isEmpty();
         assertThat(replies.of(sagaId)).extracting(Envelope::type).containsExactly("AdministratorDeleted");
     }
@@ -299,7 +307,7 @@ class CreateAdministratorIT {
         assertThat(created.activationToken()).matches("[A-Za-z0-9_-]{43}");
         assertThat(created.activationExpiresAt()).as("72 h from when the welcome e-mail goes out")
                 .isEqualTo(welcomeAt.plus(Duration.ofHours(72)));
-        User user = users.find(created.userId()).orElseThrow();
+        User user = queries.find(created.userId()).orElseThrow();
         assertThat(user.activation().hash()).isEqualTo(ActivationToken.hash(created.activationToken()));
         assertThat(user.activation().expiresAt()).isEqualTo(created.activationExpiresAt());
         assertThat(participant.record(sagaId, STEP).toJson()).doesNotContain(created.activationToken());
@@ -325,8 +333,8 @@ class CreateAdministratorIT {
         publish(delete(sagaId, "nordic-it", customerId));
         replies.await(sagaId, "AdministratorDeleted", 1);
 
-        assertThat(users.findByActivationHash(ActivationToken.hash(created.activationToken()))).isEmpty();
-        assertThat(users.byCustomer("nordic-it", customerId)).isEmpty();
+        assertThat(activations.findByActivationHash(ActivationToken.hash(created.activationToken()))).isEmpty();
+        assertThat(queries.byCustomer("nordic-it", customerId)).isEmpty();
         assertThat(organizations.find(customerId)).get().satisfies(tombstone -> {
             assertThat(tombstone.deleted()).isTrue();
             assertThat(tombstone.contacts()).isEmpty();

@@ -12,6 +12,7 @@ import io.provisio.identity.Published;
 import io.provisio.identity.user.Customers;
 import io.provisio.identity.user.domain.UserStatus;
 import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.time.AdjustableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,9 @@ class ActivationPageIT {
 
     @Autowired
     UserStore users;
+
+    @Autowired
+    UserQueries queries;
 
     @Autowired
     OrganizationStore organizations;
@@ -104,8 +108,8 @@ class ActivationPageIT {
         assertThat(errors).contains("data-rule=\"MIN_LENGTH\"", "data-rule=\"NOT_OWN_WORDS\"",
                 "data-rule=\"CONFIRMATION\"").doesNotContain("data-rule=\"MAX_BYTES\"");
         assertThat(html(refused)).doesNotContain("karin2024");
-        assertThat(users.find(userId).orElseThrow().status()).isEqualTo(UserStatus.INVITED);
-        assertThat(users.find(userId).orElseThrow().activation()).as("the link stays usable").isNotNull();
+        assertThat(queries.find(userId).orElseThrow().status()).isEqualTo(UserStatus.INVITED);
+        assertThat(queries.find(userId).orElseThrow().activation()).as("the link stays usable").isNotNull();
     }
 
     @Test
@@ -115,7 +119,7 @@ class ActivationPageIT {
         assertThat(done.getResponse().getStatus()).isEqualTo(200);
         assertThat(html(done)).contains("Ditt konto är aktiverat", "karin.lund@" + testbolag.domain(),
                 "href=\"https://portal.provisio.cloud/\"");
-        assertThat(users.find(userId).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(queries.find(userId).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
 
         MvcResult again = mvc.perform(get("/activate").param("token", token)).andReturn();
         assertThat(again.getResponse().getStatus()).isEqualTo(409);

@@ -22,6 +22,7 @@ import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserStatus;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.SetupLinkStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
@@ -58,6 +59,9 @@ class SetupPageIT {
     OrganizationStore organizations;
     @Autowired
     UserStore users;
+
+    @Autowired
+    UserQueries queries;
     @Autowired
     SetupLinkStore links;
     @Autowired
@@ -127,7 +131,7 @@ class SetupPageIT {
 
         assertThat(done.getResponse().getStatus()).isEqualTo(200);
         assertThat(done.getResponse().getContentAsString()).contains("id=\"setup-done\"");
-        assertThat(users.find(administrator.id()).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(queries.find(administrator.id()).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
         JsonNode complete = Published.messages().await("CompleteSetup", p -> customerId.equals(p.get("customerId")
                 .asString()), 1).getFirst();
         assertThat(complete.get("partnerId").asString()).isEqualTo("nordic-it");

@@ -32,6 +32,7 @@ import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserStatus;
 import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
@@ -71,6 +72,9 @@ class SetupSubdomainIT {
     OrganizationStore organizations;
     @Autowired
     UserStore users;
+
+    @Autowired
+    UserQueries queries;
     @Autowired
     Clock clock;
 
@@ -108,7 +112,7 @@ class SetupSubdomainIT {
         assertThat(refused.getResponse().getStatus()).isEqualTo(422);
         assertThat(refused.getResponse().getContentAsString()).contains("data-subdomain=\"TAKEN\"",
                 "data-name=\"" + taken + "-2\"", "value=\"" + taken + "\"");
-        assertThat(users.find(setup.administrator.id()).orElseThrow().status()).as("nothing written")
+        assertThat(queries.find(setup.administrator.id()).orElseThrow().status()).as("nothing written")
                 .isEqualTo(UserStatus.INVITED);
         assertThat(completions(setup)).isEmpty();
 
@@ -116,7 +120,7 @@ class SetupSubdomainIT {
 
         assertThat(done.getResponse().getStatus()).isEqualTo(200);
         assertThat(done.getResponse().getContentAsString()).contains(free + ".provisio.cloud");
-        assertThat(users.find(setup.administrator.id()).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(queries.find(setup.administrator.id()).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
         JsonNode complete = Published.messages().await("CompleteSetup",
                 p -> setup.customerId.equals(p.get("customerId").asString()), 1).getFirst();
         assertThat(complete.get("payload").get("subdomain").asString()).isEqualTo(free + ".provisio.cloud");
@@ -135,7 +139,7 @@ class SetupSubdomainIT {
 
         assertThat(refused.getResponse().getStatus()).isEqualTo(503);
         assertThat(refused.getResponse().getContentAsString()).contains("data-subdomain=\"UNAVAILABLE\"");
-        assertThat(users.find(setup.administrator.id()).orElseThrow().status())
+        assertThat(queries.find(setup.administrator.id()).orElseThrow().status())
                 .isEqualTo(UserStatus.INVITED);
         assertThat(completions(setup)).isEmpty();
         // Keeping the sub-domain it holds needs no answer: the page completes.

@@ -24,6 +24,9 @@ class UserStoreIT {
     UserStore users;
 
     @Autowired
+    UserQueries queries;
+
+    @Autowired
     MongoTemplate mongo;
 
     @Test
@@ -37,7 +40,7 @@ class UserStoreIT {
 
         assertThat(upnKeyOf(older)).isEqualTo(upn);
         assertThat(upnKeyOf(younger)).isNull();
-        assertThat(users.findByUpn(upn.toUpperCase())).get().extracting(u -> u.id()).isEqualTo(older);
+        assertThat(queries.findByUpn(upn.toUpperCase())).get().extracting(u -> u.id()).isEqualTo(older);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.provisio.identity.user.Customers;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserStatus;
 import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.time.AdjustableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,9 @@ class ActivationIT {
 
     @Autowired
     UserStore users;
+
+    @Autowired
+    UserQueries queries;
 
     @Autowired
     OrganizationStore organizations;
@@ -75,14 +79,14 @@ class ActivationIT {
         JsonNode answer = json.readTree(activated.getResponse().getContentAsString());
         assertThat(answer.get("upn").asString()).isEqualTo("karin.lund@" + testbolag.domain());
         assertThat(answer.get("status").asString()).isEqualTo("ACTIVE");
-        User user = users.find(userId).orElseThrow();
+        User user = queries.find(userId).orElseThrow();
         assertThat(user.status()).isEqualTo(UserStatus.ACTIVE);
         assertThat(user.activation()).isNull();
         assertThat(passwords.matches(STRONG, user.passwordHash())).isTrue();
         for (int again = 0; again < 2; again++) {
             assertProblem(activate(token, "another-Strong-passphrase-93"), 409, "ACTIVATION_TOKEN_USED");
         }
-        assertThat(passwords.matches(STRONG, users.find(userId).orElseThrow().passwordHash())).isTrue();
+        assertThat(passwords.matches(STRONG, queries.find(userId).orElseThrow().passwordHash())).isTrue();
     }
 
     @Test
@@ -92,7 +96,7 @@ class ActivationIT {
         ((AdjustableClock) clock).advance(Duration.ofHours(73));
 
         assertProblem(activate(token, STRONG), 410, "ACTIVATION_TOKEN_EXPIRED");
-        assertThat(users.find(userId).orElseThrow().status()).isEqualTo(UserStatus.INVITED);
+        assertThat(queries.find(userId).orElseThrow().status()).isEqualTo(UserStatus.INVITED);
     }
 
     @Test

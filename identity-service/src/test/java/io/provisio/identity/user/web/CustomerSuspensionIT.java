@@ -17,6 +17,7 @@ import io.provisio.identity.user.Customers;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserStatus;
 import io.provisio.identity.user.persistence.OrganizationStore;
+import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
 import io.provisio.platform.messaging.MessageCodec;
 import io.provisio.platform.time.AdjustableClock;
@@ -61,6 +62,9 @@ class CustomerSuspensionIT {
     UserStore users;
 
     @Autowired
+    UserQueries queries;
+
+    @Autowired
     OrganizationStore organizations;
 
     @Autowired
@@ -96,7 +100,7 @@ class CustomerSuspensionIT {
         awaitSuspended(testbolag.customerId(), true);
 
         assertProblem(activate(token), 409, "CUSTOMER_SUSPENDED");
-        User user = users.find(userId).orElseThrow();
+        User user = queries.find(userId).orElseThrow();
         assertThat(user.status()).isEqualTo(UserStatus.INVITED);
         assertThat(user.activation()).isNotNull();
         assertProblem(mvc.perform(post("/api/v1/customers/{id}/users/{uid}/activation", testbolag.customerId(),
@@ -114,7 +118,7 @@ class CustomerSuspensionIT {
         MvcResult activated = activate(token);
         assertThat(activated.getResponse().getStatus()).as(activated.getResponse().getContentAsString())
                 .isEqualTo(200);
-        assertThat(users.find(userId).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(queries.find(userId).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
     }
 
     @Test
@@ -168,7 +172,7 @@ class CustomerSuspensionIT {
                 new CustomerResumed(testbolag.customerId(), resumedAt))));
 
         String fresh = links(olle, 2).getLast();
-        User reissued = users.find(olle).orElseThrow();
+        User reissued = queries.find(olle).orElseThrow();
         assertThat(reissued.activation().expiresAt()).isAfter(resumedAt.plus(Duration.ofHours(71)));
 
         var again = codec.event("CustomerResumed", "nordic-it", null,
@@ -179,7 +183,7 @@ class CustomerSuspensionIT {
         suspend("nordic-it", testbolag.customerId(), suspendedAt.minusSeconds(1));
         awaitSentinel();
 
-        assertThat(users.find(olle).orElseThrow().activation()).as("re-issued once").isEqualTo(reissued.activation());
+        assertThat(queries.find(olle).orElseThrow().activation()).as("re-issued once").isEqualTo(reissued.activation());
         assertThat(Published.messages().matching("ScheduleActivationEmail", p -> p.get("userId").asString()
                 .equals(olle))).hasSize(2);
         assertThat(Published.messages().matching("ScheduleActivationEmail", p -> p.get("userId").asString()
