@@ -11,11 +11,11 @@ import io.provisio.notification.email.domain.HistoryEntry;
 import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
+import io.provisio.platform.mongo.MongoMapping;
 import org.bson.Document;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
-import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -91,11 +91,10 @@ final class NotificationDocuments {
      * token only while it has one, and an ACTIVATION link's expiry as a date.
      */
     static Document document(MongoTemplate mongo, Notification notification, String by, String detail) {
-        Document document = (Document) mongo.getConverter().convertToMongoType(notification,
-                TypeInformation.of(Notification.class));
+        MongoMapping mapping = new MongoMapping(mongo.getConverter());
+        Document document = mapping.document(notification);
         KEPT_WHEN_NULL.forEach(field -> document.putIfAbsent(field, null));
-        document.put(HISTORY, List.of(mongo.getConverter().convertToMongoType(notification.creation(by, detail),
-                TypeInformation.of(HistoryEntry.class))));
+        document.put(HISTORY, List.of(mapping.document(notification.creation(by, detail))));
         notification.linkExpiresAt().ifPresent(expiresAt -> document.append(LINK_EXPIRES_AT, Date.from(expiresAt)));
         return document;
     }
