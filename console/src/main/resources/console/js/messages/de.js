@@ -349,6 +349,7 @@ export default {
   'staff.inviteTitle': 'Eine Person zur Konsole einladen',
   'staff.inviteConfirm': 'Einladung senden',
   'staff.email': 'E-Mail-Adresse (Anmeldename)',
+  'staff.emailColumn': 'E-Mail',
   'staff.displayName': 'Name',
   'staff.role': 'Rolle',
   'staff.language': 'Sprache der Einladung',

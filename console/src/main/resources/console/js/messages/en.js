@@ -355,6 +355,7 @@ export default {
   'staff.inviteTitle': 'Invite a person to the console',
   'staff.inviteConfirm': 'Send invitation',
   'staff.email': 'E-mail address (their sign-in name)',
+  'staff.emailColumn': 'E-mail',
   'staff.displayName': 'Name',
   'staff.role': 'Role',
   'staff.language': 'Language of the invitation',

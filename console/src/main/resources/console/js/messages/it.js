@@ -349,6 +349,7 @@ export default {
   'staff.inviteTitle': 'Invita una persona nella console',
   'staff.inviteConfirm': 'Invia invito',
   'staff.email': 'Indirizzo e-mail (nome di accesso)',
+  'staff.emailColumn': 'E-mail',
   'staff.displayName': 'Nome',
   'staff.role': 'Ruolo',
   'staff.language': 'Lingua dell’invito',

@@ -349,6 +349,7 @@ export default {
   'staff.inviteTitle': 'Inviter en person til konsollen',
   'staff.inviteConfirm': 'Send invitasjon',
   'staff.email': 'E-postadresse (innloggingsnavn)',
+  'staff.emailColumn': 'E-post',
   'staff.displayName': 'Navn',
   'staff.role': 'Rolle',
   'staff.language': 'Språk for invitasjonen',

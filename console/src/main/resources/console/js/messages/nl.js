@@ -349,6 +349,7 @@ export default {
   'staff.inviteTitle': 'Iemand uitnodigen voor de console',
   'staff.inviteConfirm': 'Uitnodiging versturen',
   'staff.email': 'E-mailadres (aanmeldnaam)',
+  'staff.emailColumn': 'E-mail',
   'staff.displayName': 'Naam',
   'staff.role': 'Rol',
   'staff.language': 'Taal van de uitnodiging',

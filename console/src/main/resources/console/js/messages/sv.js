@@ -349,6 +349,7 @@ export default {
   'staff.inviteTitle': 'Bjud in en person till konsolen',
   'staff.inviteConfirm': 'Skicka inbjudan',
   'staff.email': 'E-postadress (inloggningsnamn)',
+  'staff.emailColumn': 'E-post',
   'staff.displayName': 'Namn',
   'staff.role': 'Roll',
   'staff.language': 'Inbjudans språk',

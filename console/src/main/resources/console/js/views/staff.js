@@ -162,8 +162,8 @@ export async function staff(params) {
       const found = await get('/api/v1/staff', { page, size: PAGE_SIZE });
       results.removeAttribute('aria-busy');
       const pages = Math.max(1, Math.ceil(found.total / found.size));
-      results.replaceChildren(
-        table('staff', ['staff.displayName', 'staff.email', 'staff.role', 'staff.status', 'staff.actions'],
+      results.replaceChildren(...[
+        table('staff', ['staff.displayName', 'staff.emailColumn', 'staff.role', 'staff.status', 'staff.actions'],
           found.items, (member) => [
             [member.displayName || '', member.id === self ? h('span', { class: 'muted' }, ` ${t('staff.you')}`) : ''],
             member.email,
@@ -178,7 +178,7 @@ export async function staff(params) {
             t('pager.previous')),
           h('span', {}, t('pager.pageOf', { page: page + 1, pages })),
           h('button', { type: 'button', disabled: page + 1 >= pages,
-            onclick: () => go('/staff', { page: page + 1 }) }, t('pager.next'))) : null);
+            onclick: () => go('/staff', { page: page + 1 }) }, t('pager.next'))) : null].filter(Boolean));
     } catch (error) {
       results.replaceChildren(problem(error));
     }
