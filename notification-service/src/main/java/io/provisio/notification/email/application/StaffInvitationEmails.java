@@ -1,7 +1,7 @@
 package io.provisio.notification.email.application;
 
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
