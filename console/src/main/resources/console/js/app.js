@@ -10,6 +10,7 @@ import { wizard } from './views/wizard.js';
 import { drafts } from './views/drafts.js';
 import { adminsOnly, webhook, webhooks } from './views/webhooks.js';
 import { tree } from './views/tree.js';
+import { staff } from './views/staff.js';
 
 /**
  * The pages: the first path segment, whether an id follows it, and the view that renders it (given the id and the
@@ -27,6 +28,7 @@ const ROUTES = [
   { section: 'webhooks', withId: false, adminOnly: true, render: () => webhooks() },
   { section: 'webhooks', withId: true, adminOnly: true, render: (id, params) => webhook(id, params) },
   { section: 'tree', withId: false, render: () => tree() },
+  { section: 'staff', withId: false, adminOnly: true, render: (_, params) => staff(params) },
 ];
 
 function translateStatic() {
@@ -79,7 +81,7 @@ async function route() {
   for (const link of document.querySelectorAll('#nav [data-admin-only]')) {
     link.hidden = !admin;
   }
-  await (page.adminOnly && !admin ? adminsOnly() : page.render(id, params));
+  await (page.adminOnly && !admin ? adminsOnly(page.section) : page.render(id, params));
   view.focus({ preventScroll: true });
 }
 

@@ -9,9 +9,12 @@ export const EVENTS = ['onboarding.completed', 'onboarding.failed', 'customer.su
   'setup.completed', 'setup.escalated', 'subscription.started', 'activation.requested'];
 const DELIVERY_PAGE = 20;
 
-/** The page an agent gets: the navigation hides it, but a link or a typed address can still lead here. */
-export function adminsOnly() {
-  show(t('webhooks.heading'), h('p', { class: 'problem', role: 'alert', id: 'admins-only' }, t('webhooks.adminsOnly')));
+/**
+ * The page an agent gets on an admin's page ({@code section}: webhooks, staff): the navigation hides it, but a link or
+ * a typed address can still lead here.
+ */
+export function adminsOnly(section = 'webhooks') {
+  show(t(`${section}.heading`), h('p', { class: 'problem', role: 'alert', id: 'admins-only' }, t(`${section}.adminsOnly`)));
 }
 
 /** Every invalid field of a refused request, as one list next to the form. */

@@ -85,6 +85,12 @@ class GatewayRoutingTest {
             "POST,   /api/v1/operator/partners,                                  identity",
             "GET,    /api/v1/operator/partners/nordic-it,                        identity",
             "PATCH,  /api/v1/operator/partners/nordic-it,                        identity",
+            "GET,    /api/v1/staff,                                              identity",
+            "POST,   /api/v1/staff,                                              identity",
+            "GET,    /api/v1/staff/stf-1,                                        identity",
+            "PATCH,  /api/v1/staff/stf-1,                                        identity",
+            "POST,   /api/v1/staff/stf-1/invitation,                             identity",
+            "POST,   /api/v1/operator/partners/nordic-it/staff,                  identity",
             "PUT,    /api/v1/customers/c-1/users/u-1/services,                   subscription",
             "GET,    /api/v1/customers/c-1/subscriptions,                        subscription",
             "PATCH,  /api/v1/customers/c-1/subscriptions/s-1,                    subscription",
@@ -192,7 +198,8 @@ class GatewayRoutingTest {
                         .contains("frame-ancestors 'none'").contains("script-src 'self'")
                         .doesNotContain("unsafe-inline"))
                 .expectBody().jsonPath("$.backend").isEqualTo("identity");
-        for (String path : List.of("/activate/assets/activate.js", "/activate/check", "/activate/new-link", "/setup",
+        for (String path : List.of("/activate/assets/activate.js", "/activate/check", "/activate/new-link",
+                "/activate/staff", "/activate/staff/check", "/setup",
                 "/setup/check")) {
             client.post().uri(path).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.backend").isEqualTo("identity");

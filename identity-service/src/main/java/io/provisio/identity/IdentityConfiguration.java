@@ -1,5 +1,6 @@
 package io.provisio.identity;
 
+import io.provisio.identity.staff.persistence.StaffStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.SetupLinkStore;
 import io.provisio.identity.user.persistence.UserStore;
@@ -33,5 +34,11 @@ class IdentityConfiguration {
     @Bean
     OutboxCollection customersOutbox() {
         return new OutboxCollection(OrganizationStore.COLLECTION);
+    }
+
+    /** A staff invitation's ScheduleStaffInvitationEmail leaves from the invited member (ADR 029). */
+    @Bean
+    OutboxCollection staffOutbox() {
+        return new OutboxCollection(StaffStore.COLLECTION);
     }
 }

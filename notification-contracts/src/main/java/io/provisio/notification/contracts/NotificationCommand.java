@@ -3,5 +3,5 @@ package io.provisio.notification.contracts;
 /** Commands to notification on {@code notification-commands}. */
 public sealed interface NotificationCommand extends NotificationMessage
         permits ScheduleWelcomeEmail, CancelWelcomeEmail, ScheduleActivationEmail, ScheduleSetupEmails,
-        EndSetupEmails {
+        EndSetupEmails, ScheduleStaffInvitationEmail {
 }

@@ -24,7 +24,8 @@ class NotificationContractsTest {
                 WelcomeEmailCancelled.class,
                 ScheduleActivationEmail.class,
                 ScheduleSetupEmails.class,
-                EndSetupEmails.class);
+                EndSetupEmails.class,
+                ScheduleStaffInvitationEmail.class);
     }
 
     @ParameterizedTest

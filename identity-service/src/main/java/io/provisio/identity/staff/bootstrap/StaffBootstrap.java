@@ -57,7 +57,7 @@ class StaffBootstrap implements SmartInitializingSingleton {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException("bootstrap staff of " + partner.id() + ": " + e.getMessage(), e);
                 }
-                StaffMember account = new StaffMember(StaffStore.newId(), partner.id(), member.username(),
+                StaffMember account = StaffMember.active(StaffStore.newId(), partner.id(), member.username(),
                         member.displayName(), role, hash(partner, member), clock.instant());
                 if (staff.insertIfAbsent(account)) {
                     log.info("Bootstrap created staff member {} ({}) of partner {}", account.id(), role, partner.id());

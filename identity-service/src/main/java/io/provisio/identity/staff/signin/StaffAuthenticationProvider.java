@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.provisio.identity.staff.domain.StaffMember;
+import io.provisio.identity.staff.domain.StaffStatus;
 import io.provisio.identity.staff.persistence.SignInFailureStore;
 import io.provisio.identity.staff.persistence.StaffStore;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -54,7 +55,10 @@ final class StaffAuthenticationProvider implements AuthenticationProvider {
         if (failures.lockedUntil(username, now).isPresent()) {
             throw new LockedException("too many failed sign-ins");
         }
-        Optional<StaffMember> member = staff.findByUsername(username);
+        // Only an ACTIVE member signs in: an invited one has no password yet, a disabled one is refused exactly as a
+        // wrong password (the page does not say which), and counts as a failure the same way.
+        Optional<StaffMember> member = staff.findByUsername(username)
+                .filter(candidate -> candidate.status() == StaffStatus.ACTIVE);
         boolean matches;
         if (member.isPresent()) {
             matches = passwords.matches(password, member.get().passwordHash());

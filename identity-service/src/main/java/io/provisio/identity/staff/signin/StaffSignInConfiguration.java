@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -88,7 +89,8 @@ class StaffSignInConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain consoleAuthorizationSecurity(HttpSecurity http, OAuth2AuthorizationService authorizations,
-                                                     RegisteredClientRepository clients) throws Exception {
+                                                     RegisteredClientRepository clients, StaffStore staff)
+            throws Exception {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LOGIN);
         // "/login", not an absolute URL built from the Host the gateway sent (identity's own address).
         login.setFavorRelativeUris(true);
@@ -97,6 +99,8 @@ class StaffSignInConfiguration {
                         .authorizationService(authorizations)
                         .registeredClientRepository(clients))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // A member disabled (or given another role) since signing in gets no code from the old session.
+                .addFilterAfter(new StaffSessionCheck(staff), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(login));
         return pageHeaders(http).build();
     }

@@ -10,7 +10,7 @@ import io.provisio.languages.Languages;
  * because the activation e-mail spoke it; the browser only decides for links that name no organization. Both are read
  * by the suite's one rule ({@link Languages}).
  */
-enum PageLanguage {
+public enum PageLanguage {
     EN, SV, DE, IT, NL, NB;
 
     String code() {
@@ -21,7 +21,7 @@ enum PageLanguage {
         return Locale.forLanguageTag(code());
     }
 
-    static PageLanguage choose(String customerLanguage, String acceptLanguage) {
+    public static PageLanguage choose(String customerLanguage, String acceptLanguage) {
         return valueOf(Languages.of(customerLanguage).or(() -> Languages.preferred(acceptLanguage))
                 .orElse(Languages.FALLBACK).toUpperCase(Locale.ROOT));
     }

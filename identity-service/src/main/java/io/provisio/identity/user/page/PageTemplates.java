@@ -11,7 +11,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /** Renders one page in one language, and answers with it. */
-final class PageTemplates {
+public final class PageTemplates {
 
     private final TemplateEngine engine;
 
@@ -22,7 +22,7 @@ final class PageTemplates {
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     /** The page as an answer: HTML in {@code language}, with {@code status}; the model learns the page's name. */
-    ResponseEntity<String> respond(String page, PageLanguage language, HttpStatus status, Map<String, Object> model) {
+    public ResponseEntity<String> respond(String page, PageLanguage language, HttpStatus status, Map<String, Object> model) {
         model.put("state", page);
         return ResponseEntity.status(status).contentType(HTML)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.code())

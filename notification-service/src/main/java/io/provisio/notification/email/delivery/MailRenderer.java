@@ -69,6 +69,7 @@ public final class MailRenderer {
         Map<String, Object> variables = new HashMap<>(notification.model());
         variables.put("activationUrl", activationBaseUrl + "/activate?token=" + token);
         variables.put("setupUrl", activationBaseUrl + "/setup?token=" + token);
+        variables.put("staffInvitationUrl", activationBaseUrl + "/activate/staff?token=" + token);
         text(notification, "expiresAt").map(value -> formatInstant(value, locale))
                 .ifPresent(value -> variables.put("expiresAtText", value));
         text(notification, "startDate").map(value -> formatDate(value, locale))

@@ -21,7 +21,12 @@ public enum Template {
     /** Delegated setup: a reminder with the same link. Carries a secret, never re-sent from here. */
     SETUP_REMINDER,
     /** To the partner: a customer's setup is not done a day after its start, or at its deadline. No secret. */
-    SETUP_ESCALATED;
+    SETUP_ESCALATED,
+    /**
+     * To a partner's new staff member (ADR 029): the console invitation, a one-time link to set a password. Carries a
+     * secret, never re-sent from here; no customer.
+     */
+    STAFF_INVITATION;
 
     /** Sent to the partner rather than to the customer's people: English only, as the partner's language is unknown. */
     public boolean toPartner() {
@@ -30,7 +35,8 @@ public enum Template {
 
     /** Links to identity's pages with a one-time token: unsendable once the token is gone, never re-sent by copy. */
     public boolean carriesToken() {
-        return this == ACTIVATION || this == SETUP_CONFIGURE_NOW || this == SETUP_REMINDER;
+        return this == ACTIVATION || this == SETUP_CONFIGURE_NOW || this == SETUP_REMINDER
+                || this == STAFF_INVITATION;
     }
 
     /**

@@ -84,6 +84,24 @@ class MailRendererTest {
     }
 
     @Test
+    void invitesAStaffMemberToTheConsoleWithTheStaffPagesLinkAndTheirRole() {
+        Map<String, Object> model = new LinkedHashMap<>(fullModel());
+        model.put("admin", true);
+
+        RenderedMail admin = renderer.render(notification(Template.STAFF_INVITATION, Language.SV, model, TOKEN));
+        RenderedMail agent = renderer.render(notification(Template.STAFF_INVITATION, Language.SV, fullModel(), TOKEN));
+
+        assertThat(admin.subject()).isEqualTo("Din inbjudan till Provisio-konsolen");
+        assertThat(admin.text()).contains("/activate/staff?token=" + TOKEN, "hantera teamets användare")
+                .doesNotContain("/activate?token=");
+        assertThat(admin.html()).contains("/activate/staff?token=" + TOKEN);
+        assertThat(agent.text()).contains("Du kommer att registrera och hantera kunder.")
+                .doesNotContain("hantera teamets användare");
+        assertThat(renderer.preview(notification(Template.STAFF_INVITATION, Language.SV, model, TOKEN)).text())
+                .doesNotContain(TOKEN);
+    }
+
+    @Test
     void remindsOfSetupWithTheSameLinkUnderAnotherSubject() {
         Map<String, Object> model = new LinkedHashMap<>(fullModel());
         model.put("reminder", true);
