@@ -1,5 +1,6 @@
-// A modal dialog (<dialog> with showModal: the rest of the page is inert, Escape closes it) that hands the focus back
-// to whatever had it before, so a keyboard user continues where they were.
+// A modal dialog (<dialog> with showModal: the rest of the page is inert, Escape closes it) that keeps Tab and Shift+Tab
+// going round its own controls (the browser would leave for its address bar) and hands the focus back to whatever had
+// it before, so a keyboard user continues where they were.
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
@@ -31,7 +32,8 @@ export function openDialog({ id, title, content = [], confirmLabel, onConfirm = 
         confirm.disabled = false;
       }
     } }, heading, content, h('p', { class: 'actions' }, cancellable ? cancel : null, confirm));
-    const dialog = h('dialog', { id, 'aria-labelledby': `${id}-title`, 'aria-describedby': describedBy }, form);
+    const dialog = h('dialog', { id, 'aria-labelledby': `${id}-title`, 'aria-describedby': describedBy,
+      onkeydown: keepFocusIn }, form);
     dialog.addEventListener('close', () => {
       dialog.remove();
       if (opener && opener.isConnected && typeof opener.focus === 'function') {
@@ -44,6 +46,29 @@ export function openDialog({ id, title, content = [], confirmLabel, onConfirm = 
     // The first field if there is one, else the harmless choice: a stray Enter does not suspend a customer.
     (form.querySelector('input, select, textarea') || (cancellable ? cancel : confirm)).focus();
   });
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), '
+  + 'textarea:not([disabled]), iframe, summary, [tabindex]:not([tabindex="-1"])';
+
+/** Tab on the dialog's last control goes to its first, Shift+Tab on the first to the last. */
+function keepFocusIn(event) {
+  if (event.key !== 'Tab') {
+    return;
+  }
+  const stops = [...event.currentTarget.querySelectorAll(FOCUSABLE)]
+    .filter((element) => element.getClientRects().length > 0);
+  if (stops.length === 0) {
+    return;
+  }
+  const [first, last] = [stops[0], stops[stops.length - 1]];
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 /** A yes/no question before an action that changes something. */
