@@ -31,7 +31,7 @@ export function openDialog({ id, title, content = [], confirmLabel, onConfirm = 
       } finally {
         confirm.disabled = false;
       }
-    } }, heading, content, h('p', { class: 'actions' }, cancellable ? cancel : null, confirm));
+    } }, sentinel(), heading, content, h('p', { class: 'actions' }, cancellable ? cancel : null, confirm));
     const dialog = h('dialog', { id, 'aria-labelledby': `${id}-title`, 'aria-describedby': describedBy,
       onkeydown: keepFocusIn }, form);
     dialog.addEventListener('close', () => {
@@ -51,13 +51,28 @@ export function openDialog({ id, title, content = [], confirmLabel, onConfirm = 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), '
   + 'textarea:not([disabled]), iframe, summary, [tabindex]:not([tabindex="-1"])';
 
+function stopsOf(dialog) {
+  return [...dialog.querySelectorAll(FOCUSABLE)]
+    .filter((element) => element.getClientRects().length > 0 && !element.classList.contains('focus-sentinel'));
+}
+
+/**
+ * Shift+Tab inside a frame (the e-mail preview) is the frame's own key press, which the dialog never hears: the
+ * browser moves the focus to whatever comes before the frame, this stop, which hands it on to the dialog's last control.
+ */
+function sentinel() {
+  return h('span', { tabindex: '0', class: 'focus-sentinel', onfocus: (event) => {
+    const stops = stopsOf(event.target.closest('dialog'));
+    stops[stops.length - 1]?.focus();
+  } });
+}
+
 /** Tab on the dialog's last control goes to its first, Shift+Tab on the first to the last. */
 function keepFocusIn(event) {
   if (event.key !== 'Tab') {
     return;
   }
-  const stops = [...event.currentTarget.querySelectorAll(FOCUSABLE)]
-    .filter((element) => element.getClientRects().length > 0);
+  const stops = stopsOf(event.currentTarget);
   if (stops.length === 0) {
     return;
   }

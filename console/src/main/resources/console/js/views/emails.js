@@ -92,8 +92,10 @@ export function emailsSection(customerId) {
     await openDialog({ id: 'preview', title: t('emails.previewOf', { subject: mail.subject }), cancellable: false,
       confirmLabel: t('dialog.close'), content: [
         h('p', { class: 'muted' }, t('emails.previewNote', { language: t(`language.${mail.language}`) })),
+        // The keyboard may enter the frame (to scroll a long e-mail); :focus never matches a frame, so a class does.
         h('iframe', { id: 'preview-html', sandbox: '', srcdoc: mail.html, title: t('emails.previewHtml'),
-          referrerpolicy: 'no-referrer' }),
+          referrerpolicy: 'no-referrer', onfocus: (event) => event.target.classList.add('focused'),
+          onblur: (event) => event.target.classList.remove('focused') }),
         h('details', {}, h('summary', {}, t('emails.previewText')), h('pre', { id: 'preview-text' }, mail.text)),
       ] });
   }
