@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 import { authorizationUrl, base64url, challengeOf, CLIENT_ID } from '../../main/resources/console/js/auth.js';
 import { pickLanguage, LANGUAGES } from '../../main/resources/console/js/i18n.js';
-import { failureLine, isFinished, stepLines } from '../../main/resources/console/js/timeline.js';
+import { changesSince, failureLine, isFinished, stepLines } from '../../main/resources/console/js/timeline.js';
 import { queryOf } from '../../main/resources/console/js/api.js';
 import { buildTree, descendants, pathTo } from '../../main/resources/console/js/hierarchy.js';
 import { fromLocalInput, sendTimeProblem, toLocalInput } from '../../main/resources/console/js/send-time.js';
@@ -72,6 +72,27 @@ test('a failed step and the failure are put in words', () => {
   assert.deepEqual(failureLine(onboarding),
     { key: 'failure.INSUFFICIENT_LICENSES', stepKey: 'step.ASSIGN_PLANS', message: 'm' });
   for (const line of lines) {
+    assert.ok(en[line.nameKey], line.nameKey);
+    assert.ok(en[line.statusKey], line.statusKey);
+  }
+});
+
+test('the timeline speaks only of what moved since the last poll', () => {
+  const running = { status: 'IN_PROGRESS', steps: [{ name: 'REGISTER_CUSTOMER', status: 'SUCCEEDED' },
+    { name: 'CREATE_ADMINISTRATOR', status: 'RUNNING' }] };
+  const later = { status: 'IN_PROGRESS', steps: [{ name: 'REGISTER_CUSTOMER', status: 'SUCCEEDED' },
+    { name: 'CREATE_ADMINISTRATOR', status: 'SUCCEEDED' }, { name: 'ASSIGN_PLANS', status: 'RUNNING' }] };
+  assert.deepEqual(changesSince(null, running), [], 'the first answer is read as the page');
+  assert.deepEqual(changesSince(running, structuredClone(running)), [], 'nothing moved');
+  const moved = changesSince(running, later);
+  assert.deepEqual(moved, [
+    { nameKey: 'step.CREATE_ADMINISTRATOR', statusKey: 'stepStatus.SUCCEEDED' },
+    { nameKey: 'step.ASSIGN_PLANS', statusKey: 'stepStatus.RUNNING' },
+    { nameKey: 'onboarding.status', statusKey: 'status.IN_PROGRESS' },
+  ]);
+  assert.deepEqual(changesSince(later, { ...later, status: 'COMPLETED' }),
+    [{ nameKey: 'onboarding.status', statusKey: 'status.COMPLETED' }]);
+  for (const line of moved) {
     assert.ok(en[line.nameKey], line.nameKey);
     assert.ok(en[line.statusKey], line.statusKey);
   }

@@ -1,5 +1,6 @@
-// A modal dialog (<dialog> with showModal: the rest of the page is inert, Escape closes it) that hands the focus back
-// to whatever had it before, so a keyboard user continues where they were.
+// A modal dialog (<dialog> with showModal: the rest of the page is inert, Escape closes it) that keeps Tab and Shift+Tab
+// going round its own controls (the browser would leave for its address bar) and hands the focus back to whatever had
+// it before, so a keyboard user continues where they were.
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
@@ -30,8 +31,9 @@ export function openDialog({ id, title, content = [], confirmLabel, onConfirm = 
       } finally {
         confirm.disabled = false;
       }
-    } }, heading, content, h('p', { class: 'actions' }, cancellable ? cancel : null, confirm));
-    const dialog = h('dialog', { id, 'aria-labelledby': `${id}-title`, 'aria-describedby': describedBy }, form);
+    } }, sentinel(), heading, content, h('p', { class: 'actions' }, cancellable ? cancel : null, confirm));
+    const dialog = h('dialog', { id, 'aria-labelledby': `${id}-title`, 'aria-describedby': describedBy,
+      onkeydown: keepFocusIn }, form);
     dialog.addEventListener('close', () => {
       dialog.remove();
       if (opener && opener.isConnected && typeof opener.focus === 'function') {
@@ -44,6 +46,44 @@ export function openDialog({ id, title, content = [], confirmLabel, onConfirm = 
     // The first field if there is one, else the harmless choice: a stray Enter does not suspend a customer.
     (form.querySelector('input, select, textarea') || (cancellable ? cancel : confirm)).focus();
   });
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), '
+  + 'textarea:not([disabled]), iframe, summary, [tabindex]:not([tabindex="-1"])';
+
+function stopsOf(dialog) {
+  return [...dialog.querySelectorAll(FOCUSABLE)]
+    .filter((element) => element.getClientRects().length > 0 && !element.classList.contains('focus-sentinel'));
+}
+
+/**
+ * Shift+Tab inside a frame (the e-mail preview) is the frame's own key press, which the dialog never hears: the
+ * browser moves the focus to whatever comes before the frame, this stop, which hands it on to the dialog's last control.
+ */
+function sentinel() {
+  return h('span', { tabindex: '0', class: 'focus-sentinel', onfocus: (event) => {
+    const stops = stopsOf(event.target.closest('dialog'));
+    stops[stops.length - 1]?.focus();
+  } });
+}
+
+/** Tab on the dialog's last control goes to its first, Shift+Tab on the first to the last. */
+function keepFocusIn(event) {
+  if (event.key !== 'Tab') {
+    return;
+  }
+  const stops = stopsOf(event.currentTarget);
+  if (stops.length === 0) {
+    return;
+  }
+  const [first, last] = [stops[0], stops[stops.length - 1]];
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 /** A yes/no question before an action that changes something. */

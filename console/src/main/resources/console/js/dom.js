@@ -48,9 +48,14 @@ export function table(id, columns, items, cells) {
   if (items.length === 0) {
     return h('p', { class: 'empty', id: `${id}-none` }, t('list.none'));
   }
-  return h('table', { id },
+  return scrolling(h('table', { id },
     h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, t(column))))),
-    h('tbody', {}, items.map((item) => h('tr', {}, cells(item).map((cell) => h('td', {}, cell))))));
+    h('tbody', {}, items.map((item) => h('tr', {}, cells(item).map((cell) => h('td', {}, cell)))))));
+}
+
+/** A wide table in a box that scrolls sideways on a narrow screen (a tablet), instead of the whole page. */
+export function scrolling(wide) {
+  return h('div', { class: 'table-scroll' }, wide);
 }
 
 export function parseRoute() {

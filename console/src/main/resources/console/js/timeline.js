@@ -21,6 +21,24 @@ export function stepLines(onboarding) {
   }));
 }
 
+/**
+ * What moved since {@code before} (the previous answer, or null), for the page's live line: each step whose status
+ * changed, then the onboarding's status. Nothing on the first answer (the page is read whole then) or when nothing
+ * moved, so a poll that finds the same saga says nothing.
+ */
+export function changesSince(before, onboarding) {
+  if (!before) {
+    return [];
+  }
+  const was = new Map((before.steps || []).map((step) => [step.name, step.status]));
+  const moved = stepLines(onboarding).filter((step) => was.get(step.name) !== step.status)
+    .map((step) => ({ nameKey: step.nameKey, statusKey: step.statusKey }));
+  if (moved.length === 0 && before.status === onboarding.status) {
+    return [];
+  }
+  return [...moved, { nameKey: 'onboarding.status', statusKey: `status.${onboarding.status}` }];
+}
+
 /** The failure in words: its code's sentence, with the step it happened in. */
 export function failureLine(onboarding) {
   if (!onboarding.failure) {

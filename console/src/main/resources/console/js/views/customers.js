@@ -1,7 +1,7 @@
 // The customers: the list (accent-insensitive search, status filter, paging) and a customer's page.
 import { get } from '../api.js';
 import { day, t, when } from '../i18n.js';
-import { PAGE_SIZE, go, h, problem, show, status, table } from '../dom.js';
+import { PAGE_SIZE, go, h, problem, scrolling, show, status, table } from '../dom.js';
 import { emailsSection } from './emails.js';
 import { suspensionControls } from './suspension.js';
 
@@ -42,11 +42,11 @@ export async function customers(params) {
       h('td', {}, when(customer.createdAt))));
     const pages = Math.max(1, Math.ceil(found.total / found.size));
     results.replaceChildren(
-      h('table', { id: 'customers' },
+      scrolling(h('table', { id: 'customers' },
         h('caption', { class: 'muted' }, t('customers.count', { total: found.total })),
         h('thead', {}, h('tr', {}, ['companyName', 'accountName', 'externalCode', 'status', 'createdAt']
           .map((column) => h('th', { scope: 'col' }, t(`customer.${column}`))))),
-        h('tbody', {}, rows)),
+        h('tbody', {}, rows))),
       h('nav', { class: 'pager', 'aria-label': t('pager.label') },
         h('button', { type: 'button', id: 'previous', disabled: page === 0,
           onclick: () => go('/customers', { q, status: wanted, page: page - 1 }) }, t('pager.previous')),

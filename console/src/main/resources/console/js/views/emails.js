@@ -2,7 +2,7 @@
 // cancel and resend (notification-service's API, ADR 028). Every change asks first; the table is read again after it.
 import { ApiError, get, send } from '../api.js';
 import { openDialog, confirmAction } from '../dialog.js';
-import { h, status } from '../dom.js';
+import { h, scrolling, status } from '../dom.js';
 import { t, when } from '../i18n.js';
 import { MAX_AHEAD_DAYS, fromLocalInput, sendTimeProblem, toLocalInput } from '../send-time.js';
 
@@ -51,7 +51,7 @@ export function emailsSection(customerId) {
     if (items.length === 0) {
       return h('p', { class: 'empty', id: 'emails-none' }, t('list.none'));
     }
-    return h('table', { id: 'emails-table' },
+    return scrolling(h('table', { id: 'emails-table' },
       h('thead', {}, h('tr', {}, ['emails.template', 'emails.to', 'emails.language', 'emails.sendAt',
         'emails.status', 'emails.actions'].map((column) => h('th', { scope: 'col' }, t(column))))),
       h('tbody', {}, items.map((email) => h('tr', { 'data-notification': email.id,
@@ -63,7 +63,7 @@ export function emailsSection(customerId) {
           email.sentAt ? h('span', { class: 'muted block' }, t('emails.sentAt', { at: when(email.sentAt) })) : null),
         h('td', {}, status(email.status),
           email.lastError ? h('span', { class: 'muted block' }, email.lastError) : null),
-        h('td', { class: 'row-actions' }, actions(email))))));
+        h('td', { class: 'row-actions' }, actions(email)))))));
   }
 
   function actions(email) {
@@ -92,8 +92,10 @@ export function emailsSection(customerId) {
     await openDialog({ id: 'preview', title: t('emails.previewOf', { subject: mail.subject }), cancellable: false,
       confirmLabel: t('dialog.close'), content: [
         h('p', { class: 'muted' }, t('emails.previewNote', { language: t(`language.${mail.language}`) })),
+        // The keyboard may enter the frame (to scroll a long e-mail); :focus never matches a frame, so a class does.
         h('iframe', { id: 'preview-html', sandbox: '', srcdoc: mail.html, title: t('emails.previewHtml'),
-          referrerpolicy: 'no-referrer' }),
+          referrerpolicy: 'no-referrer', onfocus: (event) => event.target.classList.add('focused'),
+          onblur: (event) => event.target.classList.remove('focused') }),
         h('details', {}, h('summary', {}, t('emails.previewText')), h('pre', { id: 'preview-text' }, mail.text)),
       ] });
   }

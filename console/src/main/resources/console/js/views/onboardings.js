@@ -2,7 +2,7 @@
 import { get } from '../api.js';
 import { t, when } from '../i18n.js';
 import { PAGE_SIZE, h, later, problem, show, status, table, view } from '../dom.js';
-import { POLL_MILLIS, failureLine, isFinished, stepLines } from '../timeline.js';
+import { POLL_MILLIS, changesSince, failureLine, isFinished, stepLines } from '../timeline.js';
 
 export async function onboardings(params) {
   const page = Number(params.get('page') || 0);
@@ -38,9 +38,12 @@ function timeline(onboarding) {
 }
 
 export async function onboarding(id) {
-  const body = h('div', { id: 'onboarding', 'aria-live': 'polite' }, t('loading'));
-  show(t('onboarding.heading'), h('p', {}, h('a', { href: '#/onboardings' }, t('onboarding.back'))), body);
+  const body = h('div', { id: 'onboarding' }, t('loading'));
+  // The timeline is redrawn on every poll; only what changed is spoken, from this line (not the whole list again).
+  const news = h('p', { id: 'onboarding-news', role: 'status', class: 'sr-only' });
+  show(t('onboarding.heading'), h('p', {}, h('a', { href: '#/onboardings' }, t('onboarding.back'))), body, news);
   const route = location.hash;
+  let before = null;
   const refresh = async () => {
     try {
       const found = await get(`/api/v1/onboardings/${encodeURIComponent(id)}`);
@@ -50,6 +53,11 @@ export async function onboarding(id) {
       view.querySelector('h1').textContent = t('onboarding.headingOf', { account: found.accountName });
       body.replaceChildren(...timeline(found).filter(Boolean));
       body.dataset.status = found.status;
+      const moved = changesSince(before, found);
+      if (moved.length > 0) {
+        news.textContent = moved.map((line) => `${t(line.nameKey)}: ${t(line.statusKey)}`).join('. ');
+      }
+      before = found;
       if (!isFinished(found)) {
         later(refresh, POLL_MILLIS);
       }
