@@ -193,6 +193,13 @@ class ConsoleAccessibilityBrowserIT {
         visit(page, "#/inventory", "#inventory", "inventory", violations);
         visit(page, "#/webhooks", "#results:not([aria-busy]) #webhooks", "webhooks", violations);
         visit(page, "#/webhooks/" + fixture.webhookId(), "#webhook-details", "webhook", violations);
+        visit(page, "#/staff", "#results:not([aria-busy]) #staff", "staff", violations);
+        page.click("#staff-invite");
+        page.waitForSelector("dialog#invite-staff[open]");
+        audit(page, "invite dialog", violations);
+        page.keyboard().press("Escape");
+        page.waitForSelector("dialog#invite-staff", new Page.WaitForSelectorOptions()
+                .setState(WaitForSelectorState.DETACHED));
 
         Page activation = browser.newPage();
         activation.navigate(fixture.activationLink());
@@ -222,6 +229,7 @@ class ConsoleAccessibilityBrowserIT {
         // No action on the inventory: the navigation is all there is to reach.
         pages.put("#/inventory", new String[] {"#inventory", null});
         pages.put("#/webhooks", new String[] {"#results:not([aria-busy]) #webhooks", "#webhook-url"});
+        pages.put("#/staff", new String[] {"#results:not([aria-busy]) #staff", "#staff-invite"});
 
         for (Map.Entry<String, String[]> entry : pages.entrySet()) {
             String route = entry.getKey();
