@@ -24,6 +24,7 @@ test('an error without an input of its own goes to the nearest one above it', ()
   assert.equal(inputFor('contacts', known), 'f-contacts');
   assert.equal(inputFor('contacts[0].name', known), 'f-contacts');
   assert.equal(inputFor('setup.by', known), null);
+  assert.equal(inputFor('customer.address', known), 'f-customer-address-country', 'a group: its first input');
   assert.equal(inputFor('', known), null);
 });
 
@@ -72,6 +73,7 @@ test('the request leaves empty inputs out and keeps what was typed', () => {
     null);
   assert.equal(valueAt(request, 'customer.address.city'), 'Göteborg');
   assert.equal(valueAt(request, 'customer.address.street'), undefined);
+  assert.deepEqual(buildRequest({}).customer, { address: {} }, 'an empty address is still sent, as an object');
 });
 
 test('problems come from a dry run, a refusal with errors, or a refusal without', () => {

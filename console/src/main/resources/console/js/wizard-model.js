@@ -27,9 +27,10 @@ export function stepOf(path) {
 }
 
 /**
- * The input an error's field path belongs to: the path's own input if there is one, else the nearest one above it
- * (`customer.domains[2]` → the domains input, `contacts` → the contacts' group). Plans are inputs per plan code, so
- * `plans[1].units` needs the request's plan codes in order. Null when no input fits (the summary still lists it).
+ * The input an error's field path belongs to: the path's own input if there is one, else the first input of the group
+ * it names (`customer.address` → the first address input), else the nearest one above it (`customer.domains[2]` → the
+ * domains input, `contacts` → the contacts' group). Plans are inputs per plan code, so `plans[1].units` needs the
+ * request's plan codes in order. Null when no input fits (the summary still lists it).
  */
 export function inputFor(path, knownIds, planCodes = []) {
   let field = String(path || '');
@@ -43,6 +44,11 @@ export function inputFor(path, knownIds, planCodes = []) {
       }
     }
     field = 'plans';
+  }
+  const group = `${inputId(field)}-`;
+  const member = [...knownIds].find((id) => id.startsWith(group));
+  if (!knownIds.has(inputId(field)) && member) {
+    return member;
   }
   for (;;) {
     const id = inputId(field);
@@ -81,7 +87,9 @@ const trimmed = (value) => (typeof value === 'string' ? value.trim() : value);
  * dry run then says what is wrong with them).
  */
 export function buildRequest({ fields = {}, contacts = [], plans = [], acceptPaidPlans = false, welcome = {} }) {
-  const request = { customer: {}, administrator: {}, contacts: [], plans: [] };
+  // The address always goes as an object, so a missing one is reported field by field (city, country) at its
+  // inputs, not as one "customer.address" problem that no input holds.
+  const request = { customer: { address: {} }, administrator: {}, contacts: [], plans: [] };
   for (const [path, raw] of Object.entries(fields)) {
     const value = trimmed(raw);
     if (value === '' || value === undefined || value === null) {
