@@ -1,6 +1,5 @@
 package io.provisio.identity.staff.page;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import io.provisio.identity.staff.application.StaffInvitations.State;
 import io.provisio.identity.staff.domain.StaffMember;
 import io.provisio.identity.user.page.PageLanguage;
 import io.provisio.identity.user.page.PageTemplates;
+import io.provisio.identity.user.page.PasswordFields;
 import io.provisio.passwords.PasswordPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -45,10 +45,6 @@ class StaffInvitationPageController {
         this.invitations = invitations;
         this.templates = templates;
         this.consoleUrl = consoleUrl;
-    }
-
-    /** One rule of the policy as the page lists it. */
-    record RuleLine(String id, String key, boolean failed) {
     }
 
     @GetMapping("/activate/staff")
@@ -109,13 +105,7 @@ class StaffInvitationPageController {
         Map<String, Object> model = base(link);
         model.put("token", token);
         model.put("upn", link.member().username());
-        model.put("rules", Arrays.stream(PasswordPolicy.Rule.values())
-                .map(rule -> new RuleLine(rule.name(), "rule." + rule.name(), judged && failures.contains(rule)))
-                .toList());
-        model.put("judged", judged);
-        model.put("mismatch", mismatch);
-        model.put("minLength", PasswordPolicy.MIN_LENGTH);
-        model.put("maxBytes", PasswordPolicy.MAX_BYTES);
+        PasswordFields.put(model, failures, judged, mismatch);
         return templates.respond("staff-form", language, status, model);
     }
 

@@ -1,6 +1,5 @@
 package io.provisio.identity.user.page;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +49,6 @@ class ActivationPageController {
         this.accounts = accounts;
         this.templates = templates;
         this.properties = properties;
-    }
-
-    /** One rule of the policy as the page lists it; {@code failed} only once a password was judged. */
-    record RuleLine(String id, String key, boolean failed) {
     }
 
     @GetMapping("/activate")
@@ -136,13 +131,7 @@ class ActivationPageController {
         Map<String, Object> model = base(link);
         model.put("token", token);
         model.put("upn", link.user().upn());
-        model.put("rules", Arrays.stream(PasswordPolicy.Rule.values())
-                .map(rule -> new RuleLine(rule.name(), "rule." + rule.name(), judged && failures.contains(rule)))
-                .toList());
-        model.put("judged", judged);
-        model.put("mismatch", mismatch);
-        model.put("minLength", PasswordPolicy.MIN_LENGTH);
-        model.put("maxBytes", PasswordPolicy.MAX_BYTES);
+        PasswordFields.put(model, failures, judged, mismatch);
         return page("form", language, status, model);
     }
 

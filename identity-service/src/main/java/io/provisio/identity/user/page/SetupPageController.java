@@ -1,6 +1,5 @@
 package io.provisio.identity.user.page;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,17 +142,10 @@ class SetupPageController {
         model.put("suggestions", suggestions);
         model.put("services", view.link().services());
         model.put("needsPassword", view.needsPassword());
-        model.put("rules", Arrays.stream(PasswordPolicy.Rule.values())
-                .map(rule -> new ActivationPageController.RuleLine(rule.name(), "rule." + rule.name(),
-                        judged && failures.contains(rule)))
-                .toList());
-        model.put("judged", judged);
+        PasswordFields.put(model, failures, judged, mismatch);
         model.put("passwordRefused", !failures.isEmpty());
-        model.put("mismatch", mismatch);
         model.put("unconfirmed", unconfirmed);
         model.put("confirmed", confirmed);
-        model.put("minLength", PasswordPolicy.MIN_LENGTH);
-        model.put("maxBytes", PasswordPolicy.MAX_BYTES);
         return page("setup-form", language, status, model);
     }
 
