@@ -13,12 +13,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
-import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.inventory.domain.AllocationOutcome;
+import io.provisio.subscription.inventory.persistence.HoldingDocument.Pending;
+import io.provisio.subscription.inventory.persistence.InventoryDocument.Registration;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -76,12 +79,14 @@ public final class InventoryAllocator {
 
     private final MongoCollection<Document> inventory;
     private final MongoCollection<Document> holdings;
+    private final MongoMapping mapping;
     private final Clock clock;
 
-    /** @param inventory and {@code holdings} of one database, e.g. of another client in a concurrency test */
-    public InventoryAllocator(MongoCollection<Document> inventory, MongoCollection<Document> holdings, Clock clock) {
-        this.inventory = inventory;
-        this.holdings = holdings;
+    /** @param mongo the service's database, or one of another client in a concurrency test */
+    public InventoryAllocator(MongoTemplate mongo, Clock clock) {
+        this.inventory = mongo.getCollection(InventoryStore.COLLECTION);
+        this.holdings = mongo.getCollection(HOLDINGS);
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.clock = clock;
     }
 
@@ -128,9 +133,8 @@ public final class InventoryAllocator {
 
     /** What {@code key} holds now, or {@code null}; a change in flight counts as not made yet. */
     public Integer holdingOf(String partnerId, String planCode, String key) {
-        Document holding = holdings.find(eq("_id", holdingId(InventoryStore.idOf(partnerId, planCode), key))).first();
-        int units = holding == null ? 0 : BsonFields.intOf(holding, "units");
-        return units > 0 ? units : null;
+        HoldingDocument holding = holding(holdingId(InventoryStore.idOf(partnerId, planCode), key));
+        return holding != null && holding.units() > 0 ? holding.units() : null;
     }
 
     /**
@@ -142,19 +146,19 @@ public final class InventoryAllocator {
     public int recoverInterrupted() {
         int count = 0;
         Instant staleBefore = clock.instant().minus(STALE);
-        for (Document holding : holdings.find(lt(PENDING + ".since", Date.from(staleBefore))).limit(100)
-                .into(new ArrayList<>())) {
+        for (HoldingDocument holding : holdings.find(lt(PENDING + ".since", Date.from(staleBefore))).limit(100)
+                .map(d -> mapping.read(HoldingDocument.class, d)).into(new ArrayList<>())) {
             recover(holding);
             count++;
         }
-        Date orphanBefore = Date.from(clock.instant().minus(STALE.multipliedBy(5)));
-        for (Document item : inventory.find(lt(INFLIGHT + ".at", orphanBefore)).limit(100).into(new ArrayList<>())) {
-            for (Document registration : item.getList(INFLIGHT, Document.class, List.of())) {
-                String op = registration.getString("op");
-                if (registration.getDate("at").before(orphanBefore)
-                        && holdings.countDocuments(eq(PENDING + ".op", op)) == 0 && voidChange(item.getString("_id"), op)) {
-                    log.info("Voided change {} of {}: its caller died before it named a holding", op,
-                            item.getString("_id"));
+        Instant orphanBefore = clock.instant().minus(STALE.multipliedBy(5));
+        for (InventoryDocument item : inventory.find(lt(INFLIGHT + ".at", Date.from(orphanBefore))).limit(100)
+                .map(d -> mapping.read(InventoryDocument.class, d)).into(new ArrayList<>())) {
+            for (Registration registration : item.registrations()) {
+                String op = registration.op();
+                if (registration.at().isBefore(orphanBefore)
+                        && holdings.countDocuments(eq(PENDING + ".op", op)) == 0 && voidChange(item.id(), op)) {
+                    log.info("Voided change {} of {}: its caller died before it named a holding", op, item.id());
                     count++;
                 }
             }
@@ -178,8 +182,8 @@ public final class InventoryAllocator {
             for (var entry : (map == null ? new Document() : map).entrySet()) {
                 int units = entry.getValue() instanceof Number n ? n.intValue() : 0;
                 if (units > 0) {
-                    MongoWrites.insertIfAbsent(holdings, new Document("_id", holdingId(itemId, entry.getKey()))
-                            .append("inventoryId", itemId).append("key", entry.getKey()).append("units", units));
+                    MongoWrites.insertIfAbsent(holdings, mapping.document(
+                            new HoldingDocument(holdingId(itemId, entry.getKey()), itemId, entry.getKey(), units, null)));
                     moved++;
                 }
                 inventory.updateOne(eq("_id", itemId), unset("holdings." + entry.getKey()));
@@ -196,10 +200,10 @@ public final class InventoryAllocator {
     private Changed change(String itemId, String key, Rule rule) {
         String holdingId = holdingId(itemId, key);
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Document holding = holdings.find(eq("_id", holdingId)).first();
-            Document pending = holding == null ? null : holding.get(PENDING, Document.class);
+            HoldingDocument holding = holding(holdingId);
+            Pending pending = holding == null ? null : holding.pending();
             if (pending != null) {
-                if (pending.getDate("since").toInstant().isBefore(clock.instant().minus(STALE))) {
+                if (pending.since().isBefore(clock.instant().minus(STALE))) {
                     recover(holding);
                 } else {
                     // Another change of this holding is in flight: it ends in milliseconds, or recovery ends it.
@@ -207,27 +211,26 @@ public final class InventoryAllocator {
                 }
                 continue;
             }
-            int held = holding == null ? 0 : BsonFields.intOf(holding, "units");
+            int held = holding == null ? 0 : holding.units();
             Decision decision = rule.decide(held);
             if (!decision.changes()) {
                 return new Changed(decision.alreadyDone() ? new AllocationOutcome.AlreadyApplied()
                         : new AllocationOutcome.Insufficient(available(itemId)), held);
             }
             String op = UUID.randomUUID().toString();
-            Date now = Date.from(clock.instant());
+            Instant now = clock.instant();
             // 1. Register the change with the item; no item, nothing to take.
-            if (inventory.updateOne(eq("_id", itemId), push(INFLIGHT, new Document("op", op).append("at", now)))
+            if (inventory.updateOne(eq("_id", itemId), push(INFLIGHT, mapping.document(new Registration(op, now))))
                     .getMatchedCount() == 0) {
                 return new Changed(new AllocationOutcome.Insufficient(0), held);
             }
             // 2. Pending on the holding, if nobody changed it since we read it.
-            Document change = new Document("op", op).append("from", decision.from()).append("to", decision.to())
-                    .append("since", now);
+            Pending change = new Pending(op, decision.from(), decision.to(), now);
             boolean marked = holding == null
-                    ? MongoWrites.insertIfAbsent(holdings, new Document("_id", holdingId).append("inventoryId", itemId)
-                            .append("key", key).append("units", 0).append(PENDING, change))
+                    ? MongoWrites.insertIfAbsent(holdings,
+                            mapping.document(new HoldingDocument(holdingId, itemId, key, 0, change)))
                     : holdings.updateOne(and(eq("_id", holdingId), eq("units", held), eq(PENDING, null)),
-                            set(PENDING, change)).getMatchedCount() == 1;
+                            set(PENDING, mapping.document(change))).getMatchedCount() == 1;
             if (!marked) {
                 voidChange(itemId, op);
                 continue;
@@ -237,7 +240,7 @@ public final class InventoryAllocator {
             boolean applied = inventory.updateOne(
                     and(eq("_id", itemId), eq(INFLIGHT + ".op", op), gte(InventoryStore.AVAILABLE, Math.max(delta, 0))),
                     combine(inc(InventoryStore.AVAILABLE, -delta), inc(InventoryStore.ALLOCATED, delta),
-                            pull(INFLIGHT, new Document("op", op)))).getMatchedCount() == 1;
+                            pull(INFLIGHT, eq("op", op)))).getMatchedCount() == 1;
             if (applied) {
                 finish(holdingId, op, decision.to());
                 return new Changed(new AllocationOutcome.Allocated(), decision.from());
@@ -253,28 +256,25 @@ public final class InventoryAllocator {
     }
 
     /** Finishes one interrupted change, as the module doc says. Safe to run concurrently with its caller. */
-    private void recover(Document holding) {
-        Document pending = holding.get(PENDING, Document.class);
+    private void recover(HoldingDocument holding) {
+        Pending pending = holding.pending();
         if (pending == null) {
             return;
         }
-        String itemId = holding.getString("inventoryId");
-        String op = pending.getString("op");
-        Document item = inventory.find(eq("_id", itemId)).first();
-        boolean registered = item != null && item.getList(INFLIGHT, Document.class, List.of()).stream()
-                .anyMatch(r -> op.equals(r.getString("op")));
-        if (registered && voidChange(itemId, op)) {
-            drop(holding.getString("_id"), op);
-            log.info("Voided change {} of holding {}: its caller died before applying it", op, holding.getString("_id"));
+        String itemId = holding.inventoryId();
+        String op = pending.op();
+        InventoryDocument item = item(itemId);
+        if (item != null && item.registers(op) && voidChange(itemId, op)) {
+            drop(holding.id(), op);
+            log.info("Voided change {} of holding {}: its caller died before applying it", op, holding.id());
             return;
         }
-        item = inventory.find(eq("_id", itemId)).first();
-        boolean voided = item != null && item.getList(VOIDED, String.class, List.of()).contains(op);
-        if (voided || item == null) {
-            drop(holding.getString("_id"), op);
+        item = item(itemId);
+        if (item == null || item.voids(op)) {
+            drop(holding.id(), op);
         } else {
-            finish(holding.getString("_id"), op, BsonFields.intOf(pending, "to"));
-            log.info("Finished change {} of holding {}: applied before its caller died", op, holding.getString("_id"));
+            finish(holding.id(), op, pending.to());
+            log.info("Finished change {} of holding {}: applied before its caller died", op, holding.id());
         }
     }
 
@@ -297,13 +297,21 @@ public final class InventoryAllocator {
     /** Voids a registered change; false when it is not registered (applied, or voided by someone else). */
     private boolean voidChange(String itemId, String op) {
         return inventory.updateOne(and(eq("_id", itemId), eq(INFLIGHT + ".op", op)),
-                combine(pull(INFLIGHT, new Document("op", op)),
+                combine(pull(INFLIGHT, eq("op", op)),
                         pushEach(VOIDED, List.of(op), new PushOptions().slice(-VOIDED_KEPT)))).getMatchedCount() == 1;
     }
 
     private int available(String itemId) {
-        Document item = inventory.find(eq("_id", itemId)).first();
-        return item == null ? 0 : BsonFields.intOf(item, InventoryStore.AVAILABLE);
+        InventoryDocument item = item(itemId);
+        return item == null ? 0 : item.available();
+    }
+
+    private HoldingDocument holding(String holdingId) {
+        return mapping.read(HoldingDocument.class, holdings.find(eq("_id", holdingId)).first());
+    }
+
+    private InventoryDocument item(String itemId) {
+        return mapping.read(InventoryDocument.class, inventory.find(eq("_id", itemId)).first());
     }
 
     static String holdingId(String itemId, String key) {

@@ -9,7 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.inventory.domain.InventoryItem;
 import org.bson.Document;
@@ -32,9 +32,11 @@ public class InventoryStore {
     static final String AVAILABLE = "available";
 
     private final MongoCollection<Document> inventory;
+    private final MongoMapping mapping;
 
     InventoryStore(MongoTemplate mongo) {
         this.inventory = mongo.getCollection(COLLECTION);
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     public static String idOf(String partnerId, String planCode) {
@@ -48,12 +50,7 @@ public class InventoryStore {
 
     /** @return whether it was new; an existing item keeps its units and allocations */
     public boolean insertIfMissing(String partnerId, String planCode, int units) {
-        return MongoWrites.insertIfAbsent(inventory, new Document("_id", idOf(partnerId, planCode))
-                .append("partnerId", partnerId)
-                .append("planCode", planCode)
-                .append(UNITS, units)
-                .append(ALLOCATED, 0)
-                .append(AVAILABLE, units));
+        return MongoWrites.insertIfAbsent(inventory, mapping.document(InventoryDocument.of(partnerId, planCode, units)));
     }
 
     /**
@@ -86,21 +83,20 @@ public class InventoryStore {
 
     public Optional<InventoryItem> find(String partnerId, String planCode) {
         return Optional.ofNullable(inventory.find(eq("_id", idOf(partnerId, planCode))).first())
-                .map(InventoryStore::toItem);
+                .map(this::toItem);
     }
 
     /** The partner's items ordered by plan code. */
     public List<InventoryItem> pageOf(String partnerId, int skip, int limit) {
         return inventory.find(eq("partnerId", partnerId)).sort(Sorts.ascending("planCode")).skip(skip).limit(limit)
-                .map(InventoryStore::toItem).into(new ArrayList<>());
+                .map(this::toItem).into(new ArrayList<>());
     }
 
     public long countOf(String partnerId) {
         return inventory.countDocuments(eq("partnerId", partnerId));
     }
 
-    private static InventoryItem toItem(Document d) {
-        return new InventoryItem(d.getString("partnerId"), d.getString("planCode"), BsonFields.intOf(d, UNITS),
-                BsonFields.intOf(d, ALLOCATED), BsonFields.intOf(d, AVAILABLE));
+    private InventoryItem toItem(Document document) {
+        return mapping.read(InventoryDocument.class, document).toItem();
     }
 }

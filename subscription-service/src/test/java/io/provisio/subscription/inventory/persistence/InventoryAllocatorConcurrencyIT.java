@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,9 +48,8 @@ class InventoryAllocatorConcurrencyIT {
         replicaB = MongoClients.create(Infrastructure.mongoUri());
         inventory = replicaA.getDatabase(DATABASE).getCollection(InventoryStore.COLLECTION);
         holdings = replicaA.getDatabase(DATABASE).getCollection(InventoryAllocator.HOLDINGS);
-        allocatorA = new InventoryAllocator(inventory, holdings, CLOCK);
-        allocatorB = new InventoryAllocator(replicaB.getDatabase(DATABASE).getCollection(InventoryStore.COLLECTION),
-                replicaB.getDatabase(DATABASE).getCollection(InventoryAllocator.HOLDINGS), CLOCK);
+        allocatorA = new InventoryAllocator(new MongoTemplate(replicaA, DATABASE), CLOCK);
+        allocatorB = new InventoryAllocator(new MongoTemplate(replicaB, DATABASE), CLOCK);
     }
 
     @AfterAll
