@@ -11,16 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.mongodb.client.model.ReplaceOptions;
+import io.provisio.platform.mongo.MongoMapping;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -46,7 +46,8 @@ import static com.mongodb.client.model.Filters.eq;
  * <p>Looked up by {@code _id} and by the code's SHA-256 ({@code codeHash}, unique); the code itself is never stored
  * in the clear. The authorization travels as its Java serialization (every part of it is Serializable and written
  * only by this service; reading it back accepts only Spring Security's, the JDK's and Provisio's classes), as Spring
- * Session stores a session by default. Expired documents are removed by a TTL index on {@code expiresAt}.
+ * Session stores a session by default. Expired documents are removed by a TTL index on {@code expiresAt}. Documents
+ * are mapped by Spring Data from {@link StoredAuthorization}.
  */
 final class CodeAuthorizations implements OAuth2AuthorizationService, InitializingBean {
 
@@ -56,9 +57,21 @@ final class CodeAuthorizations implements OAuth2AuthorizationService, Initializi
             "java.**;org.springframework.security.**;org.springframework.util.**;io.provisio.identity.**;!*");
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
 
     CodeAuthorizations(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
+    }
+
+    /** An authorization as stored: the hash of its code, when it may go, and its Java serialization. */
+    record StoredAuthorization(@Id String id, String codeHash, Instant expiresAt, byte[] authorization) {
+
+        /** Never prints the code's hash nor the authorization (it holds the tokens). */
+        @Override
+        public String toString() {
+            return "StoredAuthorization[id=" + id + ", expiresAt=" + expiresAt + "]";
+        }
     }
 
     @Override
@@ -84,10 +97,8 @@ final class CodeAuthorizations implements OAuth2AuthorizationService, Initializi
                 .max(Instant::compareTo)
                 .orElseGet(Instant::now);
         mongo.getCollection(COLLECTION).replaceOne(eq("_id", authorization.getId()),
-                new Document("_id", authorization.getId())
-                        .append("codeHash", hash(code.getToken().getTokenValue()))
-                        .append("expiresAt", Date.from(expiresAt))
-                        .append("authorization", new Binary(serialize(authorization))),
+                mapping.document(new StoredAuthorization(authorization.getId(), hash(code.getToken().getTokenValue()),
+                        expiresAt, serialize(authorization))),
                 new ReplaceOptions().upsert(true));
     }
 
@@ -113,11 +124,11 @@ final class CodeAuthorizations implements OAuth2AuthorizationService, Initializi
     private OAuth2Authorization read(Document document) {
         // Not checked against expiresAt here: the authorization server refuses an expired code itself, by the
         // same system clock it stamped the code with.
-        if (document == null) {
+        StoredAuthorization stored = mapping.read(StoredAuthorization.class, document);
+        if (stored == null) {
             return null;
         }
-        byte[] bytes = document.get("authorization", Binary.class).getData();
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stored.authorization()))) {
             in.setObjectInputFilter(ALLOWED);
             return (OAuth2Authorization) in.readObject();
         } catch (IOException e) {

@@ -10,22 +10,21 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.provisio.identity.IdentityProperties;
-import org.bson.Document;
+import io.provisio.platform.mongo.MongoMapping;
+import io.provisio.platform.mongo.MongoWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -40,6 +39,8 @@ import static com.mongodb.client.model.Filters.eq;
  * The previous key, from configuration only, is published next to the signing key and never signs:
  * rotating is moving the current key to "previous" and configuring a new current one (ADR 009), and the
  * tokens signed before keep verifying until they expire.
+ * <p>
+ * The stored key is mapped by Spring Data from {@link StoredKey}: both halves Base64 (X.509 and PKCS#8 DER).
  */
 public final class SigningKeyProvider {
 
@@ -56,6 +57,17 @@ public final class SigningKeyProvider {
         this.mongo = mongo;
         this.signing = signing;
         this.clock = clock;
+    }
+
+    /** The generated key as stored. */
+    record StoredKey(@Id String id, String keyId, String algorithm, String publicKey, String privateKey,
+                     Instant createdAt) {
+
+        /** Never prints the private key. */
+        @Override
+        public String toString() {
+            return "StoredKey[keyId=" + keyId + ", algorithm=" + algorithm + ", createdAt=" + createdAt + "]";
+        }
     }
 
     /**
@@ -160,24 +172,30 @@ public final class SigningKeyProvider {
     }
 
     private RSAKey persisted() {
-        Document stored = mongo.getCollection(COLLECTION).find(eq("_id", ACTIVE)).first();
+        // Made here, not in the constructor: a provider with a configured key has no database.
+        MongoMapping mapping = new MongoMapping(mongo.getConverter());
+        StoredKey stored = stored(mapping);
         if (stored == null) {
-            generateAndInsert();
-            stored = mongo.getCollection(COLLECTION).find(eq("_id", ACTIVE)).first();
+            generateAndInsert(mapping);
+            stored = stored(mapping);
         }
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new X509EncodedKeySpec(Base64.getDecoder().decode(stored.getString("publicKey"))));
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(stored.publicKey())));
             RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(stored.getString("privateKey"))));
-            return rsaKey(publicKey, privateKey, stored.getString("keyId"));
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(stored.privateKey())));
+            return rsaKey(publicKey, privateKey, stored.keyId());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the signing key stored in " + COLLECTION + " is unreadable", e);
         }
     }
 
-    private void generateAndInsert() {
+    private StoredKey stored(MongoMapping mapping) {
+        return mapping.read(StoredKey.class, mongo.getCollection(COLLECTION).find(eq("_id", ACTIVE)).first());
+    }
+
+    private void generateAndInsert(MongoMapping mapping) {
         KeyPair pair;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -187,22 +205,13 @@ public final class SigningKeyProvider {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }
         String keyId = UUID.randomUUID().toString();
-        try {
-            mongo.getCollection(COLLECTION).insertOne(new Document("_id", ACTIVE)
-                    .append("keyId", keyId)
-                    .append("algorithm", JWSAlgorithm.RS256.getName())
-                    .append("publicKey", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()))
-                    .append("privateKey", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()))
-                    .append("createdAt", Date.from(clock.instant())));
+        StoredKey key = new StoredKey(ACTIVE, keyId, JWSAlgorithm.RS256.getName(),
+                Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+                Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), clock.instant());
+        if (MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), mapping.document(key))) {
             log.info("Generated token signing key {} and stored it in {}", keyId, COLLECTION);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // Another replica stored its key first; everyone uses that one.
-        } catch (DuplicateKeyException e) {
-            // As above.
         }
+        // Otherwise another replica stored its key first; everyone uses that one.
     }
 
     private static RSAKey rsaKey(RSAPublicKey publicKey, RSAPrivateCrtKey privateKey, String keyId) {

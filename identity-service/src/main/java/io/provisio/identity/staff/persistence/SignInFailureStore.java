@@ -6,30 +6,33 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.set;
 
 /**
  * Failed sign-ins per sign-in name in {@code staff_sign_in_failures} ({@code _id} = the normalized name, known or
  * not, so the answer never tells which names exist). A window opens with the first failure; the failures in it are
  * counted with single-document atomic updates, so every replica sees the same count and none is lost to a race;
  * reaching the limit locks the name until {@code lockedUntil}. A success removes the document. Documents expire
- * through a TTL index on {@code expiresAt} (a real MongoDB's; the embedded store keeps them, harmlessly).
+ * through a TTL index on {@code expiresAt} (a real MongoDB's; the embedded store keeps them, harmlessly). Documents
+ * are mapped by Spring Data from {@link Failures}.
  */
 @Component
 public class SignInFailureStore implements InitializingBean {
@@ -37,9 +40,19 @@ public class SignInFailureStore implements InitializingBean {
     static final String COLLECTION = "staff_sign_in_failures";
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
 
     SignInFailureStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
+    }
+
+    /**
+     * A name's failures in its current window; {@code lockedUntil} is absent until the name was first locked, and
+     * {@code null} in a window restarted after that. The name is the id as typed, kept a string even when it reads
+     * as an ObjectId's hex (a plain {@code @Id} would turn it into one, and then no filter by the name finds it).
+     */
+    record Failures(@MongoId(FieldType.STRING) String username, int failures, Instant windowStart, Instant expiresAt, Instant lockedUntil) {
     }
 
     @Override
@@ -50,12 +63,9 @@ public class SignInFailureStore implements InitializingBean {
 
     /** @return until when the name is locked, if it is at {@code now} */
     public Optional<Instant> lockedUntil(String username, Instant now) {
-        Document document = mongo.getCollection(COLLECTION).find(eq("_id", username)).first();
-        if (document == null || document.getDate("lockedUntil") == null) {
-            return Optional.empty();
-        }
-        Instant until = document.getDate("lockedUntil").toInstant();
-        return until.isAfter(now) ? Optional.of(until) : Optional.empty();
+        return Optional.ofNullable(mapping.read(Failures.class, collection().find(eq("_id", username)).first()))
+                .map(Failures::lockedUntil)
+                .filter(until -> until.isAfter(now));
     }
 
     /**
@@ -66,30 +76,28 @@ public class SignInFailureStore implements InitializingBean {
      */
     public boolean recordFailure(String username, Instant now, int limit, Duration window, Duration lockout) {
         Date windowStart = Date.from(now.minus(window));
-        Date expiresAt = Date.from(now.plus(window).plus(lockout));
-        Document counted = null;
+        Instant expiresAt = now.plus(window).plus(lockout);
+        Integer counted = null;
         for (int attempt = 0; attempt < 3 && counted == null; attempt++) {
-            counted = mongo.getCollection(COLLECTION).findOneAndUpdate(
+            Failures open = mapping.read(Failures.class, collection().findOneAndUpdate(
                     and(eq("_id", username), gte("windowStart", windowStart)),
-                    combine(inc("failures", 1), set("expiresAt", expiresAt)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (counted == null) {
+                    update(new Update().inc("failures", 1).set("expiresAt", expiresAt)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+            if (open != null) {
+                counted = open.failures();
+            } else {
                 // No open window: restart an old one, or open the first; a racing replica's write makes us count again.
-                Document fresh = new Document("failures", 1).append("windowStart", Date.from(now))
-                        .append("lockedUntil", null).append("expiresAt", expiresAt);
-                boolean restarted = mongo.getCollection(COLLECTION).updateOne(
-                        and(eq("_id", username), lt("windowStart", windowStart)),
-                        new Document("$set", fresh)).getModifiedCount() == 1;
-                if (restarted || MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION),
-                        new Document("_id", username).append("failures", 1).append("windowStart", Date.from(now))
-                                .append("expiresAt", expiresAt))) {
-                    counted = fresh;
+                boolean restarted = collection().updateOne(and(eq("_id", username), lt("windowStart", windowStart)),
+                        update(Update.update("failures", 1).set("windowStart", now).set("lockedUntil", null)
+                                .set("expiresAt", expiresAt))).getModifiedCount() == 1;
+                if (restarted || MongoWrites.insertIfAbsent(collection(),
+                        mapping.document(new Failures(username, 1, now, expiresAt, null)))) {
+                    counted = 1;
                 }
             }
         }
-        if (counted != null && counted.getInteger("failures", 0) >= limit) {
-            mongo.getCollection(COLLECTION).updateOne(eq("_id", username),
-                    set("lockedUntil", Date.from(now.plus(lockout))));
+        if (counted != null && counted >= limit) {
+            collection().updateOne(eq("_id", username), update(Update.update("lockedUntil", now.plus(lockout))));
             return true;
         }
         return false;
@@ -97,6 +105,14 @@ public class SignInFailureStore implements InitializingBean {
 
     /** A successful sign-in forgets the name's failures. */
     public void clear(String username) {
-        mongo.getCollection(COLLECTION).deleteOne(eq("_id", username));
+        collection().deleteOne(eq("_id", username));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    private Document update(Update update) {
+        return mapping.update(Failures.class, update);
     }
 }

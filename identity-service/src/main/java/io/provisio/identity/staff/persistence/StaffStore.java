@@ -11,6 +11,7 @@ import io.provisio.identity.staff.domain.StaffMember;
 import io.provisio.identity.staff.domain.StaffRole;
 import io.provisio.identity.staff.domain.StaffStatus;
 import io.provisio.identity.user.domain.ActivationToken;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
@@ -20,19 +21,25 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Updates.set;
 
 /**
  * Staff accounts in {@code staff_users}: one document per person, the sign-in name unique across the platform (a
  * person signs in without saying which partner they work for), listed by partner through its index. A document
  * carries its pending invitation link (only the token's hash, ADR 029) and an outbox: the invitation e-mail's
- * request leaves in the same write as the link it carries.
+ * request leaves in the same write as the link it carries. Documents are mapped by Spring Data from
+ * {@link StaffDocument} (and the claims from {@link AdminClaim}), field for field as stored; the filters are the
+ * driver's, on the indexes declared here.
  */
 @Component
 public class StaffStore implements InitializingBean {
@@ -42,11 +49,20 @@ public class StaffStore implements InitializingBean {
     static final String ADMIN_CLAIMS = "staff_admin_claims";
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
     private final OutboxStore outbox;
 
     StaffStore(MongoTemplate mongo, OutboxStore outbox) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.outbox = outbox;
+    }
+
+    /**
+     * A partner's claim on admin changes: who holds it, and until when (a lease, for a holder that died). The partner
+     * id is configured, so it stays a string whatever it looks like.
+     */
+    record AdminClaim(@MongoId(FieldType.STRING) String partnerId, String owner, Instant until) {
     }
 
     /** Which rule refused an insert. */
@@ -71,13 +87,13 @@ public class StaffStore implements InitializingBean {
 
     /** @return false when the id or the sign-in name is taken (the stored account is left as it is) */
     public boolean insertIfAbsent(StaffMember member) {
-        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), toDocument(member));
+        return MongoWrites.insertIfAbsent(mongo.getCollection(COLLECTION), document(member));
     }
 
     /** A new account with the messages about it (its invitation e-mail), in one write. */
     public Insertion insert(StaffMember member, List<OutgoingMessage> messages) {
         try {
-            outbox.insert(COLLECTION, toDocument(member), messages);
+            outbox.insert(COLLECTION, document(member), messages);
             return Insertion.INSERTED;
         } catch (RuntimeException e) {
             String index = MongoWrites.violatedIndex(e).orElse(null);
@@ -104,8 +120,8 @@ public class StaffStore implements InitializingBean {
     public List<StaffMember> page(String partnerId, int page, int size) {
         List<StaffMember> members = new ArrayList<>();
         mongo.getCollection(COLLECTION).find(eq("partnerId", partnerId))
-                .sort(new Document("createdAt", 1).append("_id", 1))
-                .skip(page * size).limit(size).map(StaffStore::toMember).into(members);
+                .sort(ascending("createdAt", "_id"))
+                .skip(page * size).limit(size).map(this::member).into(members);
         return members;
     }
 
@@ -133,17 +149,18 @@ public class StaffStore implements InitializingBean {
      * the link is still the one the caller saw; the old link is dead from this write on.
      */
     public boolean replaceInvitation(StaffMember member, ActivationToken next, List<OutgoingMessage> messages) {
-        return outbox.updateWhere(COLLECTION, pendingLink(member), new Document("invitation", invitation(next)),
-                messages);
+        return outbox.updateWhere(COLLECTION, pendingLink(member),
+                fields(Update.update("invitation", StaffDocument.Invitation.of(next))), messages);
     }
 
     /** The link is used: the member gets the password hash and turns ACTIVE; false if the link died meanwhile. */
     public boolean activate(StaffMember member, String passwordHash, Instant now) {
-        return outbox.updateWhere(COLLECTION, pendingLink(member), new Document("status", StaffStatus.ACTIVE.name())
-                .append("passwordHash", passwordHash)
-                .append("invitation", null)
-                .append("usedInvitation", member.invitation().hash())
-                .append("activatedAt", Date.from(now)), List.of());
+        Update activated = Update.update("status", StaffStatus.ACTIVE)
+                .set("passwordHash", passwordHash)
+                .set("invitation", null)
+                .set("usedInvitation", member.invitation().hash())
+                .set("activatedAt", now);
+        return outbox.updateWhere(COLLECTION, pendingLink(member), fields(activated), List.of());
     }
 
     /**
@@ -153,8 +170,8 @@ public class StaffStore implements InitializingBean {
     public boolean change(StaffMember seen, StaffMember changed, Instant now) {
         return outbox.updateWhere(COLLECTION, and(eq("_id", seen.id()), eq("partnerId", seen.partnerId()),
                         eq("role", seen.role().name()), eq("status", seen.status().name())),
-                new Document("role", changed.role().name()).append("displayName", changed.displayName())
-                        .append("status", changed.status().name()).append("updatedAt", Date.from(now)), List.of());
+                fields(Update.update("role", changed.role()).set("displayName", changed.displayName())
+                        .set("status", changed.status()).set("updatedAt", now)), List.of());
     }
 
     /** A hash re-encoded with a stronger encoding after a successful sign-in. */
@@ -167,14 +184,14 @@ public class StaffStore implements InitializingBean {
      * could take the last active admin take turns, so two of them can never take the last two.
      */
     public boolean claimAdminChange(String partnerId, String owner, Instant now, Instant until) {
-        Document claim = new Document("owner", owner).append("until", Date.from(until));
-        if (MongoWrites.insertIfAbsent(mongo.getCollection(ADMIN_CLAIMS), new Document("_id", partnerId)
-                .append("owner", owner).append("until", Date.from(until)))) {
+        if (MongoWrites.insertIfAbsent(mongo.getCollection(ADMIN_CLAIMS),
+                mapping.document(new AdminClaim(partnerId, owner, until)))) {
             return true;
         }
         // Held: free again only once its lease ran out (a process that died holding it).
         return mongo.getCollection(ADMIN_CLAIMS).updateOne(and(eq("_id", partnerId), lt("until", Date.from(now))),
-                new Document("$set", claim)).getMatchedCount() == 1;
+                mapping.update(AdminClaim.class, Update.update("owner", owner).set("until", until)))
+                .getMatchedCount() == 1;
     }
 
     /** Gives the claim back, if it is still this change's. */
@@ -191,35 +208,19 @@ public class StaffStore implements InitializingBean {
     }
 
     private Optional<StaffMember> one(Bson filter) {
-        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(filter).first()).map(StaffStore::toMember);
+        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(filter).first()).map(this::member);
     }
 
-    private static Document invitation(ActivationToken token) {
-        return new Document("hash", token.hash()).append("expiresAt", Date.from(token.expiresAt()));
+    private StaffMember member(Document document) {
+        return mapping.read(StaffDocument.class, document).member();
     }
 
-    private static Document toDocument(StaffMember member) {
-        return new Document("_id", member.id())
-                .append("partnerId", member.partnerId())
-                .append("username", member.username())
-                .append("displayName", member.displayName())
-                .append("role", member.role().name())
-                .append("passwordHash", member.passwordHash())
-                .append("status", member.status().name())
-                .append("language", member.language())
-                .append("invitation", member.invitation() == null ? null : invitation(member.invitation()))
-                .append("createdAt", Date.from(member.createdAt()));
+    private Document document(StaffMember member) {
+        return mapping.document(StaffDocument.of(member));
     }
 
-    private static StaffMember toMember(Document document) {
-        Document invitation = document.get("invitation", Document.class);
-        String status = document.getString("status");
-        return new StaffMember(document.getString("_id"), document.getString("partnerId"),
-                document.getString("username"), document.getString("displayName"),
-                StaffRole.of(document.getString("role")), document.getString("passwordHash"),
-                document.getDate("createdAt").toInstant(),
-                status == null ? StaffStatus.ACTIVE : StaffStatus.valueOf(status), document.getString("language"),
-                invitation == null ? null : new ActivationToken(invitation.getString("hash"),
-                        invitation.getDate("expiresAt").toInstant()));
+    /** The fields an update sets, as the outbox's writes take them. */
+    private Document fields(Update update) {
+        return mapping.fields(StaffDocument.class, update);
     }
 }
