@@ -1,7 +1,6 @@
 package io.provisio.subscription.subscriptions.persistence;
 
 import java.time.Instant;
-import java.util.Date;
 
 import com.mongodb.client.MongoCollection;
 import io.provisio.platform.mongo.LatestInstant;
@@ -18,10 +17,12 @@ import static io.provisio.subscription.subscriptions.persistence.SubscriptionDoc
 @Component
 public class BillingPauseStore {
 
+    private final SubscriptionDocuments documents;
     private final MongoCollection<Document> subscriptions;
 
     BillingPauseStore(MongoTemplate mongo) {
-        this.subscriptions = SubscriptionDocuments.collection(mongo);
+        this.documents = new SubscriptionDocuments(mongo);
+        this.subscriptions = documents.collection();
     }
 
     /**
@@ -35,6 +36,6 @@ public class BillingPauseStore {
     public long recordBillingPause(String partnerId, String customerId, boolean paused, Instant at) {
         return subscriptions.updateMany(and(eq("partnerId", partnerId), eq("customerId", customerId),
                         LatestInstant.olderThan(BILLING_PAUSE, at)),
-                set(BILLING_PAUSE, new Document("paused", paused).append("at", Date.from(at)))).getModifiedCount();
+                set(BILLING_PAUSE, documents.billingPause(paused, at))).getModifiedCount();
     }
 }

@@ -14,15 +14,17 @@ import static com.mongodb.client.model.Filters.eq;
 @Component
 public class SagaSubscriptionStore {
 
+    private final SubscriptionDocuments documents;
     private final MongoCollection<Document> subscriptions;
 
     SagaSubscriptionStore(MongoTemplate mongo) {
-        this.subscriptions = SubscriptionDocuments.collection(mongo);
+        this.documents = new SubscriptionDocuments(mongo);
+        this.subscriptions = documents.collection();
     }
 
     /** @return whether it was new; a subscription created by an earlier run of the action stays as it is */
     public boolean insertIfMissing(Subscription s) {
-        return MongoWrites.insertIfAbsent(subscriptions, SubscriptionDocuments.document(s));
+        return MongoWrites.insertIfAbsent(subscriptions, documents.document(s));
     }
 
     /** Deletes the saga's own subscriptions (served by the index on {@code (partnerId, sagaId)}). */

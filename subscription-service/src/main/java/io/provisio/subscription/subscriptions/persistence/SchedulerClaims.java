@@ -37,11 +37,13 @@ import static io.provisio.subscription.subscriptions.persistence.SubscriptionDoc
 @Component
 public class SchedulerClaims {
 
+    private final SubscriptionDocuments documents;
     private final MongoCollection<Document> subscriptions;
     private final OutboxStore outbox;
 
     SchedulerClaims(MongoTemplate mongo, OutboxStore outbox) {
-        this.subscriptions = SubscriptionDocuments.collection(mongo);
+        this.documents = new SubscriptionDocuments(mongo);
+        this.subscriptions = documents.collection();
         this.outbox = outbox;
     }
 
@@ -57,7 +59,7 @@ public class SchedulerClaims {
                         or(eq("activationLeaseUntil", null), lt("activationLeaseUntil", Date.from(now)))),
                 combine(set("activationLeaseUntil", Date.from(now.plus(lease))), set("activationLeaseOwner", owner)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("startDate")).returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(SubscriptionDocuments::toSubscription);
+        return Optional.ofNullable(claimed).map(documents::subscription);
     }
 
     /**
@@ -88,8 +90,8 @@ public class SchedulerClaims {
         Document claimed = subscriptions.findOneAndUpdate(lt("pending.since", Date.from(staleBefore)),
                 set("pending.since", Date.from(now)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(d -> new StaleChange(SubscriptionDocuments.toSubscription(d),
-                SubscriptionDocuments.pendingOf(d)));
+        return Optional.ofNullable(claimed).map(d -> new StaleChange(documents.subscription(d),
+                documents.pendingOf(d)));
     }
 
     /** A subscription and the change a recovery claimed on it. */

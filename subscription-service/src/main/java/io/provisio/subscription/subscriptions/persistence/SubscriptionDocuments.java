@@ -2,14 +2,13 @@ package io.provisio.subscription.subscriptions.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.subscription.subscriptions.domain.PendingChange;
 import io.provisio.subscription.subscriptions.domain.Subscription;
 import io.provisio.subscription.subscriptions.domain.SubscriptionStatus;
@@ -39,11 +38,16 @@ final class SubscriptionDocuments {
     static final String BILLING_PAUSE = "billingPause";
     static final Bson BILLING_RUNS = ne(BILLING_PAUSE + ".paused", true);
 
-    private SubscriptionDocuments() {
+    private final MongoCollection<Document> collection;
+    private final MongoMapping mapping;
+
+    SubscriptionDocuments(MongoTemplate mongo) {
+        this.collection = mongo.getCollection(COLLECTION);
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
-    static MongoCollection<Document> collection(MongoTemplate mongo) {
-        return mongo.getCollection(COLLECTION);
+    MongoCollection<Document> collection() {
+        return collection;
     }
 
     /**
@@ -64,70 +68,41 @@ final class SubscriptionDocuments {
         return partnerId + "/" + customerId + "/" + planCode;
     }
 
-    static Document document(Subscription s) {
-        return new Document("_id", s.id())
-                .append("partnerId", s.partnerId())
-                .append("customerId", s.customerId())
-                .append("sagaId", s.sagaId())
-                .append("planCode", s.planCode())
-                .append("units", s.units())
-                .append("free", s.unassigned())
-                .append("users", s.users())
-                .append("startDate", toDate(s.startDate()))
-                .append("status", s.status().name())
-                .append("billingStartedAt", toDate(s.billingStartedAt()))
-                .append(BILLING_PAUSE, s.billingPausedAt() == null ? null
-                        : new Document("paused", true).append("at", toDate(s.billingPausedAt())))
-                .append("createdAt", toDate(s.createdAt()))
-                .append("liveKey", s.status() == SubscriptionStatus.CANCELLED ? s.id()
-                        : liveKey(s.partnerId(), s.customerId(), s.planCode()))
-                .append("version", 0L);
+    /** A new subscription's document (a saga's: its own status, no change in flight). */
+    Document document(Subscription s) {
+        return mapping.document(SubscriptionDocument.of(s, s.status(), null));
     }
 
-    static Document pending(PendingChange change) {
-        return new Document("op", change.op()).append("kind", change.kind().name()).append("from", change.from())
-                .append("to", change.to()).append("since", Date.from(change.since()));
+    /** A subscription added through the API: PENDING, with its change. */
+    Document pendingDocument(Subscription s, PendingChange change) {
+        return mapping.document(SubscriptionDocument.of(s, SubscriptionStatus.PENDING, change));
     }
 
-    static PendingChange toPending(Document d) {
-        if (d == null) {
-            return null;
-        }
-        return new PendingChange(d.getString("op"), PendingChange.Kind.valueOf(d.getString("kind")),
-                BsonFields.intOf(d, "from"), BsonFields.intOf(d, "to"), d.getDate("since").toInstant());
+    /** A units change as {@code pending} holds it. */
+    Document pending(PendingChange change) {
+        return mapping.document(change);
     }
 
-    static PendingChange pendingOf(Document subscription) {
-        return toPending(subscription.get("pending", Document.class));
+    /** What a billing pause field holds. */
+    Document billingPause(boolean paused, Instant at) {
+        return mapping.document(new SubscriptionDocument.BillingPause(paused, at));
     }
 
-    static Subscription toSubscription(Document d) {
-        return new Subscription(d.getString("_id"), d.getString("partnerId"), d.getString("customerId"),
-                d.getString("sagaId"), d.getString("planCode"), BsonFields.intOf(d, "units"),
-                toLocalDate(d.getDate("startDate")), SubscriptionStatus.valueOf(d.getString("status")),
-                toInstant(d.getDate("billingStartedAt")), billingPausedAt(d), toInstant(d.getDate("createdAt")),
-                d.getList("users", String.class, List.of()));
+    Subscription subscription(Document document) {
+        return mapping.read(SubscriptionDocument.class, document).subscription();
     }
 
-    private static Instant billingPausedAt(Document d) {
-        Document pause = d.get(BILLING_PAUSE, Document.class);
-        return pause != null && pause.getBoolean("paused", false) ? toInstant(pause.getDate("at")) : null;
+    /** The change in flight on a subscription's document, or {@code null}. */
+    PendingChange pendingOf(Document document) {
+        return mapping.read(SubscriptionDocument.class, document).pending();
     }
 
     /** Calendar days are stored as UTC midnight, so "due by now" is a plain range query. */
     static Date toDate(LocalDate day) {
-        return day == null ? null : Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return day == null ? null : Date.from(SubscriptionDocument.startOf(day));
     }
 
     static Date toDate(Instant instant) {
         return instant == null ? null : Date.from(instant);
-    }
-
-    private static LocalDate toLocalDate(Date date) {
-        return date == null ? null : LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
-    }
-
-    private static Instant toInstant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

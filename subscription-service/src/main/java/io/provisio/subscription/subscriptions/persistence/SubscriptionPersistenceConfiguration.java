@@ -19,6 +19,6 @@ class SubscriptionPersistenceConfiguration {
     /** Once every bean exists and before the bindings start, as the other stores' indexes. */
     @Bean
     SmartInitializingSingleton subscriptionIndexes(MongoTemplate mongo) {
-        return () -> SubscriptionDocuments.ensureIndexes(SubscriptionDocuments.collection(mongo));
+        return () -> SubscriptionDocuments.ensureIndexes(mongo.getCollection(SubscriptionDocuments.COLLECTION));
     }
 }

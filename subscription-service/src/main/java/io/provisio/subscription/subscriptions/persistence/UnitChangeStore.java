@@ -37,10 +37,12 @@ import static io.provisio.subscription.subscriptions.persistence.SubscriptionDoc
 @Component
 public class UnitChangeStore {
 
+    private final SubscriptionDocuments documents;
     private final MongoCollection<Document> subscriptions;
 
     UnitChangeStore(MongoTemplate mongo) {
-        this.subscriptions = SubscriptionDocuments.collection(mongo);
+        this.documents = new SubscriptionDocuments(mongo);
+        this.subscriptions = documents.collection();
     }
 
     /**
@@ -49,9 +51,7 @@ public class UnitChangeStore {
      * @return false when the customer already has a live (or pending) subscription of the plan
      */
     public boolean insertPending(Subscription s, PendingChange change) {
-        Document document = SubscriptionDocuments.document(s).append("status", PENDING)
-                .append("pending", SubscriptionDocuments.pending(change));
-        return MongoWrites.insertIfAbsent(subscriptions, document);
+        return MongoWrites.insertIfAbsent(subscriptions, documents.pendingDocument(s, change));
     }
 
     /**
@@ -84,14 +84,14 @@ public class UnitChangeStore {
         return subscriptions.updateOne(
                 and(eq("_id", id), in("status", LIVE), eq("units", from), gte("free", by), exists("pending", false)),
                 combine(set("units", change.to()), inc("free", -by),
-                        set("pending", SubscriptionDocuments.pending(change)))).getMatchedCount() == 1;
+                        set("pending", documents.pending(change)))).getMatchedCount() == 1;
     }
 
     /** Records a growth; the subscription's units change only once the inventory gave them. */
     public boolean beginGrow(String id, int from, PendingChange change) {
         return subscriptions.updateOne(
                 and(eq("_id", id), in("status", LIVE), eq("units", from), exists("pending", false)),
-                set("pending", SubscriptionDocuments.pending(change))).getMatchedCount() == 1;
+                set("pending", documents.pending(change))).getMatchedCount() == 1;
     }
 
     /** Cancels a live subscription: its users lose the service, the change returns the units afterwards. */
@@ -99,7 +99,7 @@ public class UnitChangeStore {
         return subscriptions.updateOne(and(eq("_id", id), in("status", LIVE), exists("pending", false)),
                 combine(set("status", SubscriptionStatus.CANCELLED.name()), set("cancelledAt", Date.from(now)),
                         set("liveKey", id), set("users", List.of()), set("free", 0),
-                        set("pending", SubscriptionDocuments.pending(change)))).getMatchedCount() == 1;
+                        set("pending", documents.pending(change)))).getMatchedCount() == 1;
     }
 
     /** Ends a shrink or a cancellation, or abandons a growth that took nothing. */

@@ -26,7 +26,7 @@ public class UserUnitStore {
     private final MongoCollection<Document> subscriptions;
 
     UserUnitStore(MongoTemplate mongo) {
-        this.subscriptions = SubscriptionDocuments.collection(mongo);
+        this.subscriptions = mongo.getCollection(SubscriptionDocuments.COLLECTION);
     }
 
     /** @return whether the user now holds a unit of it (false: none left, not live, or gone) */
