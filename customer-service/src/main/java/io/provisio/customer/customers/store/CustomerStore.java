@@ -15,14 +15,15 @@ import com.mongodb.client.model.Sorts;
 import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.customer.contracts.CustomerProfile;
-import io.provisio.customer.contracts.Setup;
 import io.provisio.customer.contracts.CustomerResumed;
 import io.provisio.customer.contracts.CustomerSuspended;
 import io.provisio.customer.customers.domain.Customer;
 import io.provisio.customer.customers.domain.CustomerEvent;
 import io.provisio.customer.customers.domain.CustomerStatus;
 import io.provisio.customer.customers.domain.SearchKey;
+import io.provisio.customer.customers.store.CustomerDocument.SetupDocument;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
@@ -31,8 +32,8 @@ import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -46,8 +47,9 @@ import static com.mongodb.client.model.Filters.regex;
  * idempotent; {@code accountNameKey} ({@code partnerId/accountName}) is unique; the domains are held in
  * {@link DomainClaimStore}, one customer's across every partner; {@code depth} is the
  * level in the partner's hierarchy (a root customer is 1); {@code searchKey} is {@link SearchKey}, so a search
- * ignores case and accents. Reads are mapped to the {@link Customer} aggregate by Spring Data's converter; a status
- * change writes its event to the document's outbox in the same update, and every write grows {@code version}.
+ * ignores case and accents. Documents and updates are mapped by Spring Data from {@link CustomerDocument}, field for
+ * field as stored; the filters are the driver's. A status change writes its event to the document's outbox in the
+ * same update, and every write grows {@code version}.
  */
 @Component
 public class CustomerStore {
@@ -84,16 +86,15 @@ public class CustomerStore {
     public enum SubdomainChange { CLAIMED, TAKEN, NOT_FOUND }
 
     private final MongoTemplate mongo;
-    private final JsonMapper json;
+    private final MongoMapping mapping;
     private final Clock clock;
     private final OutboxStore outbox;
     private final MessageCodec codec;
     private final DomainClaimStore domains;
 
-    CustomerStore(MongoTemplate mongo, JsonMapper json, Clock clock, OutboxStore outbox, MessageCodec codec,
-                  DomainClaimStore domains) {
+    CustomerStore(MongoTemplate mongo, Clock clock, OutboxStore outbox, MessageCodec codec, DomainClaimStore domains) {
         this.mongo = mongo;
-        this.json = json;
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.clock = clock;
         this.outbox = outbox;
         this.codec = codec;
@@ -132,23 +133,8 @@ public class CustomerStore {
         if (!taken.isEmpty()) {
             return new Registration(Outcome.DOMAIN_TAKEN, taken);
         }
-        Document customer = Document.parse(json.writeValueAsString(profile))
-                .append("_id", customerId)
-                .append("partnerId", partnerId)
-                .append("sagaId", sagaId)
-                .append("accountNameKey", partnerId + "/" + profile.accountName())
-                .append("subdomain", subdomain)
-                .append("depth", depth)
-                .append("searchKey", SearchKey.of(profile.accountName(), profile.companyName(),
-                        profile.externalCode()))
-                .append("status", CustomerStatus.PROVISIONING.name())
-                .append("version", 0L)
-                .append("createdAt", Date.from(clock.instant()))
-                .append("activatedAt", null);
-        customer.remove("setup");
-        if (profile.setup() != null) {
-            customer.append("setup", pendingSetup(profile.setup()));
-        }
+        Document customer = mapping.document(CustomerDocument.registered(partnerId, customerId, sagaId, profile,
+                subdomain, depth, clock.instant()));
         if (MongoWrites.insertIfAbsent(collection(), customer)
                 || collection().find(eq("_id", customerId)).first() != null) {
             // Inserted, or this very customer stored by an earlier delivery of the command.
@@ -157,19 +143,6 @@ public class CustomerStore {
         // Another customer holds the name: this one leaves nothing behind.
         domains.release(partnerId, customerId);
         return Registration.of(Outcome.NAME_TAKEN);
-    }
-
-    /**
-     * A customer whose onboarding names who completes setup waits for it from the start (SETUP_PENDING, ADR 023);
-     * the setup page's completion makes it SETUP_DONE, the first escalation sets {@code escalatedAt}.
-     */
-    private static Document pendingSetup(Setup setup) {
-        return new Document("status", "SETUP_PENDING")
-                .append("by", setup.by())
-                .append("contactEmail", setup.contactEmail())
-                .append("startDate", setup.startDate() == null ? null : setup.startDate().toString())
-                .append("escalatedAt", null)
-                .append("completedAt", null);
     }
 
     /**
@@ -182,18 +155,19 @@ public class CustomerStore {
      */
     public int claimSubdomainsOfEarlierCustomers() {
         int seen = 0;
-        for (Document customer : collection().find(eq("subdomain", null)).sort(Sorts.ascending("createdAt"))) {
+        for (CustomerDocument customer : collection().find(eq("subdomain", null)).sort(Sorts.ascending("createdAt"))
+                .map(this::read)) {
             seen++;
-            String id = customer.getString("_id");
-            String partnerId = customer.getString("partnerId");
-            String subdomain = domains.subdomainOf(customer.getString("accountName"));
+            String id = customer.id();
+            String partnerId = customer.partnerId();
+            String subdomain = domains.subdomainOf(customer.accountName());
             boolean claimed = domains.claimOne(partnerId, id, subdomain);
             if (!claimed) {
                 log.warn("Customer {} of partner {} shares the sub-domain {} with an older customer of another partner; "
                         + "it keeps working, but rename or retire one of them", id, partnerId, subdomain);
             }
             collection().updateOne(and(eq("_id", id), eq("subdomain", null)),
-                    new Document("$set", new Document("subdomain", claimed ? subdomain : "shared:" + subdomain)));
+                    update(Update.update("subdomain", claimed ? subdomain : "shared:" + subdomain)));
         }
         return seen;
     }
@@ -208,37 +182,31 @@ public class CustomerStore {
      * @return TAKEN when another customer holds it (nothing changed), NOT_FOUND when the partner has no such customer
      */
     public SubdomainChange changeSubdomain(String partnerId, String customerId, String subdomain) {
-        Optional<Document> customer = document(partnerId, customerId);
+        Optional<CustomerDocument> customer = document(partnerId, customerId);
         if (customer.isEmpty()) {
             return SubdomainChange.NOT_FOUND;
         }
         if (!domains.claimOne(partnerId, customerId, subdomain)) {
             return SubdomainChange.TAKEN;
         }
-        if (!subdomain.equals(customer.get().getString("subdomain"))) {
-            collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId)), new Document("$set",
-                    new Document("subdomain", subdomain).append("updatedAt", Date.from(clock.instant())))
-                    .append("$inc", new Document("version", 1L)));
+        if (!subdomain.equals(customer.get().subdomain())) {
+            collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId)),
+                    update(Update.update("subdomain", subdomain).set("updatedAt", clock.instant()).inc("version", 1L)));
         }
-        domains.releaseSubdomainsExcept(partnerId, customerId, subdomain,
-                customer.get().getList("domains", String.class, List.of()));
+        domains.releaseSubdomainsExcept(partnerId, customerId, subdomain, customer.get().ownDomains());
         return SubdomainChange.CLAIMED;
     }
 
     /** A live customer of this partner that may be named as a parent; another partner's is absent. */
     public Optional<Parent> parent(String partnerId, String customerId) {
-        return document(partnerId, customerId)
-                .filter(d -> CustomerStatus.valueOf(d.getString("status")).mayBeParent())
-                .map(d -> new Parent(d.getString("_id"), d.get("depth") instanceof Number n ? n.intValue() : 1,
-                        d.getString("locale"), d.getString("businessType"), d.getString("emergencyContactEmail")));
+        return document(partnerId, customerId).filter(d -> d.status().mayBeParent()).map(CustomerDocument::parent);
     }
 
     /** PROVISIONING becomes ACTIVE; true also when it already was. False: no such customer. */
     public boolean activate(String partnerId, String customerId) {
         collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
-                eq("status", CustomerStatus.PROVISIONING.name())), new Document("$set", new Document("status",
-                CustomerStatus.ACTIVE.name()).append("activatedAt", Date.from(clock.instant())))
-                .append("$inc", new Document("version", 1L)));
+                eq("status", CustomerStatus.PROVISIONING.name())), update(Update.update("status", CustomerStatus.ACTIVE)
+                .set("activatedAt", clock.instant()).inc("version", 1L)));
         return document(partnerId, customerId).isPresent();
     }
 
@@ -250,9 +218,8 @@ public class CustomerStore {
      */
     public boolean completeSetup(String partnerId, String customerId, Instant at, String subdomain) {
         return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
-                eq("setup.status", "SETUP_PENDING")), new Document("$set", new Document("setup.status", "SETUP_DONE")
-                .append("setup.completedAt", Date.from(at)).append("setup.subdomain", subdomain)))
-                .getModifiedCount() == 1;
+                eq("setup.status", SetupDocument.PENDING)), update(Update.update("setup.status", SetupDocument.DONE)
+                .set("setup.completedAt", at).set("setup.subdomain", subdomain))).getModifiedCount() == 1;
     }
 
     /**
@@ -263,9 +230,9 @@ public class CustomerStore {
      */
     public boolean recordSetupEscalation(String partnerId, String customerId, Instant at) {
         return collection().updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
-                in("setup.status", "SETUP_PENDING", "SETUP_DONE"),
+                in("setup.status", SetupDocument.PENDING, SetupDocument.DONE),
                 or(eq("setup.escalatedAt", null), gt("setup.escalatedAt", Date.from(at)))),
-                new Document("$set", new Document("setup.escalatedAt", Date.from(at)))).getModifiedCount() == 1;
+                update(Update.update("setup.escalatedAt", at))).getModifiedCount() == 1;
     }
 
     /**
@@ -281,7 +248,7 @@ public class CustomerStore {
         };
         return outbox.updateWhere(COLLECTION, and(eq("_id", decidedOn.id()), eq("partnerId", decidedOn.partnerId()),
                         eq("status", decidedOn.status().name())),
-                new Document("status", to.name()).append("updatedAt", Date.from(clock.instant())),
+                mapping.fields(CustomerDocument.class, Update.update("status", to).set("updatedAt", clock.instant())),
                 List.of(OutgoingMessage.toSubscribers(CustomerChannels.EVENTS,
                         codec.event(CustomerMessages.EVENTS, decidedOn.partnerId(), null, message))));
     }
@@ -293,21 +260,21 @@ public class CustomerStore {
      * @return false when another write came first (read again and apply the patch again)
      */
     public boolean patch(Customer decidedOn, Customer patched) {
-        Document set = new Document()
-                .append("companyName", patched.companyName())
-                .append("externalCode", patched.externalCode())
-                .append("address", patched.address() == null ? null
-                        : mongo.getConverter().convertToMongoType(patched.address()))
-                .append("businessType", patched.businessType())
-                .append("locale", patched.locale())
-                .append("emergencyContactEmail", patched.emergencyContactEmail())
-                .append("searchKey", patched.searchKey())
-                .append("updatedAt", Date.from(clock.instant()));
+        Update changes = Update.update("companyName", patched.companyName())
+                .set("externalCode", patched.externalCode())
+                // As patches always wrote it: the address's missing parts left out (a registration writes them null).
+                .set("address", patched.address() == null ? null : mapping.document(patched.address()))
+                .set("businessType", patched.businessType())
+                .set("locale", patched.locale())
+                .set("emergencyContactEmail", patched.emergencyContactEmail())
+                .set("searchKey", patched.searchKey())
+                .set("updatedAt", clock.instant())
+                .inc("version", 1L);
         // Customers registered before versions were written have none: version 0 is "no version yet".
         Bson version = decidedOn.version() == 0L ? or(eq("version", 0L), eq("version", null))
                 : eq("version", decidedOn.version());
         return collection().updateOne(and(eq("_id", decidedOn.id()), eq("partnerId", decidedOn.partnerId()), version),
-                new Document("$set", set).append("$inc", new Document("version", 1L))).getModifiedCount() == 1;
+                update(changes)).getModifiedCount() == 1;
     }
 
     /** Deletes the customer, which frees its account name and its domains. Safe to repeat. */
@@ -318,26 +285,32 @@ public class CustomerStore {
 
     /** The partner's customer; another partner's is absent. */
     public Optional<Customer> find(String partnerId, String customerId) {
-        return document(partnerId, customerId).map(this::customer);
+        return document(partnerId, customerId).map(CustomerDocument::customer);
     }
 
     /** A page of the partner's customers, by account name; every filter optional. */
     public List<Customer> list(String partnerId, CustomerStatus status, String parentId, String q, int skip,
                                int limit) {
         return collection().find(filter(partnerId, status, parentId, q)).sort(Sorts.ascending("accountName"))
-                .skip(skip).limit(limit).map(this::customer).into(new ArrayList<>());
+                .skip(skip).limit(limit).map(d -> read(d).customer()).into(new ArrayList<>());
     }
 
     public long count(String partnerId, CustomerStatus status, String parentId, String q) {
         return collection().countDocuments(filter(partnerId, status, parentId, q));
     }
 
-    private Optional<Document> document(String partnerId, String customerId) {
-        return Optional.ofNullable(collection().find(and(eq("_id", customerId), eq("partnerId", partnerId))).first());
+    private Optional<CustomerDocument> document(String partnerId, String customerId) {
+        return Optional.ofNullable(read(collection().find(and(eq("_id", customerId), eq("partnerId", partnerId)))
+                .first()));
     }
 
-    private Customer customer(Document document) {
-        return mongo.getConverter().read(Customer.class, document);
+    private CustomerDocument read(Document document) {
+        return mapping.read(CustomerDocument.class, document);
+    }
+
+    /** The update as {@link CustomerDocument}'s properties map it: enums as names, instants as dates. */
+    private Document update(Update update) {
+        return mapping.update(CustomerDocument.class, update);
     }
 
     private static Bson filter(String partnerId, CustomerStatus status, String parentId, String q) {

@@ -2,7 +2,6 @@ package io.provisio.customer.customers.store;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.provisio.customer.onboarding.application.DomainClaims;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +36,7 @@ public class DomainClaimStore implements DomainClaims {
     private static final int ATTEMPTS = 3;
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
     private final Clock clock;
     private final String platformDomain;
 
@@ -43,6 +44,7 @@ public class DomainClaimStore implements DomainClaims {
     DomainClaimStore(MongoTemplate mongo, Clock clock,
                      @Value("${provisio.customers.platform-domain:provisio.cloud}") String platformDomain) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.clock = clock;
         this.platformDomain = platformDomain.toLowerCase(Locale.ROOT);
         // Release finds a customer's claims by it.
@@ -72,13 +74,13 @@ public class DomainClaimStore implements DomainClaims {
     /** Claims one domain for the customer and nothing else: true when it holds it now, false when another does. */
     boolean claimOne(String partnerId, String customerId, String domain) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (MongoWrites.insertIfAbsent(collection(), new Document("_id", domain).append("customerId", customerId)
-                    .append("partnerId", partnerId).append("claimedAt", Date.from(clock.instant())))) {
+            if (MongoWrites.insertIfAbsent(collection(), mapping.document(new ClaimDocument(domain, customerId,
+                    partnerId, clock.instant())))) {
                 return true;
             }
-            Document holder = collection().find(eq("_id", domain)).first();
+            ClaimDocument holder = holder(domain);
             if (holder != null) {
-                return customerId.equals(holder.getString("customerId"));
+                return customerId.equals(holder.customerId());
             }
         }
         throw new IllegalStateException("the claim on " + domain + " kept changing; the command will be retried");
@@ -97,7 +99,7 @@ public class DomainClaimStore implements DomainClaims {
     public void releaseSubdomainsExcept(String partnerId, String customerId, String keep, List<String> ownDomains) {
         List<String> own = normalised(ownDomains);
         List<String> stale = collection().find(and(eq("customerId", customerId), eq("partnerId", partnerId)))
-                .map(d -> d.getString("_id")).into(new ArrayList<>()).stream()
+                .map(d -> read(d).domain()).into(new ArrayList<>()).stream()
                 .filter(domain -> domain.endsWith("." + platformDomain) && !domain.equals(keep))
                 .filter(domain -> !own.contains(domain))
                 .toList();
@@ -108,9 +110,8 @@ public class DomainClaimStore implements DomainClaims {
 
     @Override
     public boolean heldBy(String domain, String partnerId, String customerId) {
-        Document holder = collection().find(eq("_id", domain)).first();
-        return holder != null && customerId.equals(holder.getString("customerId"))
-                && partnerId.equals(holder.getString("partnerId"));
+        ClaimDocument holder = holder(domain);
+        return holder != null && holder.heldBy(partnerId, customerId);
     }
 
     /** Releases every domain of the partner's customer. Safe to repeat. */
@@ -125,7 +126,7 @@ public class DomainClaimStore implements DomainClaims {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        return collection().find(in("_id", wanted)).map(d -> d.getString("_id")).into(new ArrayList<>())
+        return collection().find(in("_id", wanted)).map(d -> read(d).domain()).into(new ArrayList<>())
                 .stream().sorted().toList();
     }
 
@@ -133,6 +134,14 @@ public class DomainClaimStore implements DomainClaims {
     static List<String> normalised(List<String> domains) {
         return domains == null ? List.of() : domains.stream().filter(Objects::nonNull).map(String::strip)
                 .filter(d -> !d.isEmpty()).map(d -> d.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+    }
+
+    private ClaimDocument holder(String domain) {
+        return read(collection().find(eq("_id", domain)).first());
+    }
+
+    private ClaimDocument read(Document document) {
+        return mapping.read(ClaimDocument.class, document);
     }
 
     private MongoCollection<Document> collection() {

@@ -14,22 +14,18 @@ import java.util.Set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.provisio.customer.onboarding.application.AccountNameTakenException;
 import io.provisio.customer.onboarding.application.IdempotencyKey;
 import io.provisio.customer.onboarding.application.OnboardingRepository;
 import io.provisio.customer.onboarding.application.OnboardingSummary;
 import io.provisio.customer.onboarding.application.OperatorOnboarding;
-import io.provisio.customer.onboarding.domain.AdministratorAccount;
-import io.provisio.customer.onboarding.domain.Failure;
 import io.provisio.customer.onboarding.domain.Onboarding;
 import io.provisio.customer.onboarding.domain.OnboardingRequest;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.customer.onboarding.domain.SagaCommand;
 import io.provisio.customer.onboarding.domain.SagaOutcome;
-import io.provisio.customer.onboarding.domain.Step;
-import io.provisio.customer.onboarding.domain.StepError;
-import io.provisio.customer.onboarding.domain.StepState;
 import io.provisio.customer.onboarding.domain.StepStatus;
 import io.provisio.customer.onboarding.messaging.ParticipantCommands;
 import io.provisio.customer.onboarding.messaging.SagaMessages;
@@ -37,6 +33,7 @@ import io.provisio.customer.contracts.CustomerChannels;
 import io.provisio.customer.contracts.CustomerMessages;
 import io.provisio.platform.messaging.Envelope;
 import io.provisio.platform.messaging.MessageCodec;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
@@ -58,6 +55,8 @@ import static com.mongodb.client.model.Filters.lt;
  * One document per onboarding in {@code onboardings}. The account name is reserved by a sparse
  * unique index on {@code accountNameKey} ({@code partnerId/accountName}), set while the onboarding
  * is live or completed and removed when it fails, so a compensated onboarding frees its name.
+ * Documents are mapped by Spring Data from {@link OnboardingDocument}, field for field as stored, besides the request
+ * (kept as its JSON); every saga step is one write of the document with its outbox entries, over the version read.
  */
 @Repository
 class MongoOnboardingRepository implements OnboardingRepository {
@@ -68,13 +67,19 @@ class MongoOnboardingRepository implements OnboardingRepository {
 
     static final String COLLECTION = "onboardings";
 
+    /** Written and read by Jackson, not mapped: {@link #document(Onboarding, String, String)}. */
+    private static final String REQUEST = "request";
+    private static final Bson ID = Projections.include("_id");
+
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
     private final OutboxStore outbox;
     private final MessageCodec codec;
     private final JsonMapper json;
 
     MongoOnboardingRepository(MongoTemplate mongo, OutboxStore outbox, MessageCodec codec, JsonMapper json) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.outbox = outbox;
         this.codec = codec;
         this.json = json;
@@ -94,11 +99,8 @@ class MongoOnboardingRepository implements OnboardingRepository {
 
     @Override
     public void insert(Onboarding onboarding, List<SagaCommand> commands, IdempotencyKey idempotencyKey) {
-        Document document = toDocument(onboarding);
-        if (idempotencyKey != null) {
-            document.append("idempotencyKey", onboarding.partnerId() + "/" + idempotencyKey.key())
-                    .append("requestDigest", idempotencyKey.requestDigest());
-        }
+        Document document = idempotencyKey == null ? document(onboarding, null, null) : document(onboarding,
+                onboarding.partnerId() + "/" + idempotencyKey.key(), idempotencyKey.requestDigest());
         try {
             outbox.insert(COLLECTION, document, messages(onboarding, commands));
         } catch (RuntimeException e) {
@@ -112,7 +114,10 @@ class MongoOnboardingRepository implements OnboardingRepository {
     @Override
     public Optional<KeyedOnboarding> findByIdempotencyKey(String partnerId, String key) {
         return Optional.ofNullable(collection().find(eq("idempotencyKey", partnerId + "/" + key)).first())
-                .map(d -> new KeyedOnboarding(fromDocument(d), d.getString("requestDigest")));
+                .map(d -> {
+                    OnboardingDocument stored = read(d);
+                    return new KeyedOnboarding(onboarding(stored, d), stored.requestDigest());
+                });
     }
 
     @Override
@@ -123,25 +128,25 @@ class MongoOnboardingRepository implements OnboardingRepository {
         announcements.stream().map(ParticipantCommands::eventOf).forEach(event -> messages.add(
                 OutgoingMessage.toSubscribers(CustomerChannels.EVENTS, codec.event(CustomerMessages.EVENTS.nameOf(
                         event.getClass()), onboarding.partnerId(), onboarding.traceparent(), event))));
-        return outbox.update(COLLECTION, onboarding.id(), onboarding.version(), toDocument(onboarding), unset,
+        return outbox.update(COLLECTION, onboarding.id(), onboarding.version(), document(onboarding, null, null), unset,
                 messages);
     }
 
     @Override
     public Optional<Onboarding> find(String id) {
-        return Optional.ofNullable(collection().find(eq("_id", id)).first()).map(this::fromDocument);
+        return Optional.ofNullable(collection().find(eq("_id", id)).first()).map(this::onboarding);
     }
 
     @Override
     public Optional<Onboarding> find(String partnerId, String id) {
         return Optional.ofNullable(collection().find(and(eq("_id", id), eq("partnerId", partnerId))).first())
-                .map(this::fromDocument);
+                .map(this::onboarding);
     }
 
     @Override
     public Optional<OnboardingSummary> summary(String partnerId, String id) {
         return Optional.ofNullable(collection().find(and(eq("_id", id), eq("partnerId", partnerId)))
-                .projection(SUMMARY).first()).map(MongoOnboardingRepository::toSummary);
+                .projection(SUMMARY).first()).map(this::summary);
     }
 
     @Override
@@ -150,7 +155,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
                 .projection(SUMMARY)
                 .sort(Sorts.descending("createdAt"))
                 .skip(PageQuery.skip(page, size)).limit(size)
-                .map(MongoOnboardingRepository::toSummary).into(new ArrayList<>());
+                .map(this::summary).into(new ArrayList<>());
     }
 
     @Override
@@ -160,7 +165,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
 
     @Override
     public List<String> overdueIds(Instant now, int limit) {
-        return collection().find(lt("deadline", Date.from(now))).projection(new Document("_id", 1))
+        return collection().find(lt("deadline", Date.from(now))).projection(ID)
                 .sort(Sorts.ascending("deadline")).limit(limit)
                 .map(d -> d.getString("_id")).into(new ArrayList<>());
     }
@@ -169,10 +174,13 @@ class MongoOnboardingRepository implements OnboardingRepository {
     public List<OperatorOnboarding> acrossPartners(Set<OnboardingStatus> statuses, Instant unchangedSince, int page,
                                                    int size) {
         return collection().find(operatorFilter(statuses, unchangedSince))
-                .projection(new Document(SUMMARY).append("partnerId", 1))
+                .projection(Projections.fields(SUMMARY, Projections.include("partnerId")))
                 .sort(Sorts.ascending("updatedAt"))
                 .skip(PageQuery.skip(page, size)).limit(size)
-                .map(d -> new OperatorOnboarding(d.getString("partnerId"), toSummary(d))).into(new ArrayList<>());
+                .map(d -> {
+                    OnboardingDocument stored = read(d);
+                    return new OperatorOnboarding(stored.partnerId(), stored.summary(giveUpWritten(d)));
+                }).into(new ArrayList<>());
     }
 
     @Override
@@ -205,7 +213,7 @@ class MongoOnboardingRepository implements OnboardingRepository {
     }
 
     private Set<String> idsOf(Bson filter) {
-        return collection().find(filter).projection(new Document("_id", 1)).map(d -> d.getString("_id"))
+        return collection().find(filter).projection(ID).map(d -> d.getString("_id"))
                 .into(new HashSet<>());
     }
 
@@ -229,8 +237,8 @@ class MongoOnboardingRepository implements OnboardingRepository {
         Map<String, OnboardingStatus> statuses = new HashMap<>();
         if (!ids.isEmpty()) {
             // By _id: served by the primary key, also on the embedded store.
-            collection().find(and(in("_id", ids), eq("partnerId", partnerId))).projection(new Document("status", 1))
-                    .forEach(d -> statuses.put(d.getString("_id"), OnboardingStatus.valueOf(d.getString("status"))));
+            collection().find(and(in("_id", ids), eq("partnerId", partnerId))).projection(Projections.include("status"))
+                    .map(this::read).forEach(d -> statuses.put(d.id(), d.status()));
         }
         return statuses;
     }
@@ -240,115 +248,44 @@ class MongoOnboardingRepository implements OnboardingRepository {
         return collection().find(eq("accountNameKey", partnerId + "/" + accountName)).first() != null;
     }
 
-    private Document toDocument(Onboarding o) {
-        Document document = new Document("_id", o.id())
-                .append("partnerId", o.partnerId())
-                .append("customerId", o.customerId())
-                .append("accountName", o.accountName())
-                .append("status", o.status().name())
-                .append("traceparent", o.traceparent())
-                .append("request", Document.parse(json.writeValueAsString(o.request())))
-                .append("steps", o.steps().stream().map(MongoOnboardingRepository::step).toList())
-                .append("failure", o.failure() == null ? null : new Document("step", o.failure().step().name())
-                        .append("code", o.failure().code()).append("message", o.failure().message()))
-                .append("administratorAccount", account(o.administrator()))
-                .append("deadline", date(o.deadline()))
-                .append("createdAt", date(o.createdAt()))
-                .append("updatedAt", date(o.updatedAt()));
-        if (o.status() != OnboardingStatus.FAILED) {
-            document.append("accountNameKey", o.partnerId() + "/" + o.accountName());
-        }
+    /**
+     * The onboarding as stored, mapped once per write. The request is kept as the JSON it always was, put in as a
+     * document of its own: mapped field by field it would cost the converter a walk over the whole request on every
+     * step, for the same stored value.
+     */
+    private Document document(Onboarding o, String idempotencyKey, String requestDigest) {
+        Document document = mapping.document(OnboardingDocument.of(o, idempotencyKey, requestDigest));
+        document.put(REQUEST, Document.parse(json.writeValueAsString(o.request())));
         return document;
     }
 
-    private static Document step(StepState s) {
-        return new Document("step", s.step().name())
-                .append("status", s.status().name())
-                .append("startedAt", date(s.startedAt()))
-                .append("finishedAt", date(s.finishedAt()))
-                .append("error", s.error() == null ? null
-                        : new Document("code", s.error().code()).append("message", s.error().message()))
-                .append("deadline", date(s.deadline()))
-                .append("giveUpAt", date(s.giveUpAt()))
-                .append("attempts", s.attempts());
-    }
-
     /** The fields an {@link OnboardingSummary} needs: not the request, the outbox or the administrator's account. */
-    private static final Document SUMMARY = new Document("status", 1).append("customerId", 1)
-            .append("accountName", 1).append("steps", 1).append("failure", 1).append("traceparent", 1)
-            .append("createdAt", 1).append("updatedAt", 1);
+    private static final Bson SUMMARY = Projections.include("status", "customerId", "accountName", "steps", "failure",
+            "traceparent", "createdAt", "updatedAt");
 
-    private static OnboardingSummary toSummary(Document d) {
-        return new OnboardingSummary(d.getString("_id"), OnboardingStatus.valueOf(d.getString("status")),
-                d.getString("customerId"), d.getString("accountName"),
-                d.getList("steps", Document.class).stream().map(MongoOnboardingRepository::stepState).toList(),
-                failure(d), Onboarding.traceIdOf(d.getString("traceparent")),
-                instant(d.getDate("createdAt")), instant(d.getDate("updatedAt")));
+    private OnboardingSummary summary(Document d) {
+        return read(d).summary(giveUpWritten(d));
     }
 
-    private static Failure failure(Document d) {
-        Document failure = d.get("failure", Document.class);
-        return failure == null ? null : new Failure(Step.valueOf(failure.getString("step")),
-                failure.getString("code"), failure.getString("message"));
+    private Onboarding onboarding(Document d) {
+        return onboarding(read(d), d);
     }
 
-    private Onboarding fromDocument(Document d) {
-        return new Onboarding(
-                d.getString("_id"),
-                d.getString("partnerId"),
-                d.getString("customerId"),
-                d.getString("traceparent"),
-                json.readValue(d.get("request", Document.class).toJson(), OnboardingRequest.class),
-                OnboardingStatus.valueOf(d.getString("status")),
-                d.getList("steps", Document.class).stream().map(MongoOnboardingRepository::stepState).toList(),
-                failure(d),
-                account(d),
-                instant(d.getDate("createdAt")),
-                instant(d.getDate("updatedAt")),
-                ((Number) d.get("version")).longValue());
+    private Onboarding onboarding(OnboardingDocument stored, Document d) {
+        return stored.onboarding(json.readValue(d.get(REQUEST, Document.class).toJson(), OnboardingRequest.class),
+                giveUpWritten(d));
     }
 
-    /** The token is kept only while the saga needs it (see {@link AdministratorAccount}). */
-    private static Document account(AdministratorAccount a) {
-        return a == null ? null : new Document("userId", a.userId()).append("upn", a.upn())
-                .append("activationRequired", a.activationRequired())
-                .append("activationToken", a.activationToken())
-                .append("activationExpiresAt", date(a.activationExpiresAt()));
+    private OnboardingDocument read(Document d) {
+        return mapping.read(OnboardingDocument.class, d);
     }
 
-    private static AdministratorAccount account(Document onboarding) {
-        Document a = onboarding.get("administratorAccount", Document.class);
-        if (a == null) {
-            // Written before the account was kept: only the flag is known.
-            return Boolean.TRUE.equals(onboarding.getBoolean("activationRequired"))
-                    ? new AdministratorAccount(null, null, true, null, null) : null;
-        }
-        return new AdministratorAccount(a.getString("userId"), a.getString("upn"), Boolean.TRUE.equals(a.getBoolean("activationRequired")),
-                a.getString("activationToken"), instant(a.getDate("activationExpiresAt")));
-    }
-
-    private static StepState stepState(Document s) {
-        Document error = s.get("error", Document.class);
-        StepStatus status = StepStatus.valueOf(s.getString("status"));
-        Instant deadline = instant(s.getDate("deadline"));
-        // Written before steps were sent again: a running step's one deadline was its giving up.
-        Instant giveUpAt = s.containsKey("giveUpAt") || status != StepStatus.RUNNING
-                ? instant(s.getDate("giveUpAt")) : deadline;
-        return new StepState(Step.valueOf(s.getString("step")), status,
-                instant(s.getDate("startedAt")), instant(s.getDate("finishedAt")),
-                error == null ? null : new StepError(error.getString("code"), error.getString("message")),
-                deadline, giveUpAt, s.getInteger("attempts", 0));
+    /** Per step, whether it holds {@code giveUpAt}: the mapped step cannot tell an absent one from a {@code null}. */
+    private static List<Boolean> giveUpWritten(Document d) {
+        return d.getList("steps", Document.class).stream().map(s -> s.containsKey("giveUpAt")).toList();
     }
 
     private MongoCollection<Document> collection() {
         return mongo.getCollection(COLLECTION);
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }
