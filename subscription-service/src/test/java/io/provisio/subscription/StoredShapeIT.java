@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.mongodb.client.model.Filters;
 import io.provisio.devstack.TestInfrastructureInitializer;
 import io.provisio.subscription.assignment.domain.Allocation;
 import io.provisio.subscription.assignment.persistence.AllocationLedger;
@@ -15,6 +16,7 @@ import io.provisio.subscription.customer.domain.Suspension;
 import io.provisio.subscription.customer.persistence.CustomerStore;
 import io.provisio.subscription.user.persistence.UserStore;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredShapeIT {
 
     private static final Instant AT = Instant.parse("2026-12-02T10:00:00.123Z");
+    /** A plan code that reads as an ObjectId's hex. */
+    private static final String HEX_CODE = "0123456789abcdef01234567";
 
     @Autowired
     PlanStore plans;
@@ -48,6 +52,13 @@ class StoredShapeIT {
     @Autowired
     MongoTemplate mongo;
 
+    /** The catalogue is the service's, not a partner's: the plans made here leave, so listings elsewhere stay as seeded. */
+    @AfterEach
+    void removeThePlansMadeHere() {
+        mongo.getCollection(PlanStore.COLLECTION).deleteMany(Filters.or(Filters.regex("_id", "^SHAPE-"),
+                eq("_id", HEX_CODE)));
+    }
+
     @Test
     void aPlanAndAPlanAMigrationLeftWithLongLimits() {
         String code = "SHAPE-" + UUID.randomUUID();
@@ -59,8 +70,7 @@ class StoredShapeIT {
                 .append("requires", List.of("CUSTOMER-PORTAL")));
         assertThat(plans.findByCodes(List.of(code))).isEqualTo(Map.of(code, plan));
 
-        String hex = "0123456789abcdef01234567";
-        mongo.getCollection(PlanStore.COLLECTION).deleteOne(eq("_id", hex));
+        String hex = HEX_CODE;
         mongo.getCollection(PlanStore.COLLECTION).insertOne(new Document("_id", hex).append("name", "Old")
                 .append("unitType", "TENANT").append("minUnits", 1L).append("maxUnits", 1L));
         assertThat(plans.findByCodes(List.of(hex)))

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
-import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.assignment.domain.Allocation;
 import org.bson.Document;
@@ -30,9 +30,11 @@ public class AllocationLedger implements SmartInitializingSingleton {
     public static final String COLLECTION = "allocations";
 
     private final MongoCollection<Document> allocations;
+    private final MongoMapping mapping;
 
     AllocationLedger(MongoTemplate mongo) {
         this.allocations = mongo.getCollection(COLLECTION);
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     /**
@@ -46,20 +48,12 @@ public class AllocationLedger implements SmartInitializingSingleton {
 
     /** Records the intent; a redone action finds the same entry (same id, same units) and keeps it. */
     public void record(Allocation allocation) {
-        MongoWrites.insertIfAbsent(allocations, new Document("_id", allocation.id())
-                .append("partnerId", allocation.partnerId())
-                .append("sagaId", allocation.sagaId())
-                .append("customerId", allocation.customerId())
-                .append("planCode", allocation.planCode())
-                .append("units", allocation.units())
-                .append("subscriptionId", allocation.subscriptionId()));
+        MongoWrites.insertIfAbsent(allocations, mapping.document(AllocationDocument.of(allocation)));
     }
 
     public List<Allocation> ofSaga(String partnerId, String sagaId) {
         return allocations.find(and(eq("partnerId", partnerId), eq("sagaId", sagaId)))
-                .map(d -> new Allocation(d.getString("_id"), d.getString("partnerId"), d.getString("sagaId"),
-                        d.getString("customerId"), d.getString("planCode"), BsonFields.intOf(d, "units"),
-                        d.getString("subscriptionId")))
+                .map(d -> mapping.read(AllocationDocument.class, d).allocation())
                 .into(new ArrayList<>());
     }
 }

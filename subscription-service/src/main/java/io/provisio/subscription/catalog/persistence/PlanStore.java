@@ -11,7 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import io.provisio.platform.mongo.BsonFields;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.catalog.domain.Plan;
 import org.bson.Document;
@@ -25,9 +25,11 @@ public class PlanStore {
     public static final String COLLECTION = "plans";
 
     private final MongoCollection<Document> plans;
+    private final MongoMapping mapping;
 
     PlanStore(MongoTemplate mongo) {
         this.plans = mongo.getCollection(COLLECTION);
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     /** @return whether the plan was new; an existing plan keeps whatever it holds now */
@@ -35,19 +37,13 @@ public class PlanStore {
         return MongoWrites.insertIfAbsent(plans, document(plan));
     }
 
-    private static Document document(Plan plan) {
-        return new Document("_id", plan.code())
-                .append("name", plan.name())
-                .append("unitType", plan.unitType())
-                .append("minUnits", plan.minUnits())
-                .append("maxUnits", plan.maxUnits())
-                .append("paid", plan.paid())
-                .append("requires", plan.requires());
+    private Document document(Plan plan) {
+        return mapping.document(PlanDocument.of(plan));
     }
 
     /** Creates or replaces the plan (operator): the catalogue is read afresh by every assignment. */
     public void put(Plan plan) {
-        plans.replaceOne(new Document("_id", plan.code()), document(plan), new ReplaceOptions().upsert(true));
+        plans.replaceOne(Filters.eq("_id", plan.code()), document(plan), new ReplaceOptions().upsert(true));
     }
 
     /** The plans among {@code codes} that exist, by code. */
@@ -57,13 +53,13 @@ public class PlanStore {
         if (wanted.isEmpty()) {
             return found;
         }
-        plans.find(Filters.in("_id", wanted)).forEach(d -> found.put(d.getString("_id"), toPlan(d)));
+        plans.find(Filters.in("_id", wanted)).map(this::toPlan).forEach(plan -> found.put(plan.code(), plan));
         return found;
     }
 
     /** The catalogue ordered by plan code. */
     public List<Plan> page(int skip, int limit) {
-        return plans.find().sort(Sorts.ascending("_id")).skip(skip).limit(limit).map(PlanStore::toPlan)
+        return plans.find().sort(Sorts.ascending("_id")).skip(skip).limit(limit).map(this::toPlan)
                 .into(new ArrayList<>());
     }
 
@@ -71,9 +67,7 @@ public class PlanStore {
         return plans.countDocuments();
     }
 
-    private static Plan toPlan(Document d) {
-        return new Plan(d.getString("_id"), d.getString("name"), d.getString("unitType"),
-                BsonFields.intOf(d, "minUnits"), BsonFields.intOf(d, "maxUnits"),
-                Boolean.TRUE.equals(d.getBoolean("paid")), d.getList("requires", String.class, List.of()));
+    private Plan toPlan(Document document) {
+        return mapping.read(PlanDocument.class, document).plan();
     }
 }

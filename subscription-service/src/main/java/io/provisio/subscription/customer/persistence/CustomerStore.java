@@ -1,13 +1,13 @@
 package io.provisio.subscription.customer.persistence;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.provisio.platform.mongo.LatestInstant;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.subscription.customer.domain.Suspension;
 import org.bson.Document;
@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
 
 /**
  * Collection {@code customers}: {@code _id} = customer id, with the partner that owns it, the saga that
@@ -31,17 +32,19 @@ public class CustomerStore {
     private static final String SUSPENSION = "suspension";
 
     private final MongoCollection<Document> customers;
+    private final MongoMapping mapping;
 
     CustomerStore(MongoTemplate mongo) {
         this.customers = mongo.getCollection(COLLECTION);
+        this.mapping = new MongoMapping(mongo.getConverter());
         // The compensation's deleteOfSaga: without it every undo read the collection whole (the fault suite's store
         // logged 22 such scans in a minute of compensations).
         customers.createIndex(Indexes.ascending("partnerId", "sagaId"), new IndexOptions().name("partnerId_sagaId"));
     }
 
     public void insertIfMissing(String partnerId, String customerId, String sagaId) {
-        MongoWrites.insertIfAbsent(customers, new Document("_id", customerId).append("partnerId", partnerId)
-                .append("sagaId", sagaId));
+        MongoWrites.insertIfAbsent(customers,
+                mapping.document(new CustomerDocument(customerId, partnerId, sagaId, null)));
     }
 
     /** Whether the customer exists and is the partner's; another partner's customer is as absent as none. */
@@ -60,17 +63,14 @@ public class CustomerStore {
     public boolean recordSuspension(String partnerId, String customerId, boolean suspended, Instant at) {
         return customers.updateOne(and(eq("_id", customerId), eq("partnerId", partnerId),
                         LatestInstant.olderThan(SUSPENSION, at)),
-                new Document("$set", new Document(SUSPENSION, new Document("suspended", suspended)
-                        .append("at", Date.from(at))))).getModifiedCount() == 1;
+                set(SUSPENSION, mapping.document(new Suspension(suspended, at)))).getModifiedCount() == 1;
     }
 
     /** The latest suspension or resumption recorded for the partner's customer, if any. */
     public Optional<Suspension> suspension(String partnerId, String customerId) {
-        Document customer = customers.find(and(eq("_id", customerId), eq("partnerId", partnerId))).first();
-        Document suspension = customer == null ? null : customer.get(SUSPENSION, Document.class);
-        return suspension == null || suspension.getDate("at") == null ? Optional.empty()
-                : Optional.of(new Suspension(suspension.getBoolean("suspended", false),
-                suspension.getDate("at").toInstant()));
+        CustomerDocument customer = mapping.read(CustomerDocument.class,
+                customers.find(and(eq("_id", customerId), eq("partnerId", partnerId))).first());
+        return Optional.ofNullable(customer).map(CustomerDocument::suspension).filter(s -> s.at() != null);
     }
 
     /** Deletes the customer if this saga created it; a record of another saga stays. */

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 import io.provisio.subscription.inventory.domain.InventoryItem;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * An {@code inventory} document as stored: the counters of one partner's plan and the changes in flight
  * ({@code inflight}, registered by the allocator) or voided ({@code voided}, their ids); {@code _id} =
  * partnerId + "/" + planCode. Counters written by {@code $inc} may come back as int or long; the mapping reads either.
  */
-record InventoryDocument(String id, String partnerId, String planCode, int units, int allocated, int available,
+record InventoryDocument(@MongoId(FieldType.STRING) String id, String partnerId, String planCode, int units, int allocated, int available,
                          List<Registration> inflight, List<String> voided) {
 
     /** A new item: all units available, nothing in flight. */

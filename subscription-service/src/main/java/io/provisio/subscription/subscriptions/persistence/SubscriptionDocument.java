@@ -8,8 +8,9 @@ import java.util.List;
 import io.provisio.subscription.subscriptions.domain.PendingChange;
 import io.provisio.subscription.subscriptions.domain.Subscription;
 import io.provisio.subscription.subscriptions.domain.SubscriptionStatus;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A {@code subscriptions} document as Spring Data maps it, field for field as stored (besides the scheduler's
@@ -23,13 +24,13 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param liveKey      unique: one live subscription per customer and plan; a cancelled one holds its own id
  */
 record SubscriptionDocument(
-        @Id String id,
+        @MongoId(FieldType.STRING) String id,
         String partnerId,
         String customerId,
         @Field(write = Field.Write.ALWAYS) String sagaId,
         String planCode,
         int units,
-        int free,
+        Integer free,
         List<String> users,
         Instant startDate,
         SubscriptionStatus status,

@@ -5,6 +5,7 @@ import java.util.Date;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,9 +29,11 @@ public class UserStore {
     public static final String COLLECTION = "users";
 
     private final MongoCollection<Document> users;
+    private final MongoMapping mapping;
 
     UserStore(MongoTemplate mongo) {
         this.users = mongo.getCollection(COLLECTION);
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     static String idOf(String partnerId, String userId) {
@@ -39,9 +42,8 @@ public class UserStore {
 
     /** @return whether the user is new; an existing user or tombstone is left as it is */
     public boolean insertIfMissing(String partnerId, String customerId, String userId, String upn, Instant at) {
-        return MongoWrites.insertIfAbsent(users, new Document("_id", idOf(partnerId, userId))
-                .append("partnerId", partnerId).append("customerId", customerId).append("userId", userId)
-                .append("upn", upn).append("deleted", false).append("createdAt", Date.from(at)));
+        return MongoWrites.insertIfAbsent(users, mapping.document(
+                new UserDocument(idOf(partnerId, userId), partnerId, customerId, userId, upn, false, at)));
     }
 
     /** Marks the user deleted, creating the tombstone if UserDeleted overtook UserCreated. */
