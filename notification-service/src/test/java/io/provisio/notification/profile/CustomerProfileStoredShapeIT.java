@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.provisio.notification.RunningService;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -104,6 +105,16 @@ class CustomerProfileStoredShapeIT extends RunningService {
         assertThat(profiles.suspension("p-other", customerId)).isEmpty();
         assertThat(profiles.find("p-shape", customerId)).contains(new CustomerProfile(customerId, "p-shape", null,
                 null, "sv", null, null));
+    }
+
+    @Test
+    void anIdThatReadsAsObjectIdHexStaysAString() {
+        String customerId = new ObjectId().toHexString();
+        profiles.saveFromWelcome(new CustomerProfile(customerId, "p-shape", "admin@hex.se", null, "en", null, null), T0);
+        profiles.saveIfAbsent(new CustomerProfile(customerId, "p-shape", null, null, "sv", null, null), T0);
+
+        assertThat(raw(customerId)).containsEntry("_id", customerId).containsEntry("language", "en");
+        assertThat(profiles.find("p-shape", customerId).orElseThrow().customerId()).isEqualTo(customerId);
     }
 
     private Document raw(String customerId) {

@@ -12,6 +12,7 @@ import io.provisio.notification.RunningService;
 import io.provisio.notification.setup.application.SetupTimerWorker;
 import io.provisio.notification.setup.domain.SetupTimer;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,17 @@ class SetupTimerStoredShapeIT extends RunningService {
                 .containsEntry("leaseOwner", null);
         assertThat(timers.status(customerId)).contains("ENDED");
         assertThat(timers.complete(PARTNER, customerId, START)).as("ended already").isEmpty();
+    }
+
+    @Test
+    void aCustomerIdThatReadsAsObjectIdHexStaysAString() {
+        String customerId = new ObjectId().toHexString();
+        Instant due = START.plus(Duration.ofDays(30_000));
+        assertThat(timers.insertIfAbsent(new SetupTimer(customerId, PARTNER, "DELEGATE", "it@hex.se", null, "en",
+                Map.of(), "HexTok8m3xY0bq3fN7tT1bqkq3VvJmX0o4h4rV9aH2xy", due, 0, due, null))).isTrue();
+
+        assertThat(raw(customerId)).containsEntry("_id", customerId);
+        assertThat(timers.complete(PARTNER, customerId, START).orElseThrow().customerId()).isEqualTo(customerId);
     }
 
     private Document raw(String customerId) {

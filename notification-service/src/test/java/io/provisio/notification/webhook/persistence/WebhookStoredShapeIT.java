@@ -16,6 +16,7 @@ import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEndpoint;
 import io.provisio.notification.webhook.domain.WebhookEventType;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -193,6 +194,23 @@ class WebhookStoredShapeIT extends RunningService {
         assertThat(queries.delivery(noCustomer.id())).contains(noCustomer);
         assertThat(queries.delivery(held.id()).orElseThrow().lastError())
                 .isEqualTo("onboarding rolled back; never sent");
+    }
+
+    @Test
+    void idsThatReadAsObjectIdHexStayStrings() {
+        Instant now = clock.instant().plus(Duration.ofDays(365));
+        String partnerId = "p-" + UUID.randomUUID();
+        WebhookEndpoint endpoint = new WebhookEndpoint(new ObjectId().toHexString(), partnerId,
+                "https://hooks.example.se", EnumSet.of(WebhookEventType.CUSTOMER_RESUMED), SECRET, EndpointStatus.ENABLED, now, null, null);
+        WebhookDelivery delivery = new WebhookDelivery(new ObjectId().toHexString(), partnerId, endpoint.id(), null,
+                WebhookEventType.CUSTOMER_RESUMED, "{}", DeliveryStatus.HELD, 0, now, now, now, null, null, List.of());
+        endpoints.insert(endpoint);
+        deliveries.insertIfAbsent(delivery);
+
+        assertThat(raw(WebhookDocuments.ENDPOINTS, endpoint.id())).containsEntry("_id", endpoint.id());
+        assertThat(raw(WebhookDocuments.DELIVERIES, delivery.id())).containsEntry("_id", delivery.id());
+        assertThat(endpoints.endpoint(partnerId, endpoint.id())).contains(endpoint);
+        assertThat(queries.delivery(delivery.id())).contains(delivery);
     }
 
     private void claimByHand(String id, String owner, Instant now) {
