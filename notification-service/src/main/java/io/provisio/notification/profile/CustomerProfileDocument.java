@@ -2,15 +2,17 @@ package io.provisio.notification.profile;
 
 import java.time.Instant;
 
-import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
+
 
 /**
  * A {@code customer_profiles} document as Spring Data maps it, field for field as stored: {@code _id} is the customer
- * id, instants are dates. A field no message has told us is absent, never {@code null}; {@code suspension} is absent
- * until the first suspension or resumption.
+ * id (a string, even one that reads as ObjectId hex), instants are dates. A field no message has told us is absent,
+ * never {@code null}; {@code suspension} is absent until the first suspension or resumption.
  */
 record CustomerProfileDocument(
-        @Id String customerId,
+        @MongoId(FieldType.STRING) String customerId,
         String partnerId,
         String administratorEmail,
         String administratorName,

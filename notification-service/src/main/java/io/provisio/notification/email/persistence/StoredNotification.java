@@ -44,7 +44,8 @@ record StoredNotification(
 
     Notification notification() {
         return new Notification(id, partnerId, customerId, sagaId, userId, template, to, language, model, sendAt,
-                status, attempts == null ? 0 : attempts, lastError, sentAt, createdAt, activationToken, resentFrom, history);
+                status, attempts == null ? 0 : attempts, lastError, sentAt, createdAt, activationToken, resentFrom,
+                history);
     }
 
     /** Never prints the token nor the recipient. */

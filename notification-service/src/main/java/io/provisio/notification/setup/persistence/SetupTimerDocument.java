@@ -4,18 +4,20 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.provisio.notification.setup.domain.SetupTimer;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A {@code setup_timers} document as Spring Data maps it, field for field as stored (besides the outbox's fields):
- * {@code _id} is the customer id, instants are dates. What a new timer may lack, and what only escalation or
- * completion set, is written as {@code null}, as it always was; the lease exists only while a replica holds it.
+ * {@code _id} is the customer id (a string, even one that reads as ObjectId hex), instants are dates. What a new
+ * timer may lack, and what only escalation or completion set, is written as {@code null}, as it always was; the lease
+ * exists only while a replica holds it.
  *
  * @param status {@link SetupTimerStore#RUNNING}, {@link SetupTimerStore#COMPLETED} or {@link SetupTimerStore#ENDED}
  */
 record SetupTimerDocument(
-        @Id String customerId,
+        @MongoId(FieldType.STRING) String customerId,
         @Field(write = Field.Write.ALWAYS) String partnerId,
         @Field(write = Field.Write.ALWAYS) String by,
         @Field(write = Field.Write.ALWAYS) String to,

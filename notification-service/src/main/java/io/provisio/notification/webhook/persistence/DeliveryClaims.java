@@ -49,7 +49,8 @@ public class DeliveryClaims {
         FindOneAndUpdateOptions firstDue = new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
                 .returnDocument(ReturnDocument.AFTER);
         Document claimed = deliveries.findOneAndUpdate(
-                and(eq("status", DeliveryStatus.PENDING.name()), lte("nextAttemptAt", Date.from(now))), claim, firstDue);
+                and(eq("status", DeliveryStatus.PENDING.name()), lte("nextAttemptAt", Date.from(now))), claim,
+                firstDue);
         if (claimed == null) {
             claimed = deliveries.findOneAndUpdate(
                     and(eq("status", DeliveryStatus.SENDING.name()), lt(LEASE_UNTIL, Date.from(now))), claim, firstDue);

@@ -7,17 +7,18 @@ import io.provisio.notification.webhook.domain.DeliveryAttempt;
 import io.provisio.notification.webhook.domain.DeliveryStatus;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
 import io.provisio.notification.webhook.domain.WebhookEventType;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
- * A {@code webhook_deliveries} document as Spring Data maps it, field for field as stored: the event type by its wire
- * name, instants as dates, a delivery without customer with {@code customerId: null}; {@code deliveredAt} and
- * {@code lastError} only once the dispatcher or the onboarding's rollback set them; the attempts are its {@code log};
- * the lease ({@code leaseOwner}, {@code leaseUntil}) only while a dispatcher holds it.
+ * A {@code webhook_deliveries} document as Spring Data maps it, field for field as stored (the id a string): the
+ * event type by its wire name, instants as dates, a delivery without customer with {@code customerId: null};
+ * {@code deliveredAt} and {@code lastError} only once the dispatcher or the onboarding's rollback set them; the
+ * attempts are its {@code log}; the lease ({@code leaseOwner}, {@code leaseUntil}) only while a dispatcher holds it.
  */
 record DeliveryDocument(
-        @Id String id,
+        @MongoId(FieldType.STRING) String id,
         String partnerId,
         String endpointId,
         @Field(write = Field.Write.ALWAYS) String customerId,
@@ -51,7 +52,8 @@ record DeliveryDocument(
     static DeliveryDocument created(WebhookDelivery delivery) {
         return new DeliveryDocument(delivery.id(), delivery.partnerId(), delivery.endpointId(), delivery.customerId(),
                 delivery.type().wireName(), delivery.body(), delivery.status(), delivery.attempts(),
-                delivery.nextAttemptAt(), delivery.retryFrom(), delivery.createdAt(), null, null, List.of(), null, null);
+                delivery.nextAttemptAt(), delivery.retryFrom(), delivery.createdAt(), null, null, List.of(), null,
+                null);
     }
 
     WebhookDelivery delivery() {

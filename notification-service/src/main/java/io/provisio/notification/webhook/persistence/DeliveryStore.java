@@ -71,8 +71,8 @@ public class DeliveryStore {
         return deliveries.updateOne(and(eq("_id", id), eq("partnerId", partnerId), eq("endpointId", endpointId),
                         in("status", List.of(DeliveryStatus.PENDING.name(),
                                 DeliveryStatus.DELIVERED.name(), DeliveryStatus.FAILED.name()))),
-                update(new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now).set("retryFrom", now)
-                        .set("attempts", 0))).getModifiedCount() == 1;
+                update(new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now)
+                        .set("retryFrom", now).set("attempts", 0))).getModifiedCount() == 1;
     }
 
     /**

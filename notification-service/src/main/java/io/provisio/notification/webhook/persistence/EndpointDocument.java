@@ -8,14 +8,17 @@ import java.util.Set;
 import io.provisio.notification.webhook.domain.EndpointStatus;
 import io.provisio.notification.webhook.domain.WebhookEndpoint;
 import io.provisio.notification.webhook.domain.WebhookEventType;
-import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A {@code webhook_endpoints} document as Spring Data maps it, field for field as stored: event types by their wire
- * names, instants as dates; {@code disabledAt} and {@code disabledReason} only once it was disabled.
+ * names, instants as dates; {@code disabledAt} and {@code disabledReason} only once it was disabled. The id stays a
+ * string, as the hand mapping wrote it, even one that reads as ObjectId hex.
  */
-record EndpointDocument(@Id String id, String partnerId, String url, List<String> events, String secret,
-                        EndpointStatus status, Instant createdAt, Instant disabledAt, String disabledReason) {
+record EndpointDocument(@MongoId(FieldType.STRING) String id, String partnerId, String url, List<String> events,
+                        String secret, EndpointStatus status, Instant createdAt, Instant disabledAt,
+                        String disabledReason) {
 
     static EndpointDocument of(WebhookEndpoint endpoint) {
         return new EndpointDocument(endpoint.id(), endpoint.partnerId(), endpoint.url(),
