@@ -40,7 +40,7 @@ public class ActivationLinkStore {
                                 .and("status").in(CANCELLABLE).and("_id").ne(newer.id())
                                 .and("createdAt").lte(newer.createdAt()), sameUser)),
                 NotificationDocuments.cancellation(now, HistoryEntry.SYSTEM, "superseded by " + newer.id()),
-                Notification.class, COLLECTION).getModifiedCount();
+                StoredNotification.class, COLLECTION).getModifiedCount();
     }
 
     /**
@@ -55,7 +55,7 @@ public class ActivationLinkStore {
         return mongo.updateMulti(query(activations(partnerId, customerId).and("userId").is(userId)
                         .and("status").in(UNSENT)),
                 NotificationDocuments.cancellation(now, HistoryEntry.SYSTEM, "user " + userId + " deleted"),
-                Notification.class, COLLECTION).getModifiedCount();
+                StoredNotification.class, COLLECTION).getModifiedCount();
     }
 
     private static Criteria activations(String partnerId, String customerId) {

@@ -58,15 +58,18 @@ public class DispatchClaims {
     }
 
     private Notification claim(Query due, Update claim) {
-        return mongo.findAndModify(due.with(Sort.by("sendAt")), claim, FindAndModifyOptions.options().returnNew(true),
-                Notification.class, COLLECTION);
+        StoredNotification claimed = mongo.findAndModify(due.with(Sort.by("sendAt")), claim,
+                FindAndModifyOptions.options().returnNew(true), StoredNotification.class, COLLECTION);
+        return claimed == null ? null : claimed.notification();
     }
 
     /** The {@code sendAt} of the e-mail that has waited longest for delivery, for the schedule-lag gauge. */
     public Optional<Instant> oldestDue(Instant now) {
-        return Optional.ofNullable(mongo.findOne(query(where("status").is(NotificationStatus.SCHEDULED)
-                        .and("sendAt").lte(now)).with(Sort.by("sendAt")), Notification.class, COLLECTION))
-                .map(Notification::sendAt);
+        Query oldest = query(where("status").is(NotificationStatus.SCHEDULED).and("sendAt").lte(now))
+                .with(Sort.by("sendAt"));
+        oldest.fields().include("sendAt");
+        return Optional.ofNullable(mongo.findOne(oldest, StoredNotification.class, COLLECTION))
+                .map(StoredNotification::sendAt);
     }
 
     /** @return false when the claim was lost (lease expired and another replica took over) */
@@ -116,6 +119,6 @@ public class DispatchClaims {
             update.inc("attempts", 1);
         }
         return mongo.updateFirst(query(NotificationDocuments.byId(id).and(LEASE_OWNER).is(owner).and("status")
-                .is(NotificationStatus.SENDING)), update, Notification.class, COLLECTION).getMatchedCount() == 1;
+                .is(NotificationStatus.SENDING)), update, StoredNotification.class, COLLECTION).getMatchedCount() == 1;
     }
 }

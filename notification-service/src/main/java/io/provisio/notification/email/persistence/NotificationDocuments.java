@@ -13,9 +13,6 @@ import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.platform.mongo.MongoMapping;
 import org.bson.Document;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.convert.ReadingConverter;
-import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,10 +22,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Collection {@code notifications}: one document per e-mail, {@code _id} = {@link Notification#id()}. Spring Data's
  * converter maps the {@link Notification} aggregate (no annotations in the domain): its components are the stored
- * fields, {@code id} is {@code _id}, instants are dates, {@link Language} is its code ({@link #CONVERTERS}). Besides
- * the aggregate a document holds what only the store needs: the dispatcher's lease ({@code leaseOwner},
- * {@code leaseUntil}), why a HELD e-mail is held ({@code heldFor}) and an ACTIVATION link's expiry as a date
- * ({@code activationExpiresAt}).
+ * fields, {@code id} is {@code _id}, instants are dates, {@link Language} is its code (the service's conversions,
+ * {@code NotificationConfiguration}). Besides the aggregate a document holds what only the store needs: the
+ * dispatcher's lease ({@code leaseOwner}, {@code leaseUntil}), why a HELD e-mail is held ({@code heldFor}) and an
+ * ACTIVATION link's expiry as a date ({@code activationExpiresAt}).
  *
  * <p>The mapping, the constants and the indexes every store of the collection shares; each store serves one use
  * (the saga step and the events, suspensions, the dispatcher's claims, the partner's changes, queries). Every write
@@ -61,9 +58,6 @@ final class NotificationDocuments {
      */
     private static final List<String> KEPT_WHEN_NULL = List.of("sagaId", "userId", "to", "lastError", "sentAt",
             "resentFrom");
-
-    /** A language is stored as its code ({@code sv}), as the API and the template files name it. */
-    static final List<Converter<?, ?>> CONVERTERS = List.of(new LanguageCode(), new CodeLanguage());
 
     private NotificationDocuments() {
     }
@@ -117,23 +111,5 @@ final class NotificationDocuments {
     static Update cancellation(Instant now, String by, String detail) {
         return logged(now, "CANCELLED", by, detail).set("status", NotificationStatus.CANCELLED)
                 .unset(TOKEN).unset(HELD_FOR);
-    }
-
-    @WritingConverter
-    private static final class LanguageCode implements Converter<Language, String> {
-
-        @Override
-        public String convert(Language language) {
-            return language.code();
-        }
-    }
-
-    @ReadingConverter
-    private static final class CodeLanguage implements Converter<String, Language> {
-
-        @Override
-        public Language convert(String code) {
-            return Language.of(code);
-        }
     }
 }

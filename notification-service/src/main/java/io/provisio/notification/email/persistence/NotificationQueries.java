@@ -31,20 +31,21 @@ public class NotificationQueries {
     /** One page of a customer's e-mails, oldest first; a customer of another partner has none. */
     public NotificationPage page(String partnerId, String customerId, int page, int size) {
         Query customers = query(where("partnerId").is(partnerId).and("customerId").is(customerId));
-        long total = mongo.count(customers, Notification.class, COLLECTION);
+        long total = mongo.count(customers, StoredNotification.class, COLLECTION);
         return new NotificationPage(mongo.find(customers.with(Sort.by("createdAt", "_id"))
-                .skip(PageQuery.skip(page, size)).limit(size), Notification.class, COLLECTION), total);
+                        .skip(PageQuery.skip(page, size)).limit(size), StoredNotification.class, COLLECTION).stream()
+                .map(StoredNotification::notification).toList(), total);
     }
 
     /** One of the partner's customer's e-mails; another partner's or another customer's is absent. */
     public Optional<Notification> find(String partnerId, String customerId, String id) {
         return Optional.ofNullable(mongo.findOne(query(NotificationDocuments.own(partnerId, customerId, id)),
-                Notification.class, COLLECTION));
+                StoredNotification.class, COLLECTION)).map(StoredNotification::notification);
     }
 
     /** A single notification by id, for the dispatcher, operators and tests. */
     public Optional<Notification> find(String id) {
-        return Optional.ofNullable(mongo.findOne(query(NotificationDocuments.byId(id)), Notification.class,
-                COLLECTION));
+        return Optional.ofNullable(mongo.findOne(query(NotificationDocuments.byId(id)), StoredNotification.class,
+                COLLECTION)).map(StoredNotification::notification);
     }
 }

@@ -34,7 +34,7 @@ public class PartnerChanges {
         return mongo.updateFirst(query(NotificationDocuments.own(partnerId, customerId, id).and("status")
                                 .in(CANCELLABLE)),
                 NotificationDocuments.logged(now, "RESCHEDULED", partnerId, "sendAt " + sendAt).set("sendAt", sendAt),
-                Notification.class, COLLECTION).getMatchedCount() == 1;
+                StoredNotification.class, COLLECTION).getMatchedCount() == 1;
     }
 
     /**
@@ -46,7 +46,7 @@ public class PartnerChanges {
     public boolean cancel(String partnerId, String customerId, String id, Instant now) {
         return mongo.updateFirst(query(NotificationDocuments.own(partnerId, customerId, id).and("status")
                         .in(CANCELLABLE)), NotificationDocuments.cancellation(now, partnerId, null),
-                Notification.class, COLLECTION).getMatchedCount() == 1;
+                StoredNotification.class, COLLECTION).getMatchedCount() == 1;
     }
 
     /**
@@ -57,6 +57,6 @@ public class PartnerChanges {
         MongoWrites.insertIfAbsent(NotificationDocuments.collection(mongo),
                 NotificationDocuments.document(mongo, copy, partnerId, "resend of " + original.id()));
         mongo.updateFirst(query(NotificationDocuments.byId(original.id())), NotificationDocuments.logged(now,
-                "RESENT", partnerId, "as " + copy.id()), Notification.class, COLLECTION);
+                "RESENT", partnerId, "as " + copy.id()), StoredNotification.class, COLLECTION);
     }
 }

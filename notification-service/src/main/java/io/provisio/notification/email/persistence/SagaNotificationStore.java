@@ -12,6 +12,7 @@ import io.provisio.notification.email.domain.Template;
 import io.provisio.platform.mongo.MongoWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -56,13 +57,13 @@ public class SagaNotificationStore {
     public long cancelUnsent(String partnerId, String sagaId, String customerId, Instant now) {
         return mongo.updateMulti(query(onboarding(partnerId, sagaId, customerId).and("status").in(UNSENT)),
                 NotificationDocuments.cancellation(now, HistoryEntry.SYSTEM, "onboarding compensated"),
-                Notification.class, COLLECTION).getModifiedCount();
+                StoredNotification.class, COLLECTION).getModifiedCount();
     }
 
     /** How many of the onboarding's e-mails are cancelled, whichever call cancelled them. */
     public long countCancelled(String partnerId, String sagaId, String customerId) {
         return mongo.count(query(onboarding(partnerId, sagaId, customerId).and("status")
-                .is(NotificationStatus.CANCELLED)), Notification.class, COLLECTION);
+                .is(NotificationStatus.CANCELLED)), StoredNotification.class, COLLECTION);
     }
 
     private static Criteria onboarding(String partnerId, String sagaId, String customerId) {
@@ -73,9 +74,11 @@ public class SagaNotificationStore {
 
     /** When the customer's unsent WELCOME e-mail is due, if there is one: other e-mails do not overtake it. */
     public Optional<Instant> unsentWelcomeSendAt(String partnerId, String customerId) {
-        return Optional.ofNullable(mongo.findOne(query(welcome(partnerId, customerId).and("status")
-                        .in(NotificationStatus.SCHEDULED, NotificationStatus.SENDING, NotificationStatus.HELD)),
-                Notification.class, COLLECTION)).map(Notification::sendAt);
+        Query unsent = query(welcome(partnerId, customerId).and("status")
+                .in(NotificationStatus.SCHEDULED, NotificationStatus.SENDING, NotificationStatus.HELD));
+        unsent.fields().include("sendAt");
+        return Optional.ofNullable(mongo.findOne(unsent, StoredNotification.class, COLLECTION))
+                .map(StoredNotification::sendAt);
     }
 
     private static Criteria welcome(String partnerId, String customerId) {
@@ -101,7 +104,7 @@ public class SagaNotificationStore {
         heldFor.ifPresent(sagaId -> update.set("sagaId", sagaId));
         model.forEach((key, value) -> update.set("model." + key, value));
         long released = mongo.updateMulti(query(where("partnerId").is(partnerId).and("customerId").is(customerId)
-                        .and("status").is(NotificationStatus.WAITING_FOR_RECIPIENT)), update, Notification.class,
+                        .and("status").is(NotificationStatus.WAITING_FOR_RECIPIENT)), update, StoredNotification.class,
                 COLLECTION).getModifiedCount();
         if (released > 0 && heldFor.isPresent()) {
             releaseIfCompletedMeanwhile(partnerId, customerId, heldFor.get(), now);
@@ -114,9 +117,11 @@ public class SagaNotificationStore {
      * rolled back.
      */
     public Optional<String> heldWelcomeSaga(String partnerId, String customerId) {
-        return Optional.ofNullable(mongo.findOne(query(welcome(partnerId, customerId).and("status")
-                        .is(NotificationStatus.HELD).and(HELD_FOR).ne(SUSPENSION)), Notification.class, COLLECTION))
-                .map(Notification::sagaId);
+        Query held = query(welcome(partnerId, customerId).and("status").is(NotificationStatus.HELD).and(HELD_FOR)
+                .ne(SUSPENSION));
+        held.fields().include("sagaId");
+        return Optional.ofNullable(mongo.findOne(held, StoredNotification.class, COLLECTION))
+                .map(StoredNotification::sagaId);
     }
 
     /**
@@ -143,6 +148,6 @@ public class SagaNotificationStore {
                         .and("status").is(NotificationStatus.HELD).and(HELD_FOR).ne(SUSPENSION)),
                 NotificationDocuments.logged(now, "RELEASED", HistoryEntry.SYSTEM, "onboarding completed")
                         .set("status", NotificationStatus.SCHEDULED).max("sendAt", now),
-                Notification.class, COLLECTION).getModifiedCount();
+                StoredNotification.class, COLLECTION).getModifiedCount();
     }
 }

@@ -43,7 +43,7 @@ public class SuspensionHoldStore {
         return mongo.updateMulti(query(customer(partnerId, customerId).and("status").is(NotificationStatus.SCHEDULED)),
                 NotificationDocuments.logged(now, "HELD", HistoryEntry.SYSTEM, "customer suspended")
                         .set("status", NotificationStatus.HELD).set(HELD_FOR, SUSPENSION),
-                Notification.class, COLLECTION).getModifiedCount();
+                StoredNotification.class, COLLECTION).getModifiedCount();
     }
 
     /** What a resume did to the e-mails a suspension held. */
@@ -64,12 +64,12 @@ public class SuspensionHoldStore {
                         .lte(resumed)),
                 NotificationDocuments.cancellation(now, HistoryEntry.SYSTEM, "activation link expired before the "
                         + "customer was resumed (" + resumedAt + "); identity-service re-issues a link that expired "
-                        + "during the suspension"), Notification.class, COLLECTION).getModifiedCount();
+                        + "during the suspension"), StoredNotification.class, COLLECTION).getModifiedCount();
         long released = mongo.updateMulti(query(heldBySuspension(partnerId, customerId).orOperator(
                         where(LINK_EXPIRES_AT).is(null), where(LINK_EXPIRES_AT).gt(resumed))),
                 NotificationDocuments.logged(now, "RELEASED", HistoryEntry.SYSTEM, "customer resumed")
                         .set("status", NotificationStatus.SCHEDULED).unset(HELD_FOR).max("sendAt", now),
-                Notification.class, COLLECTION).getModifiedCount();
+                StoredNotification.class, COLLECTION).getModifiedCount();
         return new Released(released, cancelled);
     }
 

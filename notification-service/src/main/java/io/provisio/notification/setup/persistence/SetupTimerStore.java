@@ -3,9 +3,7 @@ package io.provisio.notification.setup.persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
@@ -15,11 +13,13 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import io.provisio.notification.setup.domain.SetupTimer;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
 import io.provisio.platform.outbox.OutgoingMessage;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
@@ -32,7 +32,8 @@ import static com.mongodb.client.model.Filters.or;
  * (COMPLETED) or its final escalation ran (ENDED). Any replica claims a due timer with one find-and-modify and a lease,
  * as the e-mail dispatcher claims e-mails; a claim's result is written only while the claimant still holds it, so a
  * replica that died mid-step leaves the step to be run again after its lease (every step's effect is idempotent).
- * Its outbox carries what a step tells customer-service ({@code RecordSetupEscalation}).
+ * Its outbox carries what a step tells customer-service ({@code RecordSetupEscalation}). Documents and updates are
+ * mapped by Spring Data from {@link SetupTimerDocument}; the filters are the driver's.
  */
 @Component
 public class SetupTimerStore {
@@ -43,10 +44,12 @@ public class SetupTimerStore {
     static final String ENDED = "ENDED";
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
     private final OutboxStore outbox;
 
     SetupTimerStore(MongoTemplate mongo, OutboxStore outbox) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
         this.outbox = outbox;
         // MongoDB serves the claim from it; the embedded store scans (few documents are RUNNING at once).
         collection().createIndex(Indexes.ascending("status", "dueAt"), new IndexOptions().name("setup_timers_due"));
@@ -54,20 +57,7 @@ public class SetupTimerStore {
 
     /** @return false when the customer's setup has a timer already (a redelivered command) */
     public boolean insertIfAbsent(SetupTimer timer) {
-        return MongoWrites.insertIfAbsent(collection(), new Document("_id", timer.customerId())
-                .append("partnerId", timer.partnerId())
-                .append("by", timer.by())
-                .append("to", timer.to())
-                .append("partnerEmail", timer.partnerEmail())
-                .append("language", timer.language())
-                .append("model", new Document(timer.model()))
-                .append("token", timer.token())
-                .append("start", Date.from(timer.start()))
-                .append("step", timer.step())
-                .append("dueAt", Date.from(timer.dueAt()))
-                .append("status", RUNNING)
-                .append("escalatedAt", null)
-                .append("completedAt", null));
+        return MongoWrites.insertIfAbsent(collection(), mapping.document(SetupTimerDocument.running(timer)));
     }
 
     /** Claims the running timer that fell due first and is not held by a live lease. */
@@ -75,9 +65,9 @@ public class SetupTimerStore {
         Document claimed = collection().findOneAndUpdate(
                 and(eq("status", RUNNING), lte("dueAt", Date.from(now)),
                         or(eq("leaseUntil", null), lte("leaseUntil", Date.from(now)))),
-                new Document("$set", new Document("leaseUntil", Date.from(now.plus(lease))).append("leaseOwner", owner)),
+                update(new Update().set("leaseUntil", now.plus(lease)).set("leaseOwner", owner)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(SetupTimerStore::timer);
+        return timer(claimed);
     }
 
     /**
@@ -89,17 +79,18 @@ public class SetupTimerStore {
      */
     public boolean advance(SetupTimer timer, String owner, int nextStep, Instant dueAt, Instant escalatedAt,
                            List<OutgoingMessage> messages) {
-        Document set = new Document("leaseUntil", null).append("leaseOwner", null);
+        Update set = new Update().set("leaseUntil", null).set("leaseOwner", null);
         if (nextStep < 0) {
-            set.append("status", ENDED).append("token", null);
+            set.set("status", ENDED).set("token", null);
         } else {
-            set.append("step", nextStep).append("dueAt", Date.from(dueAt));
+            set.set("step", nextStep).set("dueAt", dueAt);
         }
         if (timer.escalatedAt() == null && escalatedAt != null) {
-            set.append("escalatedAt", Date.from(escalatedAt));
+            set.set("escalatedAt", escalatedAt);
         }
         return outbox.updateWhere(COLLECTION, and(eq("_id", timer.customerId()), eq("leaseOwner", owner),
-                eq("status", RUNNING), eq("step", timer.step())), set, messages);
+                eq("status", RUNNING), eq("step", timer.step())), mapping.fields(SetupTimerDocument.class, set),
+                messages);
     }
 
     /**
@@ -111,23 +102,24 @@ public class SetupTimerStore {
     public Optional<SetupTimer> complete(String partnerId, String customerId, Instant at) {
         Document before = collection().findOneAndUpdate(
                 and(eq("_id", customerId), eq("partnerId", partnerId), eq("status", RUNNING)),
-                new Document("$set", new Document("status", COMPLETED).append("completedAt", Date.from(at)))
-                        .append("$unset", new Document("token", "").append("leaseUntil", "").append("leaseOwner", "")),
+                update(new Update().set("status", COMPLETED).set("completedAt", at).unset("token").unset("leaseUntil")
+                        .unset("leaseOwner")),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
-        return Optional.ofNullable(before).map(SetupTimerStore::timer);
+        return timer(before);
     }
 
     /** The status of a customer's setup timer ({@code RUNNING}, {@code COMPLETED}, {@code ENDED}), if it has one. */
     public Optional<String> status(String customerId) {
-        return Optional.ofNullable(collection().find(eq("_id", customerId)).first()).map(d -> d.getString("status"));
+        return Optional.ofNullable(mapping.read(SetupTimerDocument.class, collection().find(eq("_id", customerId))
+                .first())).map(SetupTimerDocument::status);
     }
 
-    private static SetupTimer timer(Document d) {
-        Map<String, Object> model = new LinkedHashMap<>(d.get("model", Document.class));
-        return new SetupTimer(d.getString("_id"), d.getString("partnerId"), d.getString("by"), d.getString("to"),
-                d.getString("partnerEmail"), d.getString("language"), model, d.getString("token"),
-                d.getDate("start").toInstant(), d.getInteger("step"), d.getDate("dueAt").toInstant(),
-                d.getDate("escalatedAt") == null ? null : d.getDate("escalatedAt").toInstant());
+    private Optional<SetupTimer> timer(Document document) {
+        return Optional.ofNullable(mapping.read(SetupTimerDocument.class, document)).map(SetupTimerDocument::timer);
+    }
+
+    private Document update(Update update) {
+        return mapping.update(SetupTimerDocument.class, update);
     }
 
     private MongoCollection<Document> collection() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
+import io.provisio.platform.mongo.MongoMapping;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -23,29 +24,35 @@ import static com.mongodb.client.model.Filters.eq;
 public class DeliveryQueries {
 
     private final MongoCollection<Document> deliveries;
+    private final MongoMapping mapping;
 
     DeliveryQueries(MongoTemplate mongo) {
         this.deliveries = WebhookDocuments.deliveries(mongo);
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     public Optional<WebhookDelivery> delivery(String partnerId, String endpointId, String id) {
         return Optional.ofNullable(deliveries.find(and(eq("_id", id), eq("partnerId", partnerId),
-                eq("endpointId", endpointId))).first()).map(WebhookDocuments::toDelivery);
+                eq("endpointId", endpointId))).first()).map(this::delivery);
     }
 
     /** A delivery by id, whoever's it is: for operators and tests. */
     public Optional<WebhookDelivery> delivery(String id) {
-        return Optional.ofNullable(deliveries.find(eq("_id", id)).first()).map(WebhookDocuments::toDelivery);
+        return Optional.ofNullable(deliveries.find(eq("_id", id)).first()).map(this::delivery);
     }
 
     /** The endpoint's deliveries, newest first. */
     public List<WebhookDelivery> deliveries(String partnerId, String endpointId, int page, int size) {
         return deliveries.find(and(eq("partnerId", partnerId), eq("endpointId", endpointId)))
                 .sort(Sorts.descending("createdAt")).skip(page * size).limit(size)
-                .map(WebhookDocuments::toDelivery).into(new ArrayList<>());
+                .map(this::delivery).into(new ArrayList<>());
     }
 
     public long countDeliveries(String partnerId, String endpointId) {
         return deliveries.countDocuments(and(eq("partnerId", partnerId), eq("endpointId", endpointId)));
+    }
+
+    private WebhookDelivery delivery(Document document) {
+        return mapping.read(DeliveryDocument.class, document).delivery();
     }
 }

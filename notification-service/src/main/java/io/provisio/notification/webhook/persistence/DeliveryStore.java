@@ -1,24 +1,24 @@
 package io.provisio.notification.webhook.persistence;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import com.mongodb.client.MongoCollection;
 import io.provisio.notification.webhook.domain.DeliveryStatus;
 import io.provisio.notification.webhook.domain.WebhookDelivery;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.set;
-import static io.provisio.notification.webhook.persistence.WebhookDocuments.date;
 
 /**
  * The life of {@code webhook_deliveries} ({@link WebhookDocuments}) outside the dispatcher's claims: what an event
@@ -29,27 +29,32 @@ import static io.provisio.notification.webhook.persistence.WebhookDocuments.date
 public class DeliveryStore {
 
     private final MongoCollection<Document> deliveries;
+    private final MongoMapping mapping;
 
     DeliveryStore(MongoTemplate mongo) {
         this.deliveries = WebhookDocuments.deliveries(mongo);
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     /** @return false when the delivery exists already (the source event was redelivered) */
     public boolean insertIfAbsent(WebhookDelivery delivery) {
-        return MongoWrites.insertIfAbsent(deliveries, WebhookDocuments.document(delivery));
+        return MongoWrites.insertIfAbsent(deliveries, mapping.document(DeliveryDocument.created(delivery)));
     }
 
     /** The customer's onboarding completed: its held deliveries are due now, each with a fresh retry window. */
     public long releaseHeld(String partnerId, String customerId, Instant now) {
-        return deliveries.updateMany(held(partnerId, customerId), combine(set("status", DeliveryStatus.PENDING.name()),
-                set("nextAttemptAt", date(now)), set("retryFrom", date(now)))).getModifiedCount();
+        return deliveries.updateMany(held(partnerId, customerId), update(new Update().set("status",
+                DeliveryStatus.PENDING).set("nextAttemptAt", now).set("retryFrom", now))).getModifiedCount();
     }
 
     /** The customer's onboarding was rolled back: what it held never leaves. */
     public long abandonHeld(String partnerId, String customerId) {
-        return deliveries.updateMany(held(partnerId, customerId), combine(set("status",
-                DeliveryStatus.ABANDONED.name()), set("lastError", "onboarding rolled back; never sent")))
-                .getModifiedCount();
+        return deliveries.updateMany(held(partnerId, customerId), update(new Update().set("status",
+                DeliveryStatus.ABANDONED).set("lastError", "onboarding rolled back; never sent"))).getModifiedCount();
+    }
+
+    private Document update(Update update) {
+        return mapping.update(DeliveryDocument.class, update);
     }
 
     private static Bson held(String partnerId, String customerId) {
@@ -66,8 +71,8 @@ public class DeliveryStore {
         return deliveries.updateOne(and(eq("_id", id), eq("partnerId", partnerId), eq("endpointId", endpointId),
                         in("status", List.of(DeliveryStatus.PENDING.name(),
                                 DeliveryStatus.DELIVERED.name(), DeliveryStatus.FAILED.name()))),
-                combine(set("status", DeliveryStatus.PENDING.name()), set("nextAttemptAt", date(now)),
-                        set("retryFrom", date(now)), set("attempts", 0))).getModifiedCount() == 1;
+                update(new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now)
+                        .set("retryFrom", now).set("attempts", 0))).getModifiedCount() == 1;
     }
 
     /**
@@ -78,7 +83,7 @@ public class DeliveryStore {
      */
     public long deleteFinishedBefore(Instant cutoff) {
         return deliveries.deleteMany(and(in("status", List.of(DeliveryStatus.DELIVERED.name(),
-                DeliveryStatus.FAILED.name(), DeliveryStatus.ABANDONED.name())), lt("retryFrom", date(cutoff))))
+                DeliveryStatus.FAILED.name(), DeliveryStatus.ABANDONED.name())), lt("retryFrom", Date.from(cutoff))))
                 .getDeletedCount();
     }
 }

@@ -9,14 +9,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import io.provisio.notification.webhook.domain.EndpointStatus;
 import io.provisio.notification.webhook.domain.WebhookEndpoint;
+import io.provisio.platform.mongo.MongoMapping;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.set;
 
 /**
  * A partner's endpoints in {@code webhook_endpoints} ({@link WebhookDocuments}): every partner-facing read and write
@@ -26,29 +26,30 @@ import static com.mongodb.client.model.Updates.set;
 public class EndpointStore {
 
     private final MongoCollection<Document> endpoints;
+    private final MongoMapping mapping;
 
     EndpointStore(MongoTemplate mongo) {
         this.endpoints = WebhookDocuments.endpoints(mongo);
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     public void insert(WebhookEndpoint endpoint) {
-        endpoints.insertOne(WebhookDocuments.document(endpoint));
+        endpoints.insertOne(mapping.document(EndpointDocument.of(endpoint)));
     }
 
     public Optional<WebhookEndpoint> endpoint(String partnerId, String id) {
-        return Optional.ofNullable(endpoints.find(and(eq("_id", id), eq("partnerId", partnerId))).first())
-                .map(WebhookDocuments::toEndpoint);
+        return endpoint(endpoints.find(and(eq("_id", id), eq("partnerId", partnerId))).first());
     }
 
     /** The endpoint a delivery is for, whoever's it is: the dispatcher's look-up. */
     public Optional<WebhookEndpoint> endpoint(String id) {
-        return Optional.ofNullable(endpoints.find(eq("_id", id)).first()).map(WebhookDocuments::toEndpoint);
+        return endpoint(endpoints.find(eq("_id", id)).first());
     }
 
     /** The partner's endpoints, oldest first (served by the index {@code by_partner}). */
     public List<WebhookEndpoint> endpoints(String partnerId) {
         return endpoints.find(eq("partnerId", partnerId)).sort(Sorts.ascending("createdAt"))
-                .map(WebhookDocuments::toEndpoint).into(new ArrayList<>());
+                .map(document -> mapping.read(EndpointDocument.class, document).endpoint()).into(new ArrayList<>());
     }
 
     public boolean delete(String partnerId, String id) {
@@ -58,11 +59,15 @@ public class EndpointStore {
     /** @return true for the call that disabled it (once), false when it was disabled or deleted already */
     public boolean disable(String id, String reason, Instant now) {
         return endpoints.updateOne(and(eq("_id", id), eq("status", EndpointStatus.ENABLED.name())),
-                combine(set("status", EndpointStatus.DISABLED.name()), set("disabledAt", WebhookDocuments.date(now)),
-                        set("disabledReason", reason))).getModifiedCount() == 1;
+                mapping.update(EndpointDocument.class, new Update().set("status", EndpointStatus.DISABLED)
+                        .set("disabledAt", now).set("disabledReason", reason))).getModifiedCount() == 1;
     }
 
     public long countDisabled() {
         return endpoints.countDocuments(eq("status", EndpointStatus.DISABLED.name()));
+    }
+
+    private Optional<WebhookEndpoint> endpoint(Document document) {
+        return Optional.ofNullable(mapping.read(EndpointDocument.class, document)).map(EndpointDocument::endpoint);
     }
 }
