@@ -35,4 +35,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule applicationRefusesWithoutHttp = ArchitectureRules.applicationRefusesWithoutHttp();
+
+    /** Every stored id is a string id, whatever it looks like (never turned into an ObjectId). */
+    @ArchTest
+    static final ArchRule storedIdsAreStrings = ArchitectureRules.storedIdsAreStrings();
 }

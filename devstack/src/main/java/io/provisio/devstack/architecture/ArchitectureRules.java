@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -13,6 +18,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -28,6 +34,10 @@ public final class ArchitectureRules {
             "io.provisio.platform..");
     /** The message contracts of every service ({@code io.provisio.<service>.contracts}). */
     public static final String CONTRACTS = "io.provisio.*.contracts..";
+
+    private static final String ID = "org.springframework.data.annotation.Id";
+    private static final String MONGO_ID = "org.springframework.data.mongodb.core.mapping.MongoId";
+    private static final String FIELD = "org.springframework.data.mongodb.core.mapping.Field";
 
     private ArchitectureRules() {
     }
@@ -99,5 +109,52 @@ public final class ArchitectureRules {
     /** No cycle between any two packages of {@code root}, inside a feature or across. */
     public static ArchRule packagesAreFreeOfCycles(String root) {
         return slices().matching(root + ".(**)").namingSlices("package $1").should().beFreeOfCycles();
+    }
+
+    /**
+     * A stored document's id is a string id, {@code @MongoId(FieldType.STRING)}, whatever it looks like: with a
+     * plain {@code @Id}, or none on a persistence record's {@code id}, Spring Data stores a string of 24 hex digits
+     * as an ObjectId, and no filter by the string finds that document again. Covers every field annotated as an id
+     * and the {@code id} of every persistence record: a record that is not public (a store's public records are what
+     * it answers, not what it stores) in a {@code persistence} or {@code store} package.
+     */
+    public static ArchRule storedIdsAreStrings() {
+        return fields().that(storedIds()).should(new ArchCondition<>("be @MongoId(FieldType.STRING)") {
+            @Override
+            public void check(JavaField field, ConditionEvents events) {
+                boolean string = field.tryGetAnnotationOfType(MONGO_ID).map(ArchitectureRules::targetsString)
+                        .orElse(false);
+                if (!string) {
+                    events.add(SimpleConditionEvent.violated(field, field.getFullName()
+                            + " may be stored as an ObjectId: declare it @MongoId(FieldType.STRING)"));
+                }
+            }
+        }).allowEmptyShould(true).because("an id is found again by the string it was stored with (issue 11)");
+    }
+
+    private static DescribedPredicate<JavaField> storedIds() {
+        return DescribedPredicate.describe("are stored ids", field -> field.isMetaAnnotatedWith(ID)
+                || field.getName().equals("id") && isRecord(field.getOwner())
+                && !field.getOwner().getModifiers().contains(JavaModifier.PUBLIC) && !namedByField(field)
+                && field.getOwner().getPackageName().matches(".*\\.(persistence|store)(\\..*)?"));
+    }
+
+    /** An {@code id} given its stored name by {@code @Field("id")} is a plain property to Spring Data, not the id. */
+    private static boolean namedByField(JavaField field) {
+        return field.tryGetAnnotationOfType(FIELD).map(a -> !"".equals(a.get("value").orElse(""))
+                || !"".equals(a.get("name").orElse(""))).orElse(false);
+    }
+
+    private static boolean isRecord(JavaClass owner) {
+        return owner.getRawSuperclass().map(c -> c.getName().equals("java.lang.Record")).orElse(false);
+    }
+
+    private static boolean targetsString(JavaAnnotation<JavaField> mongoId) {
+        return "STRING".equals(enumName(mongoId, "value")) || "STRING".equals(enumName(mongoId, "targetType"));
+    }
+
+    private static String enumName(JavaAnnotation<JavaField> annotation, String property) {
+        return annotation.get(property).filter(JavaEnumConstant.class::isInstance)
+                .map(value -> ((JavaEnumConstant) value).name()).orElse(null);
     }
 }

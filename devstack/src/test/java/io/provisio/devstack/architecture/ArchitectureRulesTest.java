@@ -57,6 +57,13 @@ class ArchitectureRulesTest {
                 "package stock.persistence");
     }
 
+    @Test
+    void storedIdsAreStrings() {
+        holdsForTheCleanFixture(ArchitectureRules.storedIdsAreStrings());
+        failsOnTheBrokenFixture(ArchitectureRules.storedIdsAreStrings(), "ItemDocument.id",
+                "ReservationDocument.reservation");
+    }
+
     private void holdsForTheCleanFixture(ArchRule rule) {
         assertThatCode(() -> rule.check(clean)).doesNotThrowAnyException();
     }

@@ -20,10 +20,11 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.provisio.platform.mongo.MongoMapping;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 import org.springframework.security.oauth2.core.AbstractOAuth2Token;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -65,7 +66,8 @@ final class CodeAuthorizations implements OAuth2AuthorizationService, Initializi
     }
 
     /** An authorization as stored: the hash of its code, when it may go, and its Java serialization. */
-    record StoredAuthorization(@Id String id, String codeHash, Instant expiresAt, byte[] authorization) {
+    record StoredAuthorization(@MongoId(FieldType.STRING) String id, String codeHash, Instant expiresAt,
+                               byte[] authorization) {
 
         /** Never prints the code's hash nor the authorization (it holds the tokens). */
         @Override

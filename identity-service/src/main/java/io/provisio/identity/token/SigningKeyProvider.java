@@ -24,8 +24,9 @@ import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -60,8 +61,8 @@ public final class SigningKeyProvider {
     }
 
     /** The generated key as stored. */
-    record StoredKey(@Id String id, String keyId, String algorithm, String publicKey, String privateKey,
-                     Instant createdAt) {
+    record StoredKey(@MongoId(FieldType.STRING) String id, String keyId, String algorithm, String publicKey,
+                     String privateKey, Instant createdAt) {
 
         /** Never prints the private key. */
         @Override

@@ -10,8 +10,9 @@ import io.provisio.customer.customers.domain.Customer;
 import io.provisio.customer.customers.domain.CustomerStatus;
 import io.provisio.customer.customers.domain.SearchKey;
 import io.provisio.customer.customers.domain.Setup;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A {@code customers} document as Spring Data maps it, field for field as stored (besides the outbox's {@code outbox}
@@ -25,7 +26,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param setup          absent when the onboarding named no setup
  */
 record CustomerDocument(
-        @Id String id,
+        @MongoId(FieldType.STRING) String id,
         String accountName,
         @Field(write = Field.Write.ALWAYS) String companyName,
         @Field(write = Field.Write.ALWAYS) String externalCode,

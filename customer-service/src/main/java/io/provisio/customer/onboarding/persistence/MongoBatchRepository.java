@@ -16,6 +16,8 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -45,7 +47,7 @@ class MongoBatchRepository implements BatchRepository {
     }
 
     /** An open batch in the pacer's queue; {@code leaseOwner} works on it until {@code leaseUntil}. */
-    record QueueEntry(String id, String partnerId, Instant createdAt, String leaseOwner, Instant leaseUntil) {
+    record QueueEntry(@MongoId(FieldType.STRING) String id, String partnerId, Instant createdAt, String leaseOwner, Instant leaseUntil) {
     }
 
     @Override

@@ -14,8 +14,9 @@ import io.provisio.customer.onboarding.domain.Step;
 import io.provisio.customer.onboarding.domain.StepError;
 import io.provisio.customer.onboarding.domain.StepState;
 import io.provisio.customer.onboarding.domain.StepStatus;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * An {@code onboardings} document as Spring Data maps it, field for field as stored, besides two: the outbox's
@@ -31,7 +32,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param activationRequired read only: onboardings stored before the administrator's account was kept hold this flag
  */
 record OnboardingDocument(
-        @Id String id,
+        @MongoId(FieldType.STRING) String id,
         String partnerId,
         String customerId,
         String accountName,
@@ -102,7 +103,7 @@ record OnboardingDocument(
         }
     }
 
-    /** The administrator identity created; the token only while the saga needs it (see {@link AdministratorAccount}). */
+    /** The administrator identity created; the token only while the saga needs it ({@link AdministratorAccount}). */
     record AccountDocument(@Field(write = Field.Write.ALWAYS) String userId,
                            @Field(write = Field.Write.ALWAYS) String upn,
                            Boolean activationRequired,

@@ -5,14 +5,15 @@ import java.util.List;
 
 import io.provisio.identity.partner.domain.ApiClient;
 import io.provisio.identity.partner.domain.ApiScope;
-import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * An {@code api_clients} document as Spring Data maps it: the scopes as their values ({@code onboarding}, ...),
  * sorted; the secret only as its hash.
  */
-record ApiClientDocument(@Id String id, String partnerId, String clientId, String secretHash, List<String> scopes,
-                         Instant createdAt) {
+record ApiClientDocument(@MongoId(FieldType.STRING) String id, String partnerId, String clientId, String secretHash,
+                         List<String> scopes, Instant createdAt) {
 
     static ApiClientDocument of(ApiClient client) {
         return new ApiClientDocument(client.id(), client.partnerId(), client.clientId(), client.secretHash(),

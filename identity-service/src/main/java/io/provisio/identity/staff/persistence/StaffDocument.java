@@ -6,8 +6,9 @@ import io.provisio.identity.staff.domain.StaffMember;
 import io.provisio.identity.staff.domain.StaffRole;
 import io.provisio.identity.staff.domain.StaffStatus;
 import io.provisio.identity.user.domain.ActivationToken;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A {@code staff_users} document as Spring Data maps it, field for field as stored (besides the outbox's
@@ -18,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param usedInvitation the hash of the link that set the password, so a second click can be told "already used"
  */
 record StaffDocument(
-        @Id String id,
+        @MongoId(FieldType.STRING) String id,
         String partnerId,
         String username,
         @Field(write = Field.Write.ALWAYS) String displayName,

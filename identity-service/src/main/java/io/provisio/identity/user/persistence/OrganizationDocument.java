@@ -7,8 +7,9 @@ import io.provisio.identity.user.domain.Contact;
 import io.provisio.identity.user.domain.ContactKind;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.domain.Suspension;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A {@code customers} document as Spring Data maps it, field for field as stored (besides the outbox's {@code outbox}
@@ -21,7 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param administratorRemoval the claim of the administrator removal under way, absent when none is
  */
 record OrganizationDocument(
-        @Id String id,
+        @MongoId(FieldType.STRING) String id,
         String partnerId,
         @Field(write = Field.Write.ALWAYS) String sagaId,
         @Field(write = Field.Write.ALWAYS) String accountName,

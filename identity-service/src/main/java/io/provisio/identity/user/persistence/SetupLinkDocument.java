@@ -6,8 +6,9 @@ import java.util.List;
 
 import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.SetupLink;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A {@code setup_links} document as Spring Data maps it, field for field as stored (besides the outbox's fields):
@@ -15,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * string; what a link may lack, and what only its completion sets, is written as {@code null}, as it always was.
  */
 record SetupLinkDocument(
-        @Id String customerId,
+        @MongoId(FieldType.STRING) String customerId,
         String partnerId,
         @Field(write = Field.Write.ALWAYS) String by,
         @Field(write = Field.Write.ALWAYS) String contactEmail,

@@ -7,8 +7,9 @@ import io.provisio.identity.user.domain.ActivationToken;
 import io.provisio.identity.user.domain.User;
 import io.provisio.identity.user.domain.UserRole;
 import io.provisio.identity.user.domain.UserStatus;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A {@code users} document as Spring Data maps it, field for field as stored (besides the outbox's {@code version},
@@ -19,7 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param deleted {@code true} on a tombstone, else absent
  */
 record UserDocument(
-        @Id String id,
+        @MongoId(FieldType.STRING) String id,
         String partnerId,
         String customerId,
         @Field(write = Field.Write.ALWAYS) String sagaId,

@@ -9,6 +9,8 @@ import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * Every field a {@code notifications} document stores, as Spring Data maps it: the {@link Notification} aggregate's
@@ -19,7 +21,7 @@ import io.provisio.notification.email.domain.Template;
  * field reads a projection of it, the other components {@code null}.
  */
 record StoredNotification(
-        String id,
+        @MongoId(FieldType.STRING) String id,
         String partnerId,
         String customerId,
         String sagaId,
