@@ -13,6 +13,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.provisio.customer.drafts.application.DraftRepository;
 import io.provisio.customer.drafts.domain.Draft;
+import io.provisio.platform.mongo.MongoMapping;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,8 +22,7 @@ import org.springframework.stereotype.Repository;
 /**
  * One document per draft in {@code onboarding_drafts}. Reads and writes of one draft go by {@code _id} (with the
  * partner and, for a replace, the version as further conditions, which the {@code _id} index still serves); the
- * list is the partner's by last change, served by {@code partner_updated}. The request is kept as JSON text, not as
- * a sub-document: a draft may hold any shape, including keys MongoDB does not allow ({@code $…}, dots).
+ * list is the partner's by last change, served by {@code partner_updated}. Mapped through {@link DraftDocument}.
  */
 @Repository
 class MongoDraftRepository implements DraftRepository {
@@ -30,9 +30,11 @@ class MongoDraftRepository implements DraftRepository {
     static final String COLLECTION = "onboarding_drafts";
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
 
     MongoDraftRepository(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
         // The partner's list, newest first, and its count.
         collection().createIndex(Indexes.compoundIndex(Indexes.ascending("partnerId"), Indexes.descending("updatedAt")),
                 new IndexOptions().name("partner_updated"));
@@ -51,14 +53,14 @@ class MongoDraftRepository implements DraftRepository {
 
     @Override
     public Optional<Draft> find(String partnerId, String id) {
-        return Optional.ofNullable(collection().find(mine(partnerId, id)).first()).map(MongoDraftRepository::draft);
+        return Optional.ofNullable(collection().find(mine(partnerId, id)).first()).map(this::draft);
     }
 
     @Override
     public List<Draft> list(String partnerId, int skip, int limit) {
         return collection().find(Filters.eq("partnerId", partnerId))
                 .sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.descending("_id")))
-                .skip(skip).limit(limit).map(MongoDraftRepository::draft).into(new ArrayList<>());
+                .skip(skip).limit(limit).map(this::draft).into(new ArrayList<>());
     }
 
     @Override
@@ -86,23 +88,11 @@ class MongoDraftRepository implements DraftRepository {
         return Filters.and(Filters.eq("_id", id), Filters.eq("partnerId", partnerId));
     }
 
-    private static Document document(Draft draft) {
-        return new Document("_id", draft.id())
-                .append("partnerId", draft.partnerId())
-                .append("name", draft.name())
-                .append("request", draft.request())
-                .append("companyName", draft.companyName())
-                .append("accountName", draft.accountName())
-                .append("createdAt", Date.from(draft.createdAt()))
-                .append("updatedAt", Date.from(draft.updatedAt()))
-                .append("updatedBy", draft.updatedBy())
-                .append("version", draft.version());
+    private Document document(Draft draft) {
+        return mapping.document(DraftDocument.of(draft));
     }
 
-    private static Draft draft(Document d) {
-        return new Draft(d.getString("_id"), d.getString("partnerId"), d.getString("name"), d.getString("request"),
-                d.getString("companyName"), d.getString("accountName"), d.getDate("createdAt").toInstant(),
-                d.getDate("updatedAt").toInstant(), d.getString("updatedBy"), d.get("version", Number.class)
-                .longValue());
+    private Draft draft(Document document) {
+        return mapping.read(DraftDocument.class, document).draft();
     }
 }
