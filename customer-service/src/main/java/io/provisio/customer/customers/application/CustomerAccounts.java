@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 import io.provisio.customer.customers.domain.Customer;
 import io.provisio.customer.customers.domain.CustomerStatus;
-import io.provisio.customer.customers.store.CustomerStore;
+import io.provisio.customer.customers.store.CustomerChanges;
+import io.provisio.customer.customers.store.CustomerQueries;
 import io.provisio.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,13 @@ public class CustomerAccounts {
     /** Writers racing for one customer are people clicking; a handful of rounds settles any real contention. */
     private static final int ATTEMPTS = 8;
 
-    private final CustomerStore customers;
+    private final CustomerQueries customers;
+    private final CustomerChanges changes;
     private final Clock clock;
 
-    CustomerAccounts(CustomerStore customers, Clock clock) {
+    CustomerAccounts(CustomerQueries customers, CustomerChanges changes, Clock clock) {
         this.customers = customers;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -75,7 +78,7 @@ public class CustomerAccounts {
             Customer current = customers.find(partnerId, customerId)
                     .orElseThrow(() -> Refusal.notFound("Customer", customerId));
             Customer patched = current.patched(patch.apply(current));
-            if (customers.patch(current, patched)) {
+            if (changes.patch(current, patched)) {
                 log.info("Customer {} of partner {} patched", customerId, partnerId);
                 return patched;
             }
@@ -97,7 +100,7 @@ public class CustomerAccounts {
                         "Customer cannot be " + verb, "Only an " + from + " customer can be " + verb
                         + "; this one is " + transition.customer().status(), List.of());
                 case CHANGED -> {
-                    if (customers.changeStatus(current, transition.customer().status(),
+                    if (changes.changeStatus(current, transition.customer().status(),
                             transition.event().orElseThrow())) {
                         log.info("Customer {} of partner {}: {}", customerId, partnerId,
                                 transition.customer().status());

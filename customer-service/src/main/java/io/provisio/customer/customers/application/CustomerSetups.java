@@ -3,7 +3,7 @@ package io.provisio.customer.customers.application;
 import io.provisio.customer.contracts.CompleteSetup;
 import io.provisio.customer.contracts.RecordSetupEscalation;
 import io.provisio.customer.contracts.SubdomainNames;
-import io.provisio.customer.customers.store.CustomerStore;
+import io.provisio.customer.customers.store.CustomerSetupStore;
 import io.provisio.customer.onboarding.application.DomainClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +23,10 @@ public class CustomerSetups {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerSetups.class);
 
-    private final CustomerStore customers;
+    private final CustomerSetupStore customers;
     private final DomainClaims claims;
 
-    CustomerSetups(CustomerStore customers, DomainClaims claims) {
+    CustomerSetups(CustomerSetupStore customers, DomainClaims claims) {
         this.customers = customers;
         this.claims = claims;
     }
@@ -36,7 +36,7 @@ public class CustomerSetups {
         String name = subdomain == null ? null : subdomain.substring(0, Math.max(0, subdomain.indexOf('.')));
         if (SubdomainNames.valid(name) && claims.subdomainOf(name).equals(subdomain)
                 && customers.changeSubdomain(partnerId, complete.customerId(), subdomain)
-                == CustomerStore.SubdomainChange.TAKEN) {
+                == CustomerSetupStore.SubdomainChange.TAKEN) {
             log.warn("Customer {} of partner {} completed setup with a sub-domain another customer holds; it keeps"
                     + " the one it has", complete.customerId(), partnerId);
         }

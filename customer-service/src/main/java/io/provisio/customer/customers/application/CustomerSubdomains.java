@@ -8,7 +8,7 @@ import io.provisio.customer.contracts.SubdomainAnswer;
 import io.provisio.customer.contracts.SubdomainAvailability;
 import io.provisio.customer.contracts.SubdomainClaimed;
 import io.provisio.customer.contracts.SubdomainTaken;
-import io.provisio.customer.customers.store.CustomerStore;
+import io.provisio.customer.customers.store.CustomerSetupStore;
 import io.provisio.customer.onboarding.application.Subdomains;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +25,9 @@ public class CustomerSubdomains {
     private static final Logger log = LoggerFactory.getLogger(CustomerSubdomains.class);
 
     private final Subdomains subdomains;
-    private final CustomerStore customers;
+    private final CustomerSetupStore customers;
 
-    CustomerSubdomains(Subdomains subdomains, CustomerStore customers) {
+    CustomerSubdomains(Subdomains subdomains, CustomerSetupStore customers) {
         this.subdomains = subdomains;
         this.customers = customers;
     }

@@ -12,9 +12,9 @@ class SubdomainBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(SubdomainBackfill.class);
 
-    private final CustomerStore customers;
+    private final CustomerSetupStore customers;
 
-    SubdomainBackfill(CustomerStore customers) {
+    SubdomainBackfill(CustomerSetupStore customers) {
         this.customers = customers;
     }
 

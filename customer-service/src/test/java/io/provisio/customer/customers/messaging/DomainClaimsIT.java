@@ -11,6 +11,8 @@ import io.provisio.customer.contracts.CustomerProfile;
 import io.provisio.customer.contracts.CustomerRegistrationRejected;
 import io.provisio.customer.contracts.DeleteCustomer;
 import io.provisio.customer.contracts.RegisterCustomer;
+import io.provisio.customer.customers.store.CustomerQueries;
+import io.provisio.customer.customers.store.CustomerSetupStore;
 import io.provisio.customer.customers.store.CustomerStore;
 import io.provisio.customer.customers.store.DomainClaimStore;
 import io.provisio.devstack.BrokerProbe;
@@ -48,7 +50,9 @@ class DomainClaimsIT {
     @Autowired
     MessageCodec codec;
     @Autowired
-    CustomerStore customers;
+    CustomerQueries queries;
+    @Autowired
+    CustomerSetupStore setups;
     @Autowired
     MongoTemplate mongo;
 
@@ -89,7 +93,7 @@ class DomainClaimsIT {
         CustomerRegistrationRejected rejection = codec.payload(refused, CustomerRegistrationRejected.class);
         assertThat(rejection.code()).isEqualTo("DOMAIN_TAKEN");
         assertThat(rejection.message()).contains(domain).doesNotContain("nordic-it", holder);
-        assertThat(customers.find("alpina-it", second)).isEmpty();
+        assertThat(queries.find("alpina-it", second)).isEmpty();
         assertThat(claimOf("other-" + domain)).as("a refusal leaves no claim").isNull();
         assertThat(claimOf(domain).getString("customerId")).isEqualTo(holder);
 
@@ -110,7 +114,7 @@ class DomainClaimsIT {
         send(register(holderSaga, "nordic-it", holder, account));
         assertThat(reply(holderSaga, "CustomerRegistered")).isNotNull();
         assertThat(claimOf(subdomain).getString("customerId")).isEqualTo(holder);
-        assertThat(customers.find("nordic-it", holder).orElseThrow().subdomain()).isEqualTo(subdomain);
+        assertThat(queries.find("nordic-it", holder).orElseThrow().subdomain()).isEqualTo(subdomain);
 
         String second = "cus-" + UUID.randomUUID();
         String secondSaga = "onb-" + UUID.randomUUID();
@@ -121,7 +125,7 @@ class DomainClaimsIT {
                 CustomerRegistrationRejected.class);
         assertThat(rejection.code()).isEqualTo("SUBDOMAIN_TAKEN");
         assertThat(rejection.message()).contains(subdomain).doesNotContain("nordic-it", holder);
-        assertThat(customers.find("alpina-it", second)).isEmpty();
+        assertThat(queries.find("alpina-it", second)).isEmpty();
         assertThat(claimOf(ownDomain)).as("a refusal leaves no claim").isNull();
 
         compensate(holderSaga, "nordic-it", holder);
@@ -148,12 +152,12 @@ class DomainClaimsIT {
                 .append("accountNameKey", "nordic-it/" + account).append("status", "ACTIVE")
                 .append("createdAt", new java.util.Date(1_000_000_000_000L)));
 
-        assertThat(customers.claimSubdomainsOfEarlierCustomers()).isGreaterThanOrEqualTo(2);
+        assertThat(setups.claimSubdomainsOfEarlierCustomers()).isGreaterThanOrEqualTo(2);
 
         assertThat(claimOf(subdomain).getString("customerId")).as("the older keeps it").isEqualTo(older);
         assertThat(collection.find(eq("_id", older)).first().getString("subdomain")).isEqualTo(subdomain);
         assertThat(collection.find(eq("_id", younger)).first().getString("subdomain")).isEqualTo("shared:" + subdomain);
-        customers.claimSubdomainsOfEarlierCustomers();
+        setups.claimSubdomainsOfEarlierCustomers();
         assertThat(claimOf(subdomain).getString("customerId")).as("the next start changes nothing").isEqualTo(older);
         assertThat(collection.find(eq("_id", younger)).first().getString("subdomain")).isEqualTo("shared:" + subdomain);
     }

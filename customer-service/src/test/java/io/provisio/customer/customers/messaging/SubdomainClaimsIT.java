@@ -20,6 +20,7 @@ import io.provisio.customer.contracts.SubdomainAvailability;
 import io.provisio.customer.contracts.SubdomainClaimed;
 import io.provisio.customer.contracts.SubdomainTaken;
 import io.provisio.customer.customers.domain.Customer;
+import io.provisio.customer.customers.store.CustomerQueries;
 import io.provisio.customer.customers.store.CustomerStore;
 import io.provisio.customer.customers.store.DomainClaimStore;
 import io.provisio.devstack.BrokerProbe;
@@ -63,6 +64,8 @@ class SubdomainClaimsIT {
     MessageCodec codec;
     @Autowired
     CustomerStore customers;
+    @Autowired
+    CustomerQueries queries;
     @Autowired
     MongoTemplate mongo;
     @Autowired
@@ -117,7 +120,7 @@ class SubdomainClaimsIT {
         assertThat(answer).isEqualTo(new SubdomainTaken(customer, taken + ".provisio.cloud",
                 List.of(taken + "-3", taken + "-4", taken + "-5")));
         assertThat(holderOf(account + ".provisio.cloud")).isEqualTo(customer);
-        assertThat(customers.find("nordic-it", customer).orElseThrow().subdomain())
+        assertThat(queries.find("nordic-it", customer).orElseThrow().subdomain())
                 .isEqualTo(account + ".provisio.cloud");
         SubdomainAvailability check = (SubdomainAvailability) ask("nordic-it", new CheckSubdomain(customer, taken));
         assertThat(check.available()).isFalse();
@@ -141,7 +144,7 @@ class SubdomainClaimsIT {
                 .isEqualTo(new SubdomainClaimed(customer, chosen + ".provisio.cloud"));
 
         assertThat(holderOf(account + ".provisio.cloud")).isNull();
-        assertThat(customers.find("nordic-it", customer).orElseThrow().subdomain())
+        assertThat(queries.find("nordic-it", customer).orElseThrow().subdomain())
                 .isEqualTo(chosen + ".provisio.cloud");
         assertThat(mongo.getCollection(DomainClaimStore.COLLECTION).countDocuments(eq("customerId", customer)))
                 .isEqualTo(1);
@@ -160,7 +163,7 @@ class SubdomainClaimsIT {
                 "nordic-it", null, null, new CompleteSetup(customer, Instant.now(), confirmed + ".provisio.cloud"))));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Customer stored = customers.find("nordic-it", customer).orElseThrow();
+            Customer stored = queries.find("nordic-it", customer).orElseThrow();
             assertThat(stored.subdomain()).isEqualTo(confirmed + ".provisio.cloud");
             assertThat(stored.setup().status()).isEqualTo("SETUP_DONE");
         });

@@ -44,6 +44,12 @@ class StoredShapeIT {
     @Autowired
     CustomerStore customers;
     @Autowired
+    CustomerQueries queries;
+    @Autowired
+    CustomerChanges changes;
+    @Autowired
+    CustomerSetupStore setups;
+    @Autowired
     DomainClaimStore claims;
     @Autowired
     MongoTemplate mongo;
@@ -106,8 +112,8 @@ class StoredShapeIT {
                 .containsExactly("_id", "customerId", "partnerId", "claimedAt");
 
         assertThat(customers.activate(partnerId, id)).isTrue();
-        assertThat(customers.recordSetupEscalation(partnerId, id, ESCALATED)).isTrue();
-        assertThat(customers.completeSetup(partnerId, id, COMPLETED, subdomain)).isTrue();
+        assertThat(setups.recordSetupEscalation(partnerId, id, ESCALATED)).isTrue();
+        assertThat(setups.completeSetup(partnerId, id, COMPLETED, subdomain)).isTrue();
         Document active = stored(CustomerStore.COLLECTION, id);
         assertThat(active.get("activatedAt")).isInstanceOf(Date.class);
         assertThat(active).containsEntry("status", "ACTIVE").containsEntry("version", 1L)
@@ -120,7 +126,7 @@ class StoredShapeIT {
                         .append("subdomain", subdomain))
                 .doesNotContainKey("updatedAt");
 
-        Customer read = customers.find(partnerId, id).orElseThrow();
+        Customer read = queries.find(partnerId, id).orElseThrow();
         assertThat(read).isEqualTo(new Customer(id, partnerId, CustomerStatus.ACTIVE, account, "Shape AB", null, null,
                 new io.provisio.customer.customers.domain.Address("Kungsgatan 12", "Göteborg", null, "411 19", "SE"),
                 "PROFESSIONAL_SERVICES", "STANDARD", "BASIC", "sv-SE", List.of(domain), "larm@shape.se", subdomain,
@@ -131,8 +137,8 @@ class StoredShapeIT {
         Customer patched = read.patched(new Customer.Patch("Shape Göteborg AB", "EXT-1",
                 new io.provisio.customer.customers.domain.Address("Avenyn 1", "Göteborg", null, "411 36", "SE"),
                 "RETAIL", "sv-SE", null));
-        assertThat(customers.patch(read, patched)).isTrue();
-        assertThat(customers.patch(read, patched)).as("a stale version loses").isFalse();
+        assertThat(changes.patch(read, patched)).isTrue();
+        assertThat(changes.patch(read, patched)).as("a stale version loses").isFalse();
         Document afterPatch = stored(CustomerStore.COLLECTION, id);
         assertThat(afterPatch.get("updatedAt")).isInstanceOf(Date.class);
         assertThat(afterPatch).containsEntry("companyName", "Shape Göteborg AB").containsEntry("externalCode", "EXT-1")
@@ -143,14 +149,14 @@ class StoredShapeIT {
                 .containsEntry("searchKey", account + "\nshape goteborg ab\next-1\n")
                 .containsEntry("version", 2L);
 
-        Customer current = customers.find(partnerId, id).orElseThrow();
+        Customer current = queries.find(partnerId, id).orElseThrow();
         Customer.Transition suspension = current.suspend(COMPLETED);
-        assertThat(customers.changeStatus(current, CustomerStatus.SUSPENDED, suspension.event().orElseThrow()))
+        assertThat(changes.changeStatus(current, CustomerStatus.SUSPENDED, suspension.event().orElseThrow()))
                 .isTrue();
-        assertThat(customers.changeStatus(current, CustomerStatus.SUSPENDED,
+        assertThat(changes.changeStatus(current, CustomerStatus.SUSPENDED,
                 new CustomerEvent.Suspended(id, COMPLETED))).as("decided on a status that changed").isFalse();
         String renamed = claims.subdomainOf(account + "-ny");
-        assertThat(customers.changeSubdomain(partnerId, id, renamed)).isEqualTo(CustomerStore.SubdomainChange.CLAIMED);
+        assertThat(setups.changeSubdomain(partnerId, id, renamed)).isEqualTo(CustomerSetupStore.SubdomainChange.CLAIMED);
         Document changed = stored(CustomerStore.COLLECTION, id);
         assertThat(changed).containsEntry("status", "SUSPENDED").containsEntry("subdomain", renamed)
                 .containsEntry("version", 4L).doesNotContainKey("_class");
@@ -196,7 +202,7 @@ class StoredShapeIT {
                 .append("version", 0L)
                 .append("createdAt", child.getDate("createdAt"))
                 .append("activatedAt", null));
-        assertThat(customers.find(partnerId, childId).orElseThrow().setup()).isNull();
+        assertThat(queries.find(partnerId, childId).orElseThrow().setup()).isNull();
         assertThat(customers.parent(partnerId, parentId)).contains(
                 new CustomerStore.Parent(parentId, 1, "sv-SE", null, null));
     }
@@ -228,16 +234,16 @@ class StoredShapeIT {
                 .append("createdAt", Date.from(created))
                 .append("activatedAt", Date.from(created)));
 
-        assertThat(customers.find(partnerId, id)).contains(new Customer(id, partnerId, CustomerStatus.ACTIVE, account,
+        assertThat(queries.find(partnerId, id)).contains(new Customer(id, partnerId, CustomerStatus.ACTIVE, account,
                 "Gammal AB", null, null,
                 new io.provisio.customer.customers.domain.Address("Storgatan 1", "Umeå", null, "903 26", "SE"),
                 "RETAIL", "STANDARD", "BASIC", "sv-SE", List.of(account + ".se"), null, null, created, created, null,
                 0L));
         assertThat(customers.parent(partnerId, id)).contains(new CustomerStore.Parent(id, 1, "sv-SE", "RETAIL", null));
-        assertThat(customers.list(partnerId, CustomerStatus.ACTIVE, null, "gammal", 0, 10)).extracting(Customer::id)
+        assertThat(queries.list(partnerId, CustomerStatus.ACTIVE, null, "gammal", 0, 10)).extracting(Customer::id)
                 .containsExactly(id);
 
-        customers.claimSubdomainsOfEarlierCustomers();
+        setups.claimSubdomainsOfEarlierCustomers();
         assertThat(stored(CustomerStore.COLLECTION, id)).containsEntry("subdomain", claims.subdomainOf(account))
                 .doesNotContainKey("version");
     }
