@@ -1,7 +1,6 @@
 package io.provisio.notification.email.persistence;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import com.mongodb.client.MongoCollection;
@@ -52,13 +51,6 @@ final class NotificationDocuments {
     /** Everything that may still leave, including one a dispatcher holds right now. */
     static final List<NotificationStatus> UNSENT = List.of(NotificationStatus.SCHEDULED, NotificationStatus.SENDING,
             NotificationStatus.WAITING_FOR_RECIPIENT, NotificationStatus.HELD);
-    /**
-     * Stored as {@code null} rather than left out while they have no value, as they always were: the documents keep
-     * one shape whichever writer wrote them.
-     */
-    private static final List<String> KEPT_WHEN_NULL = List.of("sagaId", "userId", "to", "lastError", "sentAt",
-            "resentFrom");
-
     private NotificationDocuments() {
     }
 
@@ -80,17 +72,9 @@ final class NotificationDocuments {
                 new IndexOptions().name("by_customer_template"));
     }
 
-    /**
-     * A new e-mail as stored: the aggregate as the converter writes it, its history begun with its creation, the
-     * token only while it has one, and an ACTIVATION link's expiry as a date.
-     */
-    static Document document(MongoTemplate mongo, Notification notification, String by, String detail) {
-        MongoMapping mapping = new MongoMapping(mongo.getConverter());
-        Document document = mapping.document(notification);
-        KEPT_WHEN_NULL.forEach(field -> document.putIfAbsent(field, null));
-        document.put(HISTORY, List.of(mapping.document(notification.creation(by, detail))));
-        notification.linkExpiresAt().ifPresent(expiresAt -> document.append(LINK_EXPIRES_AT, Date.from(expiresAt)));
-        return document;
+    /** A new e-mail as stored ({@link StoredNotification#created}). */
+    static Document document(MongoMapping mapping, Notification notification, String by, String detail) {
+        return mapping.document(StoredNotification.created(notification, by, detail));
     }
 
     static Criteria byId(String id) {

@@ -3,6 +3,7 @@ package io.provisio.notification.email.persistence;
 import java.time.Instant;
 
 import io.provisio.notification.email.domain.Notification;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 public class PartnerChanges {
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
 
     PartnerChanges(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     /**
@@ -55,7 +58,7 @@ public class PartnerChanges {
      */
     public void resend(String partnerId, Notification original, Notification copy, Instant now) {
         MongoWrites.insertIfAbsent(NotificationDocuments.collection(mongo),
-                NotificationDocuments.document(mongo, copy, partnerId, "resend of " + original.id()));
+                NotificationDocuments.document(mapping, copy, partnerId, "resend of " + original.id()));
         mongo.updateFirst(query(NotificationDocuments.byId(original.id())), NotificationDocuments.logged(now,
                 "RESENT", partnerId, "as " + copy.id()), StoredNotification.class, COLLECTION);
     }

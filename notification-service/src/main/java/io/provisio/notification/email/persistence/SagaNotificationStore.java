@@ -9,6 +9,7 @@ import io.provisio.notification.email.domain.Language;
 import io.provisio.notification.email.domain.Notification;
 import io.provisio.notification.email.domain.NotificationStatus;
 import io.provisio.notification.email.domain.Template;
+import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,15 +34,17 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 public class SagaNotificationStore {
 
     private final MongoTemplate mongo;
+    private final MongoMapping mapping;
 
     SagaNotificationStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.mapping = new MongoMapping(mongo.getConverter());
     }
 
     /** @return false when a notification with this id exists already (a redelivered message) */
     public boolean insertIfAbsent(Notification notification) {
         return MongoWrites.insertIfAbsent(NotificationDocuments.collection(mongo),
-                NotificationDocuments.document(mongo, notification, HistoryEntry.SYSTEM, null));
+                NotificationDocuments.document(mapping, notification, HistoryEntry.SYSTEM, null));
     }
 
     /**
