@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The onboarding benchmark (issue 12). See bench/README.md.
-#   bench/run.sh [--clients 64] [--warmup 20s] [--duration 60s] [--data DIR] [--keep] [--running]
+#   bench/run.sh [--clients 64] [--warmup 300s] [--duration 60s] [--data DIR] [--keep] [--running]
 #   bench/run.sh seed --count 100000 --data DIR [--templates 200] [--clients 96]
 # Starts the suite with deploy/local/run.sh (data in DIR, default a fresh .data-bench/), runs the
 # workload through the gateway, prints throughput, latency, failures, CPU per process and outbox lag,

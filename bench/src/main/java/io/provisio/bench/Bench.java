@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The benchmark's entry point (bench/run.sh calls it; see bench/README.md):
  * <pre>
- *   load   --gateway URL --clients 64 --warmup 20s --duration 60s [--pid name=pid ...] [--metrics name=url ...]
+ *   load   --gateway URL --clients 64 --warmup 300s --duration 60s [--pid name=pid ...] [--metrics name=url ...]
  *   seed   --gateway URL --clients 96 --count 100000
  *   clone  --mongo mongodb://127.0.0.1:27017 --count 100000
  *   broker --uri amqp://guest:guest@localhost:5672 --duration 15s --in-flight 64
