@@ -135,6 +135,16 @@ start_smtp() {
   fail "the local SMTP sink did not start; its log is $logs/smtp.log"
 }
 
+# The JIT's native memory (docs/PERFORMANCE.md, run 16): under load, C2 once compiles Spring Integration's
+# DefaultAmqpHeaderMapper.extractStandardHeaders with ~275 MB of native memory (JDK 25), which glibc then keeps, so
+# a service sat at 525-600 MiB resident instead of ~400. A ceiling per compilation stops that one (the method stays
+# as C1 compiled it; the largest other compilation took 45 MB) and the JVM hands freed native memory back every 10 s.
+# MemLimit needs JDK 22 or later; an older JVM runs without both.
+jit_memory_opts=(-XX:CompileCommand=quiet '-XX:CompileCommand=MemLimit,*.*,100m' -XX:TrimNativeHeapInterval=10000)
+check_jit_memory_opts() {
+  "$JAVA_HOME/bin/java" "${jit_memory_opts[@]}" -version >/dev/null 2>&1 || jit_memory_opts=()
+}
+
 start_service() {
   local name="$1" port="$2" management="$3"
   if alive "$name"; then return; fi
@@ -154,7 +164,7 @@ start_service() {
   PROVISIO_BOOTSTRAP="$bootstrap" \
   PROVISIO_ISSUER="http://localhost:$gateway_port" \
   PROVISIO_SMTP_PORT="$smtp_port" \
-  nohup "$JAVA_HOME/bin/java" -Xmx384m ${PROVISIO_JAVA_OPTS:-} -jar "$(jar_of "$name")" "${args[@]}" \
+  nohup "$JAVA_HOME/bin/java" -Xmx384m ${jit_memory_opts[@]+"${jit_memory_opts[@]}"} ${PROVISIO_JAVA_OPTS:-} -jar "$(jar_of "$name")" "${args[@]}" \
     >>"$logs/$name.log" 2>&1 &
   echo $! >"$pids/$name.pid"
 }
@@ -235,6 +245,7 @@ case "${1:-}" in
     ensure_broker_users
     start_store
     start_smtp
+    check_jit_memory_opts
     for entry in "${services[@]}"; do
       read -r name port management <<<"$entry"
       start_service "$name" "$port" "$management"
