@@ -46,7 +46,9 @@ public final class IndexedH2Backend extends H2Backend {
      *                        wrote); otherwise H2 writes about once a second and a kill -9 loses that second
      */
     public static IndexedH2Backend file(String fileName, boolean commitEachWrite) {
-        return new IndexedH2Backend(MVStore.open(fileName), commitEachWrite);
+        MVStore store = MVStore.open(fileName);
+        StoreFormat.upgrade(store);
+        return new IndexedH2Backend(store, commitEachWrite);
     }
 
     public static IndexedH2Backend inMemory() {

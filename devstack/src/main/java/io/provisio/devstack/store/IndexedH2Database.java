@@ -49,8 +49,11 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                    boolean sparse) {
-        return new AnchoredUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
-                sparse);
+        MVStore mvStore = store != null ? store : OPENING.get().store();
+        // H2Database's map name, so that dropping the index removes this map.
+        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        return new AnchoredUniqueIndex<>(
+                new KeyedUniqueIndex(StoreFormat.uniqueIndex(mvStore, mapName), indexName, keys, sparse), sparse);
     }
 
     @Override
@@ -63,8 +66,8 @@ final class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         Opening opening = store != null ? new Opening(store, fullScans) : OPENING.get();
         String fullName = getFullCollectionNamespace(collectionName);
-        // The same map names as H2Database's: a store file written by the stock backend opens unchanged.
-        MVMap<Object, Document> data = opening.store().openMap("databases." + fullName);
+        // The same map names as H2Database's, so a file the stock backend wrote opens (StoreFormat).
+        MVMap<Object, Document> data = StoreFormat.documents(opening.store(), "databases." + fullName);
         MVMap<String, Object> meta = opening.store().openMap("meta." + fullName);
         Consumer<String> scans = opening.fullScans();
         return new H2Collection(this, collectionName, options, data, meta, cursorRegistry) {
