@@ -2,7 +2,6 @@ package io.provisio.devstack.store;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -78,9 +77,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer out, KeyValue key) {
-        List<Object> values = new ArrayList<>(key.size());
-        key.forEach(values::add);
-        out.put(BsonDocumentType.BSON).put(bson(values));
+        out.put(BsonDocumentType.BSON).put(bson(key));
     }
 
     @Override
@@ -97,10 +94,10 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     }
 
     /** The values as a BSON document {"0": ..., "1": ...}. */
-    private static byte[] bson(List<Object> values) {
+    private static byte[] bson(Iterable<?> values) {
         Document document = new Document();
-        for (int i = 0; i < values.size(); i++) {
-            document.put(Integer.toString(i), values.get(i));
+        for (Object value : values) {
+            document.put(Integer.toString(document.size()), value);
         }
         ByteBuf buffer = Unpooled.buffer(64);
         BsonEncoder.encodeDocument(document, buffer);

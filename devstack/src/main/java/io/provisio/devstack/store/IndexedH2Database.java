@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -46,14 +47,17 @@ final class IndexedH2Database extends H2Database {
         }
     }
 
+    /** What this database opens its maps with; during the super constructor, still in {@link #OPENING}. */
+    private Opening opening() {
+        return store != null ? new Opening(store, fullScans) : OPENING.get();
+    }
+
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                    boolean sparse) {
-        MVStore mvStore = store != null ? store : OPENING.get().store();
-        // H2Database's map name, so that dropping the index removes this map.
-        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-        return new AnchoredUniqueIndex<>(
-                new KeyedUniqueIndex(StoreFormat.uniqueIndex(mvStore, mapName), indexName, keys, sparse), sparse);
+        MVMap<KeyValue, Object> map = StoreFormat.uniqueIndex(opening().store(),
+                getFullCollectionNamespace(collectionName), indexName);
+        return new AnchoredUniqueIndex<>(new KeyedUniqueIndex(map, indexName, keys, sparse), sparse);
     }
 
     @Override
@@ -64,7 +68,7 @@ final class IndexedH2Database extends H2Database {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        Opening opening = store != null ? new Opening(store, fullScans) : OPENING.get();
+        Opening opening = opening();
         String fullName = getFullCollectionNamespace(collectionName);
         // The same map names as H2Database's, so a file the stock backend wrote opens (StoreFormat).
         MVMap<Object, Document> data = StoreFormat.documents(opening.store(), "databases." + fullName);

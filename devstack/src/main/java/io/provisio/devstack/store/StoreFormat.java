@@ -32,7 +32,9 @@ final class StoreFormat {
                 .keyType(new DocumentIdType()).valueType(new BsonDocumentType()));
     }
 
-    static MVMap<KeyValue, Object> uniqueIndex(MVStore store, String name) {
+    /** H2Database's map for the index, so that dropping the index removes this map. */
+    static MVMap<KeyValue, Object> uniqueIndex(MVStore store, String collectionNamespace, String indexName) {
+        String name = collectionNamespace + INDEX_MAP + indexName;
         MVMap<KeyValue, Object> map = store.openMap(name, keyed());
         store.<String, Boolean>openMap(KEYED_INDEXES).putIfAbsent(name, Boolean.TRUE);
         return map;
