@@ -84,13 +84,18 @@ final class IndexedH2Database extends H2Database {
                 return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
             }
 
-            // The stock collection hands out the stored documents themselves, and an update rewrites a stored
-            // document in place (under the collection's lock). A reply is encoded after the lock is released,
-            // so a concurrent update tore it or failed the encoding (ConcurrentModificationException), which
-            // closed the client's connection. What leaves the lock is therefore a copy.
+            // The stock collection hands out the stored documents themselves, and an update rewrites the stored
+            // document it read in place (under the collection's lock, but not under H2's). Two things read a stored
+            // document outside that lock: a reply, encoded after the lock is released (a concurrent update tore it
+            // or failed the encoding with a ConcurrentModificationException, which closed the client's
+            // connection), and H2 itself, which encodes a changed page's documents when it commits (a concurrent
+            // update failed the commit, and H2 then closes the whole store: docs/PERFORMANCE.md, run 18). What
+            // leaves the collection's data is therefore a copy, and an update changes the copy and stores it:
+            // a stored document is never changed again.
             @Override
-            public synchronized QueryResult handleQuery(QueryParameters parameters) {
-                QueryResult result = super.handleQuery(parameters);
+            protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                                 Document fieldSelector) {
+                QueryResult result = super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
                 List<Document> copies = new ArrayList<>();
                 result.forEach(document -> copies.add(document.cloneDeeply()));
                 return new QueryResult(copies, result.getCursorId());

@@ -265,6 +265,28 @@ class IndexedH2BackendTest {
         assertThat(torn).as("documents read half-updated, of " + reads + " reads").isEmpty();
     }
 
+    /**
+     * An update stores a new document and leaves the one it replaces as it was. H2 encodes a changed page's
+     * documents when it commits, outside the collection's lock: the stock collection's in-place update of a stored
+     * document failed such a commit with a ConcurrentModificationException, and H2 then closed the whole store.
+     */
+    @Test
+    void anUpdateNeverChangesTheDocumentObjectH2Holds() {
+        indexed.insertOne(new Document("_id", "o-1").append("n", 0).append("lines", new Document("a", 1)));
+        org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> data =
+                StoreFormat.documents(indexedBackend.getMvStore(), "databases." + FULL_NAME);
+        de.bwaldvogel.mongo.bson.Document stored = data.values().iterator().next();
+        de.bwaldvogel.mongo.bson.Document before = stored.cloneDeeply();
+
+        indexed.updateOne(eq("_id", "o-1"), new Document("$set", new Document("n", 1).append("lines.b", 2))
+                .append("$unset", new Document("lines.a", "")));
+        indexed.findOneAndUpdate(eq("_id", "o-1"), new Document("$inc", new Document("n", 1)));
+
+        assertThat(stored).isEqualTo(before);
+        assertThat(indexed.find(eq("_id", "o-1")).first())
+                .isEqualTo(new Document("_id", "o-1").append("n", 2).append("lines", new Document("b", 2)));
+    }
+
     private static String uri(MongoServer server) {
         java.net.InetSocketAddress address = server.bind();
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
