@@ -66,6 +66,7 @@ public final class LocalStore {
     /**
      * Once a minute, the collections read whole since the last report (queries no declared index
      * served): on a real MongoDB these would be collection scans too, so a hot path must never show up.
+     * And how many writes the minute's commits put on disk: the group commit's batching.
      */
     private static void reportFullScans(IndexedH2Backend backend) {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,6 +75,7 @@ public final class LocalStore {
             return thread;
         });
         Map<String, Long> reported = new HashMap<>();
+        long[] writesAndCommits = backend.writesAndCommits();
         reporter.scheduleWithFixedDelay(() -> {
             Map<String, Long> since = new TreeMap<>();
             backend.fullScans().forEach((collection, count) -> {
@@ -86,6 +88,12 @@ public final class LocalStore {
             if (!since.isEmpty()) {
                 log.info("Full collection scans in the last minute (queries no index served): {}", since);
             }
+            long[] now = backend.writesAndCommits();
+            if (now[0] > writesAndCommits[0]) {
+                log.info("Writes in the last minute: {} in {} commits", now[0] - writesAndCommits[0],
+                        now[1] - writesAndCommits[1]);
+            }
+            System.arraycopy(now, 0, writesAndCommits, 0, 2);
         }, 1, 1, TimeUnit.MINUTES);
     }
 }

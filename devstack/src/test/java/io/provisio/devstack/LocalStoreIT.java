@@ -2,6 +2,11 @@ package io.provisio.devstack;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoClient;
@@ -25,9 +30,17 @@ class LocalStoreIT {
         Process store = start(port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
-            for (int i = 0; i < 300; i++) {
-                orders.insertOne(new Document("_id", "o-" + i).append("n", i));
-                orders.updateOne(new Document("_id", "o-" + i), new Document("$set", new Document("paid", true)));
+            // Four writers at once, as the services write: their writes share commits (GroupCommit).
+            try (ExecutorService writers = Executors.newFixedThreadPool(4)) {
+                List<? extends Future<?>> written = IntStream.range(0, 4).mapToObj(writer -> writers.submit(() -> {
+                    for (int i = writer; i < 300; i += 4) {
+                        orders.insertOne(new Document("_id", "o-" + i).append("n", i));
+                        orders.updateOne(new Document("_id", "o-" + i), new Document("$set", new Document("paid", true)));
+                    }
+                })).toList();
+                for (Future<?> writer : written) {
+                    writer.get(60, TimeUnit.SECONDS);
+                }
             }
             // Acknowledged: now the process dies with no chance to flush anything.
             store.destroyForcibly().waitFor();

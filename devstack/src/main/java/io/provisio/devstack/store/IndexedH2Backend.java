@@ -31,11 +31,14 @@ public final class IndexedH2Backend extends H2Backend {
             "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
     private final Map<String, LongAdder> fullScans = new ConcurrentHashMap<>();
-    private final boolean commitEachWrite;
+    /** With {@code commitEachWrite}, what puts each write on disk before it is acknowledged; else {@code null}. */
+    private final GroupCommit groupCommit;
+    private final DurableReplies durableReplies;
 
     private IndexedH2Backend(MVStore store, boolean commitEachWrite) {
         super(store);
-        this.commitEachWrite = commitEachWrite;
+        this.groupCommit = commitEachWrite ? new GroupCommit(this::commit) : null;
+        this.durableReplies = commitEachWrite ? new DurableReplies(groupCommit) : null;
     }
 
     /**
@@ -55,12 +58,20 @@ public final class IndexedH2Backend extends H2Backend {
         return new IndexedH2Backend(MVStore.open(null), false);
     }
 
+    /**
+     * With {@code commitEachWrite}, a write's reply leaves only once the write is on disk. The reply is held in the
+     * connection's pipeline ({@link DurableReplies}) rather than here: this runs on one of the server's few event
+     * loops, which meanwhile serve other connections' reads and writes.
+     */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document result = super.handleCommand(channel, databaseName, command, query);
-        if (commitEachWrite && WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            // Concurrent writers' changes go to disk in one commit: MVStore serialises commits itself.
-            commit();
+        if (groupCommit != null && WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            if (channel == null) {
+                groupCommit.awaitDurable();
+            } else {
+                durableReplies.holdNextReply(channel, groupCommit.applied());
+            }
         }
         return result;
     }
@@ -68,6 +79,11 @@ public final class IndexedH2Backend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), this::countFullScan);
+    }
+
+    /** Write commands that waited to be on disk, and the commits that put them there ({@code [0, 0]} without). */
+    public long[] writesAndCommits() {
+        return groupCommit == null ? new long[] {0, 0} : new long[] {groupCommit.writes(), groupCommit.commits()};
     }
 
     /** Queries that read a whole collection because no index served them, by "database.collection". */
