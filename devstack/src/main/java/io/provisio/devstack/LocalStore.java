@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import de.bwaldvogel.mongo.MongoServer;
 import io.provisio.devstack.store.IndexedH2Backend;
@@ -51,7 +52,7 @@ public final class LocalStore {
         log.info("Local store listening on mongodb://127.0.0.1:{} with data in {}, {}", port, file.toAbsolutePath(),
                 commitEachWrite ? "every write on disk before it is acknowledged"
                         : "written about once a second (a kill -9 loses the last second)");
-        reportFullScans(backend);
+        reportEachMinute(backend);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,14 +69,14 @@ public final class LocalStore {
      * served): on a real MongoDB these would be collection scans too, so a hot path must never show up.
      * And how many writes the minute's commits put on disk: the group commit's batching.
      */
-    private static void reportFullScans(IndexedH2Backend backend) {
+    private static void reportEachMinute(IndexedH2Backend backend) {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "full-scan-report");
+            Thread thread = new Thread(r, "store-report");
             thread.setDaemon(true);
             return thread;
         });
         Map<String, Long> reported = new HashMap<>();
-        long[] writesAndCommits = backend.writesAndCommits();
+        AtomicReference<IndexedH2Backend.Durability> lastDurability = new AtomicReference<>(backend.durability());
         reporter.scheduleWithFixedDelay(() -> {
             Map<String, Long> since = new TreeMap<>();
             backend.fullScans().forEach((collection, count) -> {
@@ -88,12 +89,12 @@ public final class LocalStore {
             if (!since.isEmpty()) {
                 log.info("Full collection scans in the last minute (queries no index served): {}", since);
             }
-            long[] now = backend.writesAndCommits();
-            if (now[0] > writesAndCommits[0]) {
-                log.info("Writes in the last minute: {} in {} commits", now[0] - writesAndCommits[0],
-                        now[1] - writesAndCommits[1]);
+            IndexedH2Backend.Durability now = backend.durability();
+            IndexedH2Backend.Durability last = lastDurability.getAndSet(now);
+            if (now.writes() > last.writes()) {
+                log.info("Writes in the last minute: {} in {} commits", now.writes() - last.writes(),
+                        now.commits() - last.commits());
             }
-            System.arraycopy(now, 0, writesAndCommits, 0, 2);
         }, 1, 1, TimeUnit.MINUTES);
     }
 }

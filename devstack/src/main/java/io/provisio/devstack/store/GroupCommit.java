@@ -37,12 +37,10 @@ final class GroupCommit {
     private long durable;
     /** Guarded by {@link #lock}. */
     private final List<Waiter> waiting = new ArrayList<>();
-    private final Thread committer;
 
     GroupCommit(Runnable commit) {
         this.commit = commit;
-        this.committer = Thread.ofPlatform().name("store-group-commit").daemon().unstarted(this::commitLoop);
-        committer.start();
+        Thread.ofPlatform().name("store-group-commit").daemon().start(this::commitLoop);
     }
 
     /** Called once a write was applied: its ticket, for {@link #whenDurable}. */

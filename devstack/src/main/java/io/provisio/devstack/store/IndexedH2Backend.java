@@ -81,9 +81,13 @@ public final class IndexedH2Backend extends H2Backend {
         return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), this::countFullScan);
     }
 
-    /** Write commands that waited to be on disk, and the commits that put them there ({@code [0, 0]} without). */
-    public long[] writesAndCommits() {
-        return groupCommit == null ? new long[] {0, 0} : new long[] {groupCommit.writes(), groupCommit.commits()};
+    /** Write commands that waited to be on disk so far, and the commits that put them there. */
+    public record Durability(long writes, long commits) {
+    }
+
+    /** So far; zeros without {@code commitEachWrite}. */
+    public Durability durability() {
+        return groupCommit == null ? new Durability(0, 0) : new Durability(groupCommit.writes(), groupCommit.commits());
     }
 
     /** Queries that read a whole collection because no index served them, by "database.collection". */

@@ -90,8 +90,9 @@ final class IndexedH2Database extends H2Database {
             // or failed the encoding with a ConcurrentModificationException, which closed the client's
             // connection), and H2 itself, which encodes a changed page's documents when it commits (a concurrent
             // update failed the commit, and H2 then closes the whole store: docs/PERFORMANCE.md, run 18). What
-            // leaves the collection's data is therefore a copy, and an update changes the copy and stores it:
-            // a stored document is never changed again.
+            // leaves the collection's data is therefore a copy, and an update (findAndModify's too, which reads
+            // through here) changes the copy and stores it: a stored document is never changed again, so what
+            // findAndModify returns needs no copy of its own.
             @Override
             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                                  Document fieldSelector) {
@@ -99,12 +100,6 @@ final class IndexedH2Database extends H2Database {
                 List<Document> copies = new ArrayList<>();
                 result.forEach(document -> copies.add(document.cloneDeeply()));
                 return new QueryResult(copies, result.getCursorId());
-            }
-
-            @Override
-            public synchronized Document findAndModify(Document command) {
-                Document result = super.findAndModify(command);
-                return result == null ? null : result.cloneDeeply();
             }
         };
     }
