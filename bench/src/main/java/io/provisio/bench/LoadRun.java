@@ -1,9 +1,7 @@
 package io.provisio.bench;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +17,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,8 +50,7 @@ final class LoadRun {
     private final Duration poll;
     private final Duration giveUp;
     private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final CloseableHttpClient http;
     private final AtomicLong sequence = new AtomicLong();
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
@@ -65,6 +75,39 @@ final class LoadRun {
         this.clients = options.number("clients", seed ? 96 : 64);
         this.poll = options.duration("poll", "50ms");
         this.giveUp = options.duration("give-up", "120s");
+        this.http = client(clients);
+    }
+
+    /**
+     * The clients' HTTP client: Apache HttpClient's blocking one, each client thread on a kept-alive connection of
+     * its own. The JDK's {@code java.net.http.HttpClient} hands every exchange between the caller, its selector thread
+     * and an executor; on this machine it cost the load client ~0.6 ms of CPU per request, CPU that the suite under
+     * test then lacked (docs/PERFORMANCE.md, run 19). No retries, redirects or cookies: every request is sent once.
+     */
+    private static CloseableHttpClient client(int clients) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(clients + 4).setMaxConnPerRoute(clients + 4)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(30)).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
+                .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+                .disableContentCompression().disableConnectionState()
+                .build();
+    }
+
+    /** An answer as far as the load client reads it. */
+    private record Reply(int status, String body, String location) {
+    }
+
+    private Reply send(ClassicHttpRequest request) throws IOException {
+        return http.execute(request, response -> {
+            Header location = response.getFirstHeader("Location");
+            return new Reply(response.getCode(),
+                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+                    location == null ? null : location.getValue());
+        });
     }
 
     void run() throws Exception {
@@ -234,42 +277,42 @@ final class LoadRun {
     private void onboardOnce(String token) {
         long n = sequence.incrementAndGet();
         long started = System.nanoTime();
-        HttpResponse<String> posted;
+        Reply posted;
         try {
-            posted = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/onboardings"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(request(n))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpPost post = new HttpPost(gateway.resolve("/api/v1/onboardings"));
+            post.setHeader("Authorization", "Bearer " + token);
+            post.setEntity(new StringEntity(request(n), ContentType.APPLICATION_JSON));
+            posted = send(post);
         } catch (Exception e) {
             refused("POST " + e.getClass().getSimpleName());
             pause();
             return;
         }
-        if (posted.statusCode() != 202) {
-            refused("POST " + posted.statusCode());
+        if (posted.status() != 202) {
+            refused("POST " + posted.status());
             pause();
             return;
         }
         long postNanos = System.nanoTime() - started;
-        URI onboarding = gateway.resolve(posted.headers().firstValue("Location").orElseThrow());
+        URI onboarding = gateway.resolve(posted.location());
         while (true) {
             pause();
             if (System.nanoTime() - started > giveUp.toNanos()) {
                 unfinished.incrementAndGet();
                 return;
             }
-            HttpResponse<String> got;
+            Reply got;
             try {
-                got = http.send(HttpRequest.newBuilder(onboarding).header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpGet get = new HttpGet(onboarding);
+                get.setHeader("Authorization", "Bearer " + token);
+                got = send(get);
             } catch (Exception e) {
                 refused("GET " + e.getClass().getSimpleName());
                 continue;
             }
             gets.incrementAndGet();
-            if (got.statusCode() != 200) {
-                refused("GET " + got.statusCode());
+            if (got.status() != 200) {
+                refused("GET " + got.status());
                 continue;
             }
             JsonNode body = JSON.readTree(got.body());
@@ -308,13 +351,12 @@ final class LoadRun {
 
     private String token(String clientId, String secret) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("token request answered " + response.statusCode() + ": " + response.body());
+        HttpPost post = new HttpPost(gateway.resolve("/oauth2/token"));
+        post.setHeader("Authorization", "Basic " + basic);
+        post.setEntity(new StringEntity("grant_type=client_credentials", ContentType.APPLICATION_FORM_URLENCODED));
+        Reply response = send(post);
+        if (response.status() != 200) {
+            throw new IllegalStateException("token request answered " + response.status() + ": " + response.body());
         }
         return JSON.readTree(response.body()).path("access_token").asString();
     }
