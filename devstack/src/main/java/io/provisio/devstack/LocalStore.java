@@ -2,7 +2,9 @@ package io.provisio.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalStore {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
+    private static final int WIDE_READ = 20;
 
     private LocalStore() {
     }
@@ -67,7 +70,9 @@ public final class LocalStore {
     /**
      * Once a minute, the collections read whole since the last report (queries no declared index
      * served): on a real MongoDB these would be collection scans too, so a hot path must never show up.
-     * And how many writes the minute's commits put on disk: the group commit's batching.
+     * The non-unique indexes whose reads yielded {@value #WIDE_READ} or more candidate documents each on average:
+     * the index served the query but narrowed it too little, so its cost grows with the data (on MongoDB, as many
+     * keys examined). And how many writes the minute's commits put on disk: the group commit's batching.
      */
     private static void reportEachMinute(IndexedH2Backend backend) {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -77,6 +82,7 @@ public final class LocalStore {
         });
         Map<String, Long> reported = new HashMap<>();
         AtomicReference<IndexedH2Backend.Durability> lastDurability = new AtomicReference<>(backend.durability());
+        AtomicReference<Map<String, IndexedH2Backend.IndexReads>> lastReads = new AtomicReference<>(Map.of());
         reporter.scheduleWithFixedDelay(() -> {
             Map<String, Long> since = new TreeMap<>();
             backend.fullScans().forEach((collection, count) -> {
@@ -88,6 +94,20 @@ public final class LocalStore {
             });
             if (!since.isEmpty()) {
                 log.info("Full collection scans in the last minute (queries no index served): {}", since);
+            }
+            Map<String, IndexedH2Backend.IndexReads> reads = backend.indexReads();
+            Map<String, IndexedH2Backend.IndexReads> before = lastReads.getAndSet(reads);
+            List<String> wide = new ArrayList<>();
+            reads.forEach((index, total) -> {
+                IndexedH2Backend.IndexReads was = before.getOrDefault(index, new IndexedH2Backend.IndexReads(0, 0));
+                long count = total.reads() - was.reads();
+                long candidates = total.candidates() - was.candidates();
+                if (count > 0 && candidates >= WIDE_READ * count) {
+                    wide.add(index + ": " + count + " reads, " + candidates / count + " candidates each");
+                }
+            });
+            if (!wide.isEmpty()) {
+                log.info("Wide index reads in the last minute: {}", String.join("; ", wide));
             }
             IndexedH2Backend.Durability now = backend.durability();
             IndexedH2Backend.Durability last = lastDurability.getAndSet(now);

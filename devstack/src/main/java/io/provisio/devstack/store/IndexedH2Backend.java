@@ -31,6 +31,7 @@ public final class IndexedH2Backend extends H2Backend {
             "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
     private final Map<String, LongAdder> fullScans = new ConcurrentHashMap<>();
+    private final Map<String, Reads> indexReads = new ConcurrentHashMap<>();
     /** With {@code commitEachWrite}, what puts each write on disk before it is acknowledged; else {@code null}. */
     private final GroupCommit groupCommit;
     private final DurableReplies durableReplies;
@@ -78,7 +79,8 @@ public final class IndexedH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), this::countFullScan);
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), this::countFullScan,
+                this::countIndexRead);
     }
 
     /** Write commands that waited to be on disk so far, and the commits that put them there. */
@@ -99,5 +101,29 @@ public final class IndexedH2Backend extends H2Backend {
 
     private void countFullScan(String collection) {
         fullScans.computeIfAbsent(collection, k -> new LongAdder()).increment();
+    }
+
+    /** Reads of one non-unique index so far, and the candidate documents they yielded. */
+    public record IndexReads(long reads, long candidates) {
+    }
+
+    private record Reads(LongAdder reads, LongAdder candidates) {
+    }
+
+    /**
+     * By "database.collection.index", the reads of each non-unique index so far. Candidates per read that grow with
+     * the collection mean a query whose index narrows it too little: on MongoDB, as many keys examined.
+     */
+    public Map<String, IndexReads> indexReads() {
+        Map<String, IndexReads> counts = new java.util.TreeMap<>();
+        indexReads.forEach((index, reads) -> counts.put(index,
+                new IndexReads(reads.reads().sum(), reads.candidates().sum())));
+        return counts;
+    }
+
+    private void countIndexRead(String index, int candidates) {
+        Reads reads = indexReads.computeIfAbsent(index, k -> new Reads(new LongAdder(), new LongAdder()));
+        reads.reads().increment();
+        reads.candidates().add(candidates);
     }
 }

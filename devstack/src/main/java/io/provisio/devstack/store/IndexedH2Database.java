@@ -3,6 +3,7 @@ package io.provisio.devstack.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -24,22 +25,24 @@ final class IndexedH2Database extends H2Database {
     /** The super constructor opens collections before this class's fields exist; they travel here. */
     private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 
-    private record Opening(MVStore store, Consumer<String> fullScans) {
+    private record Opening(MVStore store, Consumer<String> fullScans, ObjIntConsumer<String> indexReads) {
     }
 
     private final MVStore store;
     private final Consumer<String> fullScans;
+    private final ObjIntConsumer<String> indexReads;
 
     private IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
         super(databaseName, store, cursors);
         Opening opening = OPENING.get();
         this.store = opening.store();
         this.fullScans = opening.fullScans();
+        this.indexReads = opening.indexReads();
     }
 
     static IndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursors,
-                                  Consumer<String> fullScans) {
-        OPENING.set(new Opening(store, fullScans));
+                                  Consumer<String> fullScans, ObjIntConsumer<String> indexReads) {
+        OPENING.set(new Opening(store, fullScans, indexReads));
         try {
             return new IndexedH2Database(databaseName, store, cursors);
         } finally {
@@ -49,7 +52,7 @@ final class IndexedH2Database extends H2Database {
 
     /** What this database opens its maps with; during the super constructor, still in {@link #OPENING}. */
     private Opening opening() {
-        return store != null ? new Opening(store, fullScans) : OPENING.get();
+        return store != null ? new Opening(store, fullScans, indexReads) : OPENING.get();
     }
 
     @Override
@@ -63,7 +66,8 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                       boolean sparse) {
-        return new SecondaryIndex<>(indexName, keys, sparse);
+        return new SecondaryIndex<>(indexName, keys, sparse,
+                getFullCollectionNamespace(collectionName) + "." + indexName, opening().indexReads());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ObjIntConsumer;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -43,6 +44,10 @@ final class SecondaryIndex<P> extends Index<P> {
         return Integer.compare(a.size(), b.size());
     };
 
+    /** "database.collection.index", what {@link #reads} is told. */
+    private final String label;
+    /** Told each read's number of candidates, to find reads that grow with the data although an index serves them. */
+    private final ObjIntConsumer<String> reads;
     private final NavigableMap<List<Object>, Set<P>> entries = new TreeMap<>(KEYS);
     /** What each document is indexed under, by its {@code _id}, to remove it again. */
     private final Map<Object, Indexed<P>> documents = new HashMap<>();
@@ -66,8 +71,10 @@ final class SecondaryIndex<P> extends Index<P> {
         }
     }
 
-    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, String label, ObjIntConsumer<String> reads) {
         super(name, keys, sparse);
+        this.label = label;
+        this.reads = reads;
     }
 
     @Override
@@ -85,6 +92,7 @@ final class SecondaryIndex<P> extends Index<P> {
                 }
             });
         }
+        reads.accept(label, positions.size());
         return new ArrayList<>(positions);
     }
 

@@ -132,6 +132,37 @@ class IndexedH2BackendTest {
         assertThat(fullScansDuring(() -> indexed.find(eq("partnerId", "p4")).into(new ArrayList<>()))).isZero();
     }
 
+    /**
+     * Each read of a non-unique index reports how many candidates it yielded: a query that its index narrows only
+     * to "all of this partner's orders" shows as wide, however few documents it answers (LocalStore logs these).
+     */
+    @Test
+    void countsTheCandidatesEachIndexReadYields() {
+        declareIndexes(indexed);
+        List<Document> orders = orders(300, new Random(5));
+        indexed.insertMany(orders);
+        long ofP1 = orders.stream().filter(order -> order.getString("partnerId").equals("p1")).count();
+        Date since = Date.from(Instant.parse("2026-12-01T00:09:00Z"));
+        long ofP1Since = orders.stream().filter(order -> order.getString("partnerId").equals("p1")
+                && !order.getDate("createdAt").before(since)).count();
+
+        IndexedH2Backend.IndexReads before = partnerListReads();
+        indexed.find(and(eq("partnerId", "p1"), eq("status", "NEW"))).first();
+        IndexedH2Backend.IndexReads wide = partnerListReads();
+        indexed.find(and(eq("partnerId", "p1"), gte("createdAt", since))).into(new ArrayList<>());
+        IndexedH2Backend.IndexReads narrow = partnerListReads();
+
+        assertThat(wide.reads() - before.reads()).isOne();
+        assertThat(wide.candidates() - before.candidates()).isEqualTo(ofP1);
+        assertThat(narrow.reads() - wide.reads()).isOne();
+        assertThat(narrow.candidates() - wide.candidates()).isEqualTo(ofP1Since).isLessThan(ofP1);
+    }
+
+    private IndexedH2Backend.IndexReads partnerListReads() {
+        return indexedBackend.indexReads().getOrDefault(FULL_NAME + ".partner_list",
+                new IndexedH2Backend.IndexReads(0, 0));
+    }
+
     @Test
     void rebuildsSecondaryIndexesWhenAStoreFileIsOpenedAgain(@TempDir java.nio.file.Path directory) {
         String file = directory.resolve("store.mv").toString();

@@ -3,6 +3,7 @@ package io.provisio.devstack.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
@@ -14,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecondaryIndexTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final ObjIntConsumer<String> UNCOUNTED = (index, candidates) -> { };
 
     @Test
     void readsOnlyTheDatesBeforeTheBoundForADeadlineQueryNotTheFinishedDocumentsWithoutOne() {
-        SecondaryIndex<Object> index = new SecondaryIndex<>("deadline", List.of(new IndexKey("deadline", true)), false);
+        SecondaryIndex<Object> index = new SecondaryIndex<>("deadline", List.of(new IndexKey("deadline", true)), false,
+                "shop.orders.deadline", UNCOUNTED);
         for (int i = 0; i < 1000; i++) {
             // Finished: the deadline is null or gone, as in every completed onboarding.
             index.add(new Document("_id", "done-" + i).append("deadline", i % 2 == 0 ? null : de.bwaldvogel.mongo.backend.Missing.getInstance()), "done-" + i, null);
@@ -34,7 +37,7 @@ class SecondaryIndexTest {
     @Test
     void narrowsByEqualityOnLeadingKeysThenByRange() {
         SecondaryIndex<Object> index = new SecondaryIndex<>("due",
-                List.of(new IndexKey("status", true), new IndexKey("sendAt", true)), false);
+                List.of(new IndexKey("status", true), new IndexKey("sendAt", true)), false, "shop.mails.due", UNCOUNTED);
         index.add(new Document("_id", "a").append("status", "SCHEDULED").append("sendAt", NOW.minusSeconds(1)), "a", null);
         index.add(new Document("_id", "b").append("status", "SCHEDULED").append("sendAt", NOW.plusSeconds(60)), "b", null);
         index.add(new Document("_id", "c").append("status", "SENT").append("sendAt", NOW.minusSeconds(60)), "c", null);
@@ -50,7 +53,8 @@ class SecondaryIndexTest {
 
     @Test
     void removesADocumentWhoseArrayFieldIsEmpty() {
-        SecondaryIndex<Object> index = new SecondaryIndex<>("spent", List.of(new IndexKey("spent.hash", true)), false);
+        SecondaryIndex<Object> index = new SecondaryIndex<>("spent", List.of(new IndexKey("spent.hash", true)), false,
+                "shop.orders.spent", UNCOUNTED);
         Document document = new Document("_id", "u1").append("spent", List.of());
         index.add(document, "u1", null);
 
