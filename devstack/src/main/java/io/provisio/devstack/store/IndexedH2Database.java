@@ -96,11 +96,15 @@ final class IndexedH2Database extends H2Database {
             // update failed the commit, and H2 then closes the whole store: docs/PERFORMANCE.md, run 18). What
             // leaves the collection's data is therefore a copy, and an update (findAndModify's too, which reads
             // through here) changes the copy and stores it: a stored document is never changed again, so what
-            // findAndModify returns needs no copy of its own.
+            // findAndModify returns needs no copy of its own. The index read is the narrowest that can serve the query
+            // (IndexChoice), not the first.
             @Override
             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                                  Document fieldSelector) {
-                QueryResult result = super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+                Index<Object> index = IndexChoice.narrowest(getIndexes(), query);
+                QueryResult result = index == null
+                        ? matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
+                        : matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize, fieldSelector);
                 List<Document> copies = new ArrayList<>();
                 result.forEach(document -> copies.add(document.cloneDeeply()));
                 return new QueryResult(copies, result.getCursorId());

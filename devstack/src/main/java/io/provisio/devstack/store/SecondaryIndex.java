@@ -96,6 +96,25 @@ final class SecondaryIndex<P> extends Index<P> {
         return new ArrayList<>(positions);
     }
 
+    /**
+     * How many candidates {@link #getPositions} would yield for {@code query}, counted only until it exceeds
+     * {@code atMost}: enough to compare indexes without reading a wide one through.
+     */
+    synchronized long candidates(Document query, long atMost) {
+        long count = 0;
+        for (Range range : ranges(query)) {
+            for (Map.Entry<List<Object>, Set<P>> entry : entries.subMap(range.from(), true, range.to(), true).entrySet()) {
+                if (range.bracket() == null || range.bracket().admits(entry.getKey())) {
+                    count += entry.getValue().size();
+                    if (count > atMost) {
+                        return count;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
         if (isSparse() && keys().stream().noneMatch(key -> present(document, key))) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -158,9 +159,39 @@ class IndexedH2BackendTest {
         assertThat(narrow.candidates() - wide.candidates()).isEqualTo(ofP1Since).isLessThan(ofP1);
     }
 
+    /**
+     * Of two indexes that can serve a query, the one that yields fewer candidates is read, not the one declared
+     * first (mongo-java-server's choice): here {@code tags} (the red-tagged orders) rather than {@code partner_list}
+     * (every order of the partner).
+     */
+    @Test
+    void readsTheIndexThatYieldsFewerCandidatesNotTheFirstThatCanServe() {
+        for (MongoCollection<Document> collection : List.of(indexed, stock)) {
+            declareIndexes(collection);
+            collection.insertMany(orders(300, new Random(8)));
+        }
+        long red = indexed.countDocuments(eq("tags", "red"));
+        long ofP1 = indexed.countDocuments(eq("partnerId", "p1"));
+        assertThat(red).isPositive().isLessThan(ofP1);
+        Bson query = and(eq("partnerId", "p1"), eq("tags", "red"));
+
+        Map<String, IndexedH2Backend.IndexReads> before = indexedBackend.indexReads();
+        List<Document> answer = indexed.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        Map<String, IndexedH2Backend.IndexReads> after = indexedBackend.indexReads();
+
+        assertThat(answer).isNotEmpty()
+                .isEqualTo(stock.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+
+        assertThat(reads(after, "partner_list")).isEqualTo(reads(before, "partner_list"));
+        assertThat(reads(after, "tags").candidates() - reads(before, "tags").candidates()).isEqualTo(red);
+    }
+
     private IndexedH2Backend.IndexReads partnerListReads() {
-        return indexedBackend.indexReads().getOrDefault(FULL_NAME + ".partner_list",
-                new IndexedH2Backend.IndexReads(0, 0));
+        return reads(indexedBackend.indexReads(), "partner_list");
+    }
+
+    private static IndexedH2Backend.IndexReads reads(Map<String, IndexedH2Backend.IndexReads> reads, String index) {
+        return reads.getOrDefault(FULL_NAME + "." + index, new IndexedH2Backend.IndexReads(0, 0));
     }
 
     @Test
