@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,8 @@ import org.springframework.context.SmartLifecycle;
  * each round, so a restart or another replica simply carries on. A failed round is logged and the
  * next one tries again: the thread must outlive any failure, or the work would silently stop.
  * {@link #stop()} lets the round in hand finish; {@link #active()} tells it to claim nothing new.
+ * A worker may run its rounds on several threads at once, when each round claims its work atomically (as
+ * several replicas would); a wake-up then starts one of them.
  */
 public abstract class PeriodicWorker implements SmartLifecycle {
 
@@ -26,6 +29,7 @@ public abstract class PeriodicWorker implements SmartLifecycle {
     private final String name;
     private final Duration interval;
     private final int phase;
+    private final int threads;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean stopping;
@@ -37,9 +41,21 @@ public abstract class PeriodicWorker implements SmartLifecycle {
      * @param phase    lifecycle phase: higher starts later and stops earlier than what it depends on
      */
     protected PeriodicWorker(String name, Duration interval, int phase) {
+        this(name, interval, phase, 1);
+    }
+
+    /**
+     * @param threads how many threads run rounds at once (named {@code name-1}, {@code name-2}, ... when more than
+     *                one); only for rounds whose work is claimed atomically, so two threads never hold the same
+     */
+    protected PeriodicWorker(String name, Duration interval, int phase, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException(name + " needs at least one thread, not " + threads);
+        }
         this.name = name;
         this.interval = interval;
         this.phase = phase;
+        this.threads = threads;
     }
 
     /** One round of work; may throw, the next round tries again. */
@@ -65,8 +81,12 @@ public abstract class PeriodicWorker implements SmartLifecycle {
         }
         stopping = false;
         running = true;
-        executor = Executors.newSingleThreadExecutor(r -> new Thread(r, name));
-        executor.execute(this::loop);
+        AtomicInteger started = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(threads,
+                r -> new Thread(r, threads == 1 ? name : name + "-" + started.incrementAndGet()));
+        for (int i = 0; i < threads; i++) {
+            executor.execute(this::loop);
+        }
     }
 
     private void loop() {
@@ -90,7 +110,7 @@ public abstract class PeriodicWorker implements SmartLifecycle {
     public synchronized void stop() {
         stopping = true;
         running = false;
-        wakeUp.release();
+        wakeUp.release(threads);
         if (executor == null) {
             return;
         }

@@ -225,7 +225,7 @@ class ConcurrentDispatchIT extends RunningService {
         due.forEach(emails::insertIfAbsent);
         DeliveryProperties.Smtp breaksAfterTwo = new DeliveryProperties.Smtp(1, Duration.ofMillis(10), 2, 2, 50,
                 Duration.ofMinutes(5));
-        MailDispatcher dispatcher = replica(unreachableSmtp(), new DeliveryProperties(Duration.ofMillis(100),
+        MailDispatcher dispatcher = replica(unreachableSmtp(), new DeliveryProperties(Duration.ofMillis(100), 1,
                 Duration.ofMinutes(2), 5, Duration.ofMinutes(1), Duration.ofMinutes(10), properties.from(),
                 properties.activationBaseUrl(), breaksAfterTwo));
 
@@ -257,7 +257,7 @@ class ConcurrentDispatchIT extends RunningService {
 
     /** One-minute back-off, three quick calls per attempt, a breaker that stays out of the way. */
     private DeliveryProperties settings(int maxAttempts) {
-        return new DeliveryProperties(Duration.ofMillis(100), Duration.ofMinutes(2), maxAttempts,
+        return new DeliveryProperties(Duration.ofMillis(100), 1, Duration.ofMinutes(2), maxAttempts,
                 Duration.ofMinutes(1), Duration.ofMinutes(10), properties.from(), properties.activationBaseUrl(),
                 new DeliveryProperties.Smtp(3, Duration.ofMillis(10), 100, 100, 100, Duration.ofSeconds(1)));
     }
