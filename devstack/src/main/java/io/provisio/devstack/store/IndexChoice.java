@@ -20,7 +20,7 @@ final class IndexChoice {
 
     /** The index to read, or {@code null} when none can serve the query (the collection is then read whole). */
     static <P> Index<P> narrowest(List<Index<P>> indexes, Document query) {
-        Index<P> best = null;
+        SecondaryIndex<P> best = null;
         long fewest = Long.MAX_VALUE;
         for (Index<P> index : indexes) {
             if (!index.canHandle(query)) {
@@ -30,15 +30,15 @@ final class IndexChoice {
                 return index;
             }
             if (best == null) {
-                best = index;
+                best = secondary;
                 continue;
             }
             if (fewest == Long.MAX_VALUE) {
-                fewest = ((SecondaryIndex<P>) best).candidates(query, Long.MAX_VALUE);
+                fewest = best.candidates(query, Long.MAX_VALUE);
             }
             long candidates = secondary.candidates(query, fewest);
             if (candidates < fewest) {
-                best = index;
+                best = secondary;
                 fewest = candidates;
             }
         }
