@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -42,6 +43,29 @@ class LocalSmtpIT {
         } finally {
             smtp.destroy();
             smtp.waitFor();
+        }
+    }
+
+    @Test
+    void keepsEveryAddressInOneMailboxSoItsCostDoesNotGrowWithTheAddressesItHasSeen() throws Exception {
+        LocalSmtp sink = LocalSmtp.start(LocalProcess.freePort(), data.resolve("mail"));
+        try {
+            int port = sink.port();
+            for (int i = 1; i <= 5; i++) {
+                send(port, "user" + i + "@kund" + i + ".se", "Välkommen " + i, "message " + i);
+            }
+            AtomicInteger kept = new AtomicInteger();
+            await("five messages kept").atMost(Duration.ofSeconds(30))
+                    .until(() -> kept.addAndGet(sink.keepReceived()) == 5);
+
+            assertThat(sink.users()).as("GreenMail's users: one mailbox, not one per address").isEqualTo(1);
+            for (int i = 1; i <= 5; i++) {
+                assertThat(Files.readString(data.resolve("mail").resolve(i + ".eml"), StandardCharsets.UTF_8))
+                        .contains("To: user" + i + "@kund" + i + ".se", "message " + i);
+            }
+            assertThat(sink.keepReceived()).as("kept messages leave the mailbox").isZero();
+        } finally {
+            sink.stop();
         }
     }
 
