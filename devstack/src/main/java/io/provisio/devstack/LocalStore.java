@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * wire protocol, persisted to an H2 file under {@code PROVISIO_DATA_DIR}. With
  * {@code PROVISIO_STORE_DURABILITY=write} (the default) every write is in the file before it is acknowledged,
  * so even a kill -9 of this process loses nothing acknowledged; {@code interval} lets H2 write once a
- * second (cheaper; a hard kill loses that second). {@code PROVISIO_STORE_OPLOG=true} turns the oplog on.
+ * second (cheaper; a hard kill loses that second). {@code PROVISIO_STORE_OPLOG=true} turns the oplog on;
+ * {@code PROVISIO_STORE_CACHE_MB} sizes H2's page cache (default 16, H2's own).
  * It runs apart from the services, as a real mongod would, so killing a service never takes
  * its data along. Like a mongod, it serves queries from the indexes the services declare
  * ({@link IndexedH2Backend}), and it logs once a minute which collections were read whole.
@@ -46,7 +47,9 @@ public final class LocalStore {
 
         boolean commitEachWrite = !"interval".equalsIgnoreCase(System.getenv()
                 .getOrDefault("PROVISIO_STORE_DURABILITY", "write"));
-        IndexedH2Backend backend = IndexedH2Backend.file(file.toAbsolutePath().toString(), commitEachWrite);
+        int cacheMb = Integer.parseInt(System.getenv().getOrDefault("PROVISIO_STORE_CACHE_MB",
+                Integer.toString(IndexedH2Backend.DEFAULT_CACHE_MB)));
+        IndexedH2Backend backend = IndexedH2Backend.file(file.toAbsolutePath().toString(), commitEachWrite, cacheMb);
         MongoServer server = new MongoServer(backend);
         if (Boolean.parseBoolean(System.getenv().getOrDefault("PROVISIO_STORE_OPLOG", "false"))) {
             server.enableOplog();
@@ -72,7 +75,9 @@ public final class LocalStore {
      * served): on a real MongoDB these would be collection scans too, so a hot path must never show up.
      * The non-unique indexes whose reads yielded {@value #WIDE_READ} or more candidate documents each on average:
      * the index served the query but narrowed it too little, so its cost grows with the data (on MongoDB, as many
-     * keys examined). And how many writes the minute's commits put on disk: the group commit's batching.
+     * keys examined). How many writes the minute's commits put on disk: the group commit's batching. And the
+     * pages read from the file because H2's page cache did not hold them ({@code PROVISIO_STORE_CACHE_MB}), with
+     * the file's size.
      */
     private static void reportEachMinute(IndexedH2Backend backend) {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,6 +88,7 @@ public final class LocalStore {
         Map<String, Long> reported = new HashMap<>();
         AtomicReference<IndexedH2Backend.Durability> lastDurability = new AtomicReference<>(backend.durability());
         AtomicReference<Map<String, IndexedH2Backend.IndexReads>> lastReads = new AtomicReference<>(Map.of());
+        AtomicReference<IndexedH2Backend.FileStats> lastFile = new AtomicReference<>(backend.fileStats());
         reporter.scheduleWithFixedDelay(() -> {
             Map<String, Long> since = new TreeMap<>();
             backend.fullScans().forEach((collection, count) -> {
@@ -114,6 +120,14 @@ public final class LocalStore {
             if (now.writes() > last.writes()) {
                 log.info("Writes in the last minute: {} in {} commits", now.writes() - last.writes(),
                         now.commits() - last.commits());
+            }
+            IndexedH2Backend.FileStats file = backend.fileStats();
+            IndexedH2Backend.FileStats fileBefore = lastFile.getAndSet(file);
+            if (file.pageReads() > fileBefore.pageReads()) {
+                log.info("File: {} MB, chunks {} % live; {} pages ({} MB) read from it in the last minute, "
+                                + "not in the page cache ({} of {} MB used)", file.fileBytes() >> 20,
+                        file.fillPercent(), file.pageReads() - fileBefore.pageReads(),
+                        (file.readBytes() - fileBefore.readBytes()) >> 20, file.cacheUsedMb(), file.cacheMb());
             }
         }, 1, 1, TimeUnit.MINUTES);
     }

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -29,6 +30,9 @@ public final class IndexedH2Backend extends H2Backend {
     /** Commands that change data: with {@code commitEachWrite} they are on disk before they are acknowledged. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+    /** H2's own default. */
+    public static final int DEFAULT_CACHE_MB = 16;
 
     private final Map<String, LongAdder> fullScans = new ConcurrentHashMap<>();
     private final Map<String, Reads> indexReads = new ConcurrentHashMap<>();
@@ -50,7 +54,15 @@ public final class IndexedH2Backend extends H2Backend {
      *                        wrote); otherwise H2 writes about once a second and a kill -9 loses that second
      */
     public static IndexedH2Backend file(String fileName, boolean commitEachWrite) {
-        MVStore store = MVStore.open(fileName);
+        return file(fileName, commitEachWrite, DEFAULT_CACHE_MB);
+    }
+
+    /**
+     * As {@link #file(String, boolean)}, with H2's page cache at {@code cacheMb} megabytes (H2's default: 16): pages
+     * not in it are read from the file and decoded again.
+     */
+    public static IndexedH2Backend file(String fileName, boolean commitEachWrite, int cacheMb) {
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheMb).open();
         StoreFormat.upgrade(store);
         return new IndexedH2Backend(store, commitEachWrite);
     }
@@ -90,6 +102,26 @@ public final class IndexedH2Backend extends H2Backend {
     /** So far; zeros without {@code commitEachWrite}. */
     public Durability durability() {
         return groupCommit == null ? new Durability(0, 0) : new Durability(groupCommit.writes(), groupCommit.commits());
+    }
+
+    /**
+     * The file and H2's page cache so far: the file's size, how full its chunks are with live pages (H2 rewrites the
+     * emptiest ones), the pages read from the file because the cache did not hold them and their bytes, and the cache's
+     * use and size.
+     */
+    public record FileStats(long fileBytes, int fillPercent, long pageReads, long readBytes, int cacheUsedMb,
+                            int cacheMb) {
+    }
+
+    /** So far; for the in-memory store, zeros. */
+    public FileStats fileStats() {
+        MVStore store = getMvStore();
+        FileStore<?> file = store.getFileStore();
+        if (file == null) {
+            return new FileStats(0, 0, 0, 0, 0, 0);
+        }
+        return new FileStats(file.size(), file.getChunksFillRate(), file.getReadCount(), file.getReadBytes(),
+                store.getCacheSizeUsed(), store.getCacheSize());
     }
 
     /** Queries that read a whole collection because no index served them, by "database.collection". */

@@ -221,6 +221,43 @@ class IndexedH2BackendTest {
         }
     }
 
+    @Test
+    void readsFromTheFileOnlyThePagesItsPageCacheDoesNotHold(@TempDir java.nio.file.Path directory) {
+        String file = directory.resolve("store.mv").toString();
+        IndexedH2Backend first = IndexedH2Backend.file(file, true);
+        MongoServer server = new MongoServer(first);
+        try (MongoClient client = MongoClients.create(uri(server))) {
+            List<Document> orders = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                orders.add(new Document("_id", "o-" + i).append("note", "x".repeat(2_000)));
+            }
+            client.getDatabase(DATABASE).getCollection("orders").insertMany(orders);
+        } finally {
+            server.shutdownNow();
+        }
+
+        assertThat(rereadGoesToTheFile(file, 64)).as("64 MB hold the ~6 MB of pages: read again from the cache")
+                .isFalse();
+        assertThat(rereadGoesToTheFile(file, 1)).as("1 MB does not: read again from the file").isTrue();
+    }
+
+    /** Opens the file with {@code cacheMb} of page cache, reads every document twice: did the second go to the file? */
+    private static boolean rereadGoesToTheFile(String file, int cacheMb) {
+        IndexedH2Backend backend = IndexedH2Backend.file(file, true, cacheMb);
+        assertThat(backend.fileStats().cacheMb()).isEqualTo(cacheMb);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(uri(server))) {
+            MongoCollection<Document> orders = client.getDatabase(DATABASE).getCollection("orders");
+            assertThat(orders.find().into(new ArrayList<>())).hasSize(3_000);
+            long before = backend.fileStats().pageReads();
+            assertThat(orders.find().into(new ArrayList<>())).hasSize(3_000);
+            assertThat(backend.fileStats().fileBytes()).isGreaterThan(6_000_000);
+            return backend.fileStats().pageReads() > before;
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private void assertSameAnswer(Bson query) {
         List<Document> expected = stock.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
         List<Document> actual = indexed.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
