@@ -44,6 +44,9 @@ final class SecondaryIndex<P> extends Index<P> {
         return Integer.compare(a.size(), b.size());
     };
 
+    /** Appended to {@link #label} for what {@link #candidates} counted while an index was being chosen. */
+    static final String COUNTED = " (counted to choose)";
+
     /** "database.collection.index", what {@link #reads} is told. */
     private final String label;
     /** Told each read's number of candidates, to find reads that grow with the data although an index serves them. */
@@ -102,16 +105,18 @@ final class SecondaryIndex<P> extends Index<P> {
      */
     synchronized long candidates(Document query, long atMost) {
         long count = 0;
+        ranges:
         for (Range range : ranges(query)) {
             for (Map.Entry<List<Object>, Set<P>> entry : entries.subMap(range.from(), true, range.to(), true).entrySet()) {
                 if (range.bracket() == null || range.bracket().admits(entry.getKey())) {
                     count += entry.getValue().size();
                     if (count > atMost) {
-                        return count;
+                        break ranges;
                     }
                 }
             }
         }
+        reads.accept(label + COUNTED, (int) Math.min(count, Integer.MAX_VALUE));
         return count;
     }
 
