@@ -4,7 +4,8 @@
 #   deploy/local/run.sh status   what runs, and where
 #   deploy/local/run.sh stop     stop everything this script started
 # Honours PROVISIO_BOOTSTRAP, PROVISIO_DATA_DIR (default .data), GATEWAY_PORT (default 8080), PROVISIO_STORE_HEAP
-# (the local store's -Xmx, default 512m), PROVISIO_SMTP_PORT (the local SMTP sink, default 3025; SPRING_MAIL_HOST to use another),
+# (the local store's -Xmx, default 512m), PROVISIO_STORE_CACHE_MB (its H2 page cache, default 16),
+# PROVISIO_SMTP_PORT (the local SMTP sink, default 3025; SPRING_MAIL_HOST to use another),
 # MONGODB_URI (default: a local store process), RABBITMQ_URI (default: RabbitMQ on localhost:5672, where
 # each service logs in as its own user, created by deploy/local/rabbitmq-users.sh) and PROVISIO_JAVA_OPTS (extra
 # JVM options for the five services, e.g. a GC to compare in a benchmark; split on spaces).
