@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.mongodb.client.MongoClient;
@@ -225,15 +226,10 @@ class IndexedH2BackendTest {
 
     @Test
     void rebuildsSecondaryIndexesWhenAStoreFileIsOpenedAgain(@TempDir java.nio.file.Path directory) {
-        String file = directory.resolve("store.mv").toString();
-        IndexedH2Backend first = IndexedH2Backend.file(file, true);
-        MongoServer server = new MongoServer(first);
-        try (MongoClient client = MongoClients.create(uri(server))) {
-            MongoCollection<Document> orders = client.getDatabase(DATABASE).getCollection("orders");
+        String file = storeFile(directory, orders -> {
             declareIndexes(orders);
             orders.insertMany(orders(50, new Random(3)));
-        }
-        server.shutdownNow();
+        });
 
         IndexedH2Backend reopened = IndexedH2Backend.file(file, true);
         MongoServer again = new MongoServer(reopened);
@@ -252,18 +248,13 @@ class IndexedH2BackendTest {
 
     @Test
     void reportsThePagesReadFromTheFileAndTheCacheItWasGiven(@TempDir java.nio.file.Path directory) {
-        String file = directory.resolve("store.mv").toString();
-        IndexedH2Backend first = IndexedH2Backend.file(file, true);
-        MongoServer server = new MongoServer(first);
-        try (MongoClient client = MongoClients.create(uri(server))) {
-            List<Document> orders = new ArrayList<>();
+        String file = storeFile(directory, orders -> {
+            List<Document> notes = new ArrayList<>();
             for (int i = 0; i < 3_000; i++) {
-                orders.add(new Document("_id", "o-" + i).append("note", "x".repeat(2_000)));
+                notes.add(new Document("_id", "o-" + i).append("note", "x".repeat(2_000)));
             }
-            client.getDatabase(DATABASE).getCollection("orders").insertMany(orders);
-        } finally {
-            server.shutdownNow();
-        }
+            orders.insertMany(notes);
+        });
 
         IndexedH2Backend reopened = IndexedH2Backend.file(file, true, 64);
         MongoServer again = new MongoServer(reopened);
@@ -285,6 +276,18 @@ class IndexedH2BackendTest {
         } finally {
             again.shutdownNow();
         }
+    }
+
+    /** A store file under {@code directory} whose "orders" {@code fill} wrote, closed again. */
+    private static String storeFile(java.nio.file.Path directory, Consumer<MongoCollection<Document>> fill) {
+        String file = directory.resolve("store.mv").toString();
+        MongoServer server = new MongoServer(IndexedH2Backend.file(file, true));
+        try (MongoClient client = MongoClients.create(uri(server))) {
+            fill.accept(client.getDatabase(DATABASE).getCollection("orders"));
+        } finally {
+            server.shutdownNow();
+        }
+        return file;
     }
 
     private void assertSameAnswer(Bson query) {
