@@ -39,18 +39,19 @@ final class IndexChoice {
         if (serving.size() < 2) {
             return serving.isEmpty() ? null : serving.getFirst();
         }
+        // At Long.MAX_VALUE every range ends within the bound, so the loop always returns.
         for (long bound = FIRST_BOUND; ; bound = bound > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : bound * 8) {
             SecondaryIndex<P> best = null;
-            long fewest = bound;
+            long atMost = bound;
             for (SecondaryIndex<P> index : serving) {
-                long candidates = index.candidates(query, fewest);
-                if (candidates <= fewest && (best == null || candidates < fewest)) {
+                long candidates = index.candidates(query, atMost);
+                if (candidates <= atMost) {
                     best = index;
-                    fewest = candidates;
+                    atMost = candidates - 1;
                 }
             }
-            if (best != null || bound == Long.MAX_VALUE) {
-                return best == null ? serving.getFirst() : best;
+            if (best != null) {
+                return best;
             }
         }
     }

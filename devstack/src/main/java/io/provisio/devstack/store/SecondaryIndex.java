@@ -49,6 +49,8 @@ final class SecondaryIndex<P> extends Index<P> {
 
     /** "database.collection.index", what {@link #reads} is told. */
     private final String label;
+    /** {@link #label} with {@link #COUNTED}, built once: {@link #candidates} runs on every choice between indexes. */
+    private final String countedLabel;
     /** Told each read's number of candidates, to find reads that grow with the data although an index serves them. */
     private final ObjIntConsumer<String> reads;
     private final NavigableMap<List<Object>, Set<P>> entries = new TreeMap<>(KEYS);
@@ -77,6 +79,7 @@ final class SecondaryIndex<P> extends Index<P> {
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, String label, ObjIntConsumer<String> reads) {
         super(name, keys, sparse);
         this.label = label;
+        this.countedLabel = label + COUNTED;
         this.reads = reads;
     }
 
@@ -116,7 +119,7 @@ final class SecondaryIndex<P> extends Index<P> {
                 }
             }
         }
-        reads.accept(label + COUNTED, (int) Math.min(count, Integer.MAX_VALUE));
+        reads.accept(countedLabel, (int) Math.min(count, Integer.MAX_VALUE));
         return count;
     }
 
