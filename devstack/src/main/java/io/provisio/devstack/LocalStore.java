@@ -77,7 +77,7 @@ public final class LocalStore {
      * the index served the query but narrowed it too little, so its cost grows with the data (on MongoDB, as many
      * keys examined). How many writes the minute's commits put on disk: the group commit's batching. And the
      * pages read from the file because H2's page cache did not hold them ({@code PROVISIO_STORE_CACHE_MB}), with
-     * the file's size.
+     * the file's size and its number of chunks.
      */
     private static void reportEachMinute(IndexedH2Backend backend) {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -124,8 +124,8 @@ public final class LocalStore {
             IndexedH2Backend.FileStats file = backend.fileStats();
             IndexedH2Backend.FileStats fileBefore = lastFile.getAndSet(file);
             if (file.pageReads() > fileBefore.pageReads()) {
-                log.info("File: {} MB, chunks {} % live; {} pages ({} MB) read from it in the last minute, "
-                                + "not in the page cache ({} of {} MB used)", file.fileBytes() >> 20,
+                log.info("File: {} MB in {} chunks, {} % live; {} pages ({} MB) read from it in the last minute, "
+                                + "not in the page cache ({} of {} MB used)", file.fileBytes() >> 20, file.chunks(),
                         file.fillPercent(), file.pageReads() - fileBefore.pageReads(),
                         (file.readBytes() - fileBefore.readBytes()) >> 20, file.cacheUsedMb(), file.cacheMb());
             }

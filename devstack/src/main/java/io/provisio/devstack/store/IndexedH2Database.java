@@ -102,9 +102,18 @@ final class IndexedH2Database extends H2Database {
             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                                  Document fieldSelector) {
                 Index<Object> index = IndexChoice.narrowest(getIndexes(), query);
-                QueryResult result = index == null
-                        ? matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                        : matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize, fieldSelector);
+                QueryResult result;
+                if (index == null) {
+                    result = matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+                } else {
+                    // Positions already in the sort's order need no sort, and without one the stream of documents
+                    // stops at the limit: each document read from H2 is decoded, so a claim of the first due e-mail
+                    // would otherwise read the whole backlog.
+                    Document sort = index instanceof SecondaryIndex<Object> secondary
+                            && secondary.yieldsInOrder(query, orderBy) ? null : orderBy;
+                    result = matchDocuments(query, index.getPositions(query), sort, skip, limit, batchSize,
+                            fieldSelector);
+                }
                 List<Document> copies = new ArrayList<>();
                 result.forEach(document -> copies.add(document.cloneDeeply()));
                 return new QueryResult(copies, result.getCursorId());

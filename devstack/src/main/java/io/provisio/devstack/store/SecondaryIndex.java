@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ObjIntConsumer;
@@ -123,6 +124,46 @@ final class SecondaryIndex<P> extends Index<P> {
         return count;
     }
 
+    /**
+     * Whether {@link #getPositions} yields the documents {@code query} can match already in {@code orderBy}'s order,
+     * so the collection need not sort them and a limited query can stop at its limit, as MongoDB's does when an
+     * index provides the sort (no in-memory sort). True when the query reads one stretch of the index and the sort
+     * asks, ascending, for the index's keys that follow those the query pins to one value (a pinned key may appear
+     * anywhere in the sort: it does not change the order). The dispatcher's claim of the e-mail due first, {@code
+     * {status: SCHEDULED, sendAt <= now}} sorted by {@code sendAt} on {@code (status, sendAt)}, then reads one
+     * document instead of the whole due backlog (docs/PERFORMANCE.md, run 21).
+     */
+    synchronized boolean yieldsInOrder(Document query, Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return false;
+        }
+        List<Range> ranges = ranges(query);
+        if (ranges == null || ranges.size() != 1) {
+            return false;
+        }
+        Range range = ranges.getFirst();
+        List<String> names = keys();
+        int pinned = 0;
+        while (pinned < names.size() && compare(range.from().get(pinned), range.to().get(pinned)) == 0) {
+            pinned++;
+        }
+        int next = pinned;
+        for (Map.Entry<String, Object> field : orderBy.entrySet()) {
+            if (!(field.getValue() instanceof Number direction) || direction.doubleValue() != 1) {
+                return false;
+            }
+            int at = names.indexOf(field.getKey());
+            if (at >= 0 && at < pinned) {
+                continue;
+            }
+            if (at != next) {
+                return false;
+            }
+            next++;
+        }
+        return true;
+    }
+
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
         if (isSparse() && keys().stream().noneMatch(key -> present(document, key))) {
@@ -133,7 +174,7 @@ final class SecondaryIndex<P> extends Index<P> {
         Set<List<Object>> keys = keysOf(document);
         documents.put(document.get("_id"), new Indexed<>(position, keys));
         for (List<Object> key : keys) {
-            entries.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+            addTo(key, position);
         }
     }
 
@@ -144,22 +185,56 @@ final class SecondaryIndex<P> extends Index<P> {
             return null;
         }
         for (List<Object> key : indexed.keys()) {
-            Set<P> positions = entries.get(key);
-            if (positions != null) {
-                positions.remove(indexed.position());
-                if (positions.isEmpty()) {
-                    entries.remove(key);
-                }
-            }
+            removeFrom(key, indexed.position());
         }
         return indexed.position();
     }
 
+    /**
+     * Touches only the keys the update changed: most updates (a status, a version, a lease) leave this index's keys
+     * as they were, and removing and re-adding each of them walked the tree twice per index for nothing
+     * (docs/PERFORMANCE.md, run 21).
+     */
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
-        remove(oldDocument);
-        add(newDocument, position, collection);
+        Object id = oldDocument.get("_id");
+        Indexed<P> indexed = documents.get(id);
+        boolean stillIndexed = !isSparse() || keys().stream().anyMatch(key -> present(newDocument, key));
+        if (indexed == null || !stillIndexed || !indexed.position().equals(position)
+                || !Objects.equals(id, newDocument.get("_id"))) {
+            remove(oldDocument);
+            add(newDocument, position, collection);
+            return;
+        }
+        Set<List<Object>> keys = keysOf(newDocument);
+        if (keys.equals(indexed.keys())) {
+            return;
+        }
+        for (List<Object> key : indexed.keys()) {
+            if (!keys.contains(key)) {
+                removeFrom(key, position);
+            }
+        }
+        // Every new key, not only the added ones: keys unequal here may share an entry (an array's 1 and 1L).
+        for (List<Object> key : keys) {
+            addTo(key, position);
+        }
+        documents.put(id, new Indexed<>(position, keys));
+    }
+
+    private void addTo(List<Object> key, P position) {
+        entries.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+    }
+
+    private void removeFrom(List<Object> key, P position) {
+        Set<P> positions = entries.get(key);
+        if (positions != null) {
+            positions.remove(position);
+            if (positions.isEmpty()) {
+                entries.remove(key);
+            }
+        }
     }
 
     /** Not unique: a document's keys never locate one position. */

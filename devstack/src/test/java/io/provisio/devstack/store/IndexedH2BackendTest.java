@@ -216,6 +216,52 @@ class IndexedH2BackendTest {
         assertThat(reads(after, "tags").candidates() - reads(before, "tags").candidates()).isEqualTo(4);
     }
 
+    /**
+     * Sorted, limited reads answer as the stock store does, whether the index gives the sort's order (the store then
+     * stops at the limit instead of sorting every candidate) or not (a descending sort, two stretches of the index, a
+     * field the index does not hold); claims taken one after the other take the same documents in the same order.
+     */
+    @Test
+    void answersSortedLimitedReadsAndClaimsAsTheStockStoreDoes() {
+        Instant base = Instant.parse("2026-12-01T00:00:00Z");
+        for (MongoCollection<Document> collection : List.of(indexed, stock)) {
+            declareIndexes(collection);
+            List<Document> orders = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                // Every createdAt differs (7 919 is prime to 300): ties would come in an order neither store promises.
+                orders.add(new Document("_id", "o-" + i).append("partnerId", List.of("p1", "p2", "p3").get(i % 3))
+                        .append("status", i % 4 == 0 ? "DONE" : "NEW")
+                        .append("createdAt", Date.from(base.plusSeconds(i * 7_919L % 300))));
+            }
+            collection.insertMany(orders);
+        }
+        Date since = Date.from(base.plusSeconds(100));
+        List<Map.Entry<Bson, Bson>> sorted = List.of(
+                Map.entry(eq("partnerId", "p2"), Sorts.ascending("createdAt")),
+                Map.entry(and(eq("partnerId", "p3"), gte("createdAt", since)), Sorts.ascending("createdAt")),
+                Map.entry(and(eq("partnerId", "p3"), lt("createdAt", since)), Sorts.ascending("partnerId", "createdAt")),
+                Map.entry(and(eq("partnerId", "p1"), eq("status", "NEW")), Sorts.ascending("createdAt")),
+                Map.entry(in("partnerId", List.of("p1", "p3")), Sorts.ascending("createdAt")),
+                Map.entry(eq("partnerId", "p1"), Sorts.descending("createdAt")),
+                Map.entry(eq("partnerId", "p1"), Sorts.ascending("status", "createdAt")));
+        for (Map.Entry<Bson, Bson> read : sorted) {
+            for (int limit : List.of(1, 4)) {
+                assertThat(indexed.find(read.getKey()).sort(read.getValue()).limit(limit).into(new ArrayList<>()))
+                        .as("%s sorted by %s, limit %d", read.getKey(), read.getValue(), limit)
+                        .isEqualTo(stock.find(read.getKey()).sort(read.getValue()).limit(limit).into(new ArrayList<>()));
+            }
+        }
+
+        for (int claim = 0; claim < 5; claim++) {
+            Bson due = and(eq("partnerId", "p2"), lte("createdAt", Date.from(base.plusSeconds(200))));
+            FindOneAndUpdateOptions first = new FindOneAndUpdateOptions().sort(Sorts.ascending("createdAt"));
+            Document claimedHere = indexed.findOneAndUpdate(due, Updates.set("partnerId", "claimed"), first);
+            assertThat(claimedHere).as("claim %d", claim)
+                    .isEqualTo(stock.findOneAndUpdate(due, Updates.set("partnerId", "claimed"), first));
+        }
+        assertSameAnswer(eq("partnerId", "claimed"));
+    }
+
     private IndexedH2Backend.IndexReads partnerListReads() {
         return reads(indexedBackend.indexReads(), "partner_list");
     }
@@ -273,6 +319,7 @@ class IndexedH2BackendTest {
             assertThat(stats.readBytes()).isPositive();
             assertThat(stats.fileBytes()).isGreaterThan(6_000_000);
             assertThat(stats.fillPercent()).isBetween(1, 100);
+            assertThat(stats.chunks()).as("a chunk per commit, some since rewritten").isPositive();
         } finally {
             again.shutdownNow();
         }

@@ -63,6 +63,69 @@ class SecondaryIndexTest {
         assertThat(index.getCount()).isZero();
     }
 
+    @Test
+    void anUpdateTouchesOnlyTheKeysItChanged() {
+        SecondaryIndex<Object> index = new SecondaryIndex<>("tags", List.of(new IndexKey("tags", true)), false,
+                "shop.orders.tags", UNCOUNTED);
+        Document first = new Document("_id", "o1").append("tags", List.of("red", "green")).append("n", 1);
+        index.add(first, "o1", null);
+        index.add(new Document("_id", "o2").append("tags", List.of("red")), "o2", null);
+
+        Document counted = new Document("_id", "o1").append("tags", List.of("red", "green")).append("n", 2);
+        index.updateInPlace(first, counted, "o1", null);
+        // Keys unchanged: o1 keeps its place under "red" (removing and re-adding it put it after o2).
+        assertThat(positions(index, new Document("tags", "red"))).containsExactly("o1", "o2");
+
+        Document retagged = new Document("_id", "o1").append("tags", List.of("green", "blue"));
+        index.updateInPlace(counted, retagged, "o1", null);
+        assertThat(positions(index, new Document("tags", "red"))).containsExactly("o2");
+        assertThat(positions(index, new Document("tags", "green"))).containsExactly("o1");
+        assertThat(positions(index, new Document("tags", "blue"))).containsExactly("o1");
+
+        // 1 and 1L are two keys to the document but one entry of the index: dropping one keeps the document there.
+        Document numbered = new Document("_id", "o1").append("tags", List.of(1, 1L));
+        index.updateInPlace(retagged, numbered, "o1", null);
+        index.updateInPlace(numbered, new Document("_id", "o1").append("tags", List.of(1)), "o1", null);
+        assertThat(positions(index, new Document("tags", 1))).containsExactly("o1");
+        assertThat(positions(index, new Document("tags", "green"))).isEmpty();
+        assertThat(index.getCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anUpdateThatClearsASparseIndexsFieldsTakesTheDocumentOut() {
+        SecondaryIndex<Object> index = new SecondaryIndex<>("coupon", List.of(new IndexKey("coupon", true)), true,
+                "shop.orders.coupon", UNCOUNTED);
+        Document withCoupon = new Document("_id", "o1").append("coupon", "WINTER");
+        index.add(withCoupon, "o1", null);
+
+        index.updateInPlace(withCoupon, new Document("_id", "o1"), "o1", null);
+
+        assertThat(positions(index, new Document("coupon", "WINTER"))).isEmpty();
+        assertThat(index.getCount()).isZero();
+    }
+
+    @Test
+    void yieldsInTheSortsOrderOnlyWhenTheSortFollowsTheKeysTheQueryPins() {
+        SecondaryIndex<Object> index = new SecondaryIndex<>("due",
+                List.of(new IndexKey("status", true), new IndexKey("sendAt", true)), false, "shop.mails.due", UNCOUNTED);
+        Document due = new Document("status", "SCHEDULED").append("sendAt", new Document("$lte", NOW));
+        Document bySendAt = new Document("sendAt", 1);
+
+        assertThat(index.yieldsInOrder(due, bySendAt)).isTrue();
+        assertThat(index.yieldsInOrder(due, new Document("status", 1).append("sendAt", 1))).isTrue();
+        assertThat(index.yieldsInOrder(new Document("status", "SCHEDULED"), new Document("sendAt", 1.0))).isTrue();
+        assertThat(index.yieldsInOrder(new Document("status", new Document("$in", List.of("SCHEDULED"))), bySendAt))
+                .isTrue();
+        assertThat(index.yieldsInOrder(new Document("status", new Document("$gte", "A")), bySendAt))
+                .as("status is a range, so sendAt restarts with each status").isFalse();
+        assertThat(index.yieldsInOrder(new Document("status", new Document("$in", List.of("SCHEDULED", "SENDING"))),
+                bySendAt)).as("two stretches of the index").isFalse();
+        assertThat(index.yieldsInOrder(due, new Document("sendAt", -1))).isFalse();
+        assertThat(index.yieldsInOrder(due, new Document("sendAt", 1).append("_id", 1))).isFalse();
+        assertThat(index.yieldsInOrder(due, new Document())).isFalse();
+        assertThat(index.yieldsInOrder(due, null)).isFalse();
+    }
+
     private static List<Object> positions(SecondaryIndex<Object> index, Document query) {
         assertThat(index.canHandle(query)).isTrue();
         List<Object> positions = new ArrayList<>();
