@@ -77,15 +77,15 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer out, KeyValue key) {
-        out.put(BsonDocumentType.BSON).put(bson(key));
+        out.put(BsonBytesType.BSON).put(bson(key));
     }
 
     @Override
     public KeyValue read(ByteBuffer in) {
-        if (in.get(in.position()) != BsonDocumentType.BSON) {
+        if (in.get(in.position()) != BsonBytesType.BSON) {
             return (KeyValue) older.read(in);
         }
-        return new KeyValue(BsonDocumentType.readBson(in).values());
+        return new KeyValue(BsonBytesType.readBson(in).values());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.provisio.devstack.store;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
@@ -11,11 +10,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.QueryParameters;
-import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -75,49 +70,7 @@ final class IndexedH2Database extends H2Database {
         Opening opening = opening();
         String fullName = getFullCollectionNamespace(collectionName);
         // The same map names as H2Database's, so a file the stock backend wrote opens (StoreFormat).
-        MVMap<Object, Document> data = StoreFormat.documents(opening.store(), "databases." + fullName);
-        MVMap<String, Object> meta = opening.store().openMap("meta." + fullName);
-        Consumer<String> scans = opening.fullScans();
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry) {
-            @Override
-            protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-                                                 Document fieldSelector) {
-                if (!getCollectionName().startsWith("system.")) {
-                    scans.accept(getFullName());
-                }
-                return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-            }
-
-            // The stock collection hands out the stored documents themselves, and an update rewrites the stored
-            // document it read in place (under the collection's lock, but not under H2's). Two things read a stored
-            // document outside that lock: a reply, encoded after the lock is released (a concurrent update tore it
-            // or failed the encoding with a ConcurrentModificationException, which closed the client's
-            // connection), and H2 itself, which encodes a changed page's documents when it commits (a concurrent
-            // update failed the commit, and H2 then closes the whole store: docs/PERFORMANCE.md, run 18). What
-            // leaves the collection's data is therefore a copy, and an update (findAndModify's too, which reads
-            // through here) changes the copy and stores it: a stored document is never changed again, so what
-            // findAndModify returns needs no copy of its own. The index read is the narrowest that can serve the query
-            // (IndexChoice), not the first.
-            @Override
-            protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-                                                 Document fieldSelector) {
-                Index<Object> index = IndexChoice.narrowest(getIndexes(), query);
-                QueryResult result;
-                if (index == null) {
-                    result = matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-                } else {
-                    // Positions already in the sort's order need no sort, and without one the stream of documents
-                    // stops at the limit: each document read from H2 is decoded, so a claim of the first due e-mail
-                    // would otherwise read the whole backlog.
-                    Document sort = index instanceof SecondaryIndex<Object> secondary
-                            && secondary.yieldsInOrder(query, orderBy) ? null : orderBy;
-                    result = matchDocuments(query, index.getPositions(query), sort, skip, limit, batchSize,
-                            fieldSelector);
-                }
-                List<Document> copies = new ArrayList<>();
-                result.forEach(document -> copies.add(document.cloneDeeply()));
-                return new QueryResult(copies, result.getCursorId());
-            }
-        };
+        MVMap<Object, byte[]> data = StoreFormat.documents(opening.store(), "databases." + fullName);
+        return new IndexedH2Collection(this, collectionName, options, data, cursorRegistry, opening.fullScans());
     }
 }

@@ -3,15 +3,14 @@ package io.provisio.devstack.store;
 import java.util.List;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The maps of the store's H2 file and their types: documents as BSON ({@link BsonDocumentType}) under their ids
- * ({@link DocumentIdType}), unique index keys compared by value ({@link IndexKeyType}). The map names are
+ * The maps of the store's H2 file and their types: documents as their BSON bytes ({@link BsonBytesType}) under
+ * their ids ({@link DocumentIdType}), unique index keys compared by value ({@link IndexKeyType}). The map names are
  * mongo-java-server's, so a file written by the stock backend opens; its unique indexes, sorted in the stock order,
  * are rebuilt once when it does.
  */
@@ -27,9 +26,9 @@ final class StoreFormat {
     private StoreFormat() {
     }
 
-    static MVMap<Object, Document> documents(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Document>()
-                .keyType(new DocumentIdType()).valueType(new BsonDocumentType()));
+    static MVMap<Object, byte[]> documents(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, byte[]>()
+                .keyType(new DocumentIdType()).valueType(new BsonBytesType()));
     }
 
     /** H2Database's map for the index, so that dropping the index removes this map. */

@@ -444,25 +444,43 @@ class IndexedH2BackendTest {
     }
 
     /**
-     * An update stores a new document and leaves the one it replaces as it was. H2 encodes a changed page's
-     * documents when it commits, outside the collection's lock: the stock collection's in-place update of a stored
-     * document failed such a commit with a ConcurrentModificationException, and H2 then closed the whole store.
+     * H2 holds each document as its BSON bytes, and an update stores new bytes: what H2 held before is left as it
+     * was. H2 encodes a changed page when it commits, outside the collection's lock: the stock collection's in-place
+     * update of a stored document failed such a commit with a ConcurrentModificationException, and H2 then closed
+     * the whole store.
      */
     @Test
-    void anUpdateNeverChangesTheDocumentObjectH2Holds() {
+    void anUpdateStoresNewBytesAndLeavesWhatH2HeldAsItWas() {
         indexed.insertOne(new Document("_id", "o-1").append("n", 0).append("lines", new Document("a", 1)));
-        org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> data =
+        org.h2.mvstore.MVMap<Object, byte[]> data =
                 StoreFormat.documents(indexedBackend.getMvStore(), "databases." + FULL_NAME);
-        de.bwaldvogel.mongo.bson.Document stored = data.values().iterator().next();
-        de.bwaldvogel.mongo.bson.Document before = stored.cloneDeeply();
+        byte[] stored = data.get("o-1");
+        byte[] before = stored.clone();
 
         indexed.updateOne(eq("_id", "o-1"), new Document("$set", new Document("n", 1).append("lines.b", 2))
                 .append("$unset", new Document("lines.a", "")));
         indexed.findOneAndUpdate(eq("_id", "o-1"), new Document("$inc", new Document("n", 1)));
 
         assertThat(stored).isEqualTo(before);
+        assertThat(data.get("o-1")).isNotSameAs(stored);
         assertThat(indexed.find(eq("_id", "o-1")).first())
                 .isEqualTo(new Document("_id", "o-1").append("n", 2).append("lines", new Document("b", 2)));
+    }
+
+    /** The collection's data size, kept from the stored bytes' lengths, is what the stock store measures. */
+    @Test
+    void reportsTheDataSizeTheStockStoreReports() {
+        for (MongoCollection<Document> collection : List.of(indexed, stock)) {
+            declareIndexes(collection);
+            collection.insertMany(orders(200, new Random(13)));
+            collection.updateMany(eq("partnerId", "p1"), Updates.combine(Updates.set("note", "x".repeat(100)),
+                    Updates.unset("deadline")));
+            collection.deleteMany(eq("partnerId", "p2"));
+        }
+        Document stats = new Document("collStats", "orders");
+        Object size = indexedClient.getDatabase(DATABASE).runCommand(stats).get("size");
+        assertThat(size).isEqualTo(stockClient.getDatabase(DATABASE).runCommand(stats).get("size"));
+        assertThat(((Number) size).intValue()).isPositive();
     }
 
     private static String uri(MongoServer server) {
