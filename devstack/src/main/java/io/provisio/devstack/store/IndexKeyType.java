@@ -10,8 +10,6 @@ import java.util.UUID;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -99,10 +97,6 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         for (Object value : values) {
             document.put(Integer.toString(document.size()), value);
         }
-        ByteBuf buffer = Unpooled.buffer(64);
-        BsonEncoder.encodeDocument(document, buffer);
-        byte[] bytes = new byte[buffer.readableBytes()];
-        buffer.readBytes(bytes);
-        return bytes;
+        return BsonBytesType.encode(document);
     }
 }
