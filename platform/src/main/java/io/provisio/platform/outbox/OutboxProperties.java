@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         before another replica takes over
  * @param retryDelay       how long a document whose publish failed waits first; it doubles with every further
  *                         failure, up to {@code maxRetryDelay}
+ * @param localDeliveryThreads threads of each channel this process consumes itself ({@code LocalChannel}): they
+ *                         stand in for that channel's consumers, so the platform's defaults set it to
+ *                         {@code PROVISIO_CONSUMERS} as well
  */
 @ConfigurationProperties("provisio.outbox")
 public record OutboxProperties(
@@ -29,9 +32,13 @@ public record OutboxProperties(
         @DefaultValue("15s") Duration recoveryAge,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("1s") Duration retryDelay,
-        @DefaultValue("1m") Duration maxRetryDelay) {
+        @DefaultValue("1m") Duration maxRetryDelay,
+        @DefaultValue("4") int localDeliveryThreads) {
 
     public OutboxProperties {
+        if (localDeliveryThreads < 1) {
+            throw new IllegalArgumentException("provisio.outbox.local-delivery-threads must be at least 1");
+        }
         // The relay publishes a leased document's messages and waits for their confirms within the lease.
         if (lease.compareTo(confirmTimeout.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("provisio.outbox.lease (" + lease

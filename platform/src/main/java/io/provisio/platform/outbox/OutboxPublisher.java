@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,14 +34,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Publishes what a write put into an outbox right after the write, in this process: the way nearly
  * every message leaves. One sender thread takes whatever writes have queued up, hands all their messages
- * to the broker without waiting in between, and lets the confirms arrive together; settler threads then
- * take the confirmed entries out of their documents, many per round trip ({@link PublishedEntries}).
- * Under load the batches grow by themselves, so the cost per message falls as the rate rises. Settles run
+ * to the broker without waiting in between, and lets the confirms arrive together; each write is settled as
+ * soon as its own confirms are in: settler threads take the confirmed entries out of their documents, every
+ * write confirmed meanwhile in one round trip per collection ({@link PublishedEntries}). Under load the
+ * batches grow by themselves, so the cost per message falls as the rate rises. Settles run
  * in parallel: a document has one write in flight at a time, so two settles never touch the same document,
  * and a settle is a store round trip that a store busy with other work answers slowly (one settler thread
  * was customer-service's whole outbox lag under load, docs/PERFORMANCE.md).
  *
- * <p>A message to one of this process's own {@link LocalChannel}s skips the broker: its handler runs here.
+ * <p>A message to one of this process's own {@link LocalChannel}s skips the broker: its handler runs here, on
+ * that channel's own threads, as many as a binding's consumers ({@code provisio.outbox.local-delivery-threads},
+ * {@code PROVISIO_CONSUMERS}), since they stand in for that binding; the handler's return is its confirm. A
+ * handler takes store round trips: when a batch was settled only once all of it was confirmed, its slowest
+ * handler held back every document in it, broker-bound ones too.
  *
  * <p>Nothing here is needed for correctness, only for speed: a message this publisher does not get to
  * (process killed, queue full, broker failing, a nack) stays in its document with the pending marker,
@@ -49,8 +56,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public final class OutboxPublisher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
-    /** As many as a service's consumer threads per binding: local delivery replaces such a consumer. */
-    private static final int LOCAL_DELIVERY_THREADS = 4;
     /** Settles waiting on the store at once; each holds a store connection only for its round trips. */
     private static final int SETTLER_THREADS = 4;
 
@@ -66,8 +71,8 @@ public final class OutboxPublisher implements SmartLifecycle {
         }
     }
 
-    /** A write's messages as handed to the broker, each with its confirm. */
-    private record Sent(Written written, List<CompletableFuture<Void>> confirms) {
+    /** A write's messages as handed to the broker, each with its confirm; {@code settled} once out of the outbox. */
+    private record Sent(Written written, List<CompletableFuture<Void>> confirms, CompletableFuture<Void> settled) {
     }
 
     private final MongoTemplate mongo;
@@ -76,12 +81,17 @@ public final class OutboxPublisher implements SmartLifecycle {
     /** Resolved at start: the channels' handlers depend (through their stores) on this publisher. */
     private final Supplier<List<LocalChannel>> localChannelBeans;
     private volatile Map<String, Consumer<Envelope>> localChannels = Map.of();
+    /** Each local channel's threads: one channel's backlog (commands) never waits in front of another's (replies). */
+    private volatile Map<String, ExecutorService> localDelivery = Map.of();
+    private final int localDeliveryThreads;
     private final OutboxMetrics metrics;
     private final int batchSize;
     private final BlockingQueue<Written> queue;
     private final Duration confirmTimeout;
-    /** Batches handed to the broker whose confirmed entries are not yet out of their documents. */
+    /** Writes handed to the broker whose confirmed entries are not yet out of their documents. */
     private final Set<CompletableFuture<Void>> settling = ConcurrentHashMap.newKeySet();
+    /** Writes whose confirms are all in, waiting for a settler; each settler round takes all there are. */
+    private final Queue<Sent> confirmed = new ConcurrentLinkedQueue<>();
     /**
      * Documents with messages at the broker not yet confirmed, each with the later writes that wait for
      * that confirm. Consecutive sends may go out on different channels, which the broker does not keep in
@@ -92,7 +102,6 @@ public final class OutboxPublisher implements SmartLifecycle {
     private volatile boolean accepting;
     private Thread sender;
     private ExecutorService settler;
-    private ExecutorService localDelivery;
 
     public OutboxPublisher(MongoTemplate mongo, ConfirmingPublisher publisher, MessageCodec codec,
                            Supplier<List<LocalChannel>> localChannels, OutboxMetrics metrics,
@@ -105,6 +114,7 @@ public final class OutboxPublisher implements SmartLifecycle {
         this.batchSize = properties.batchSize();
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.confirmTimeout = properties.confirmTimeout();
+        this.localDeliveryThreads = properties.localDeliveryThreads();
     }
 
     /** Takes a committed write's messages; never blocks the writer. */
@@ -128,13 +138,7 @@ public final class OutboxPublisher implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
-                List<Sent> sent = send(batch);
-                CompletableFuture<Void> settled = CompletableFuture.allOf(sent.stream()
-                                .flatMap(s -> s.confirms().stream()).toArray(CompletableFuture[]::new))
-                        .handle((ignored, failure) -> null)
-                        .thenRunAsync(() -> settle(sent), settler);
-                settling.add(settled);
-                settled.whenComplete((ignored, failure) -> settling.remove(settled));
+                send(batch).forEach(this::settleWhenConfirmed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -144,6 +148,32 @@ public final class OutboxPublisher implements SmartLifecycle {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private void settleWhenConfirmed(Sent sent) {
+        settling.add(sent.settled());
+        sent.settled().whenComplete((ignored, failure) -> settling.remove(sent.settled()));
+        CompletableFuture.allOf(sent.confirms().toArray(CompletableFuture[]::new))
+                .whenComplete((ignored, failure) -> {
+                    confirmed.add(sent);
+                    settler.execute(this::settleConfirmed);
+                });
+    }
+
+    /** One settler round: every write confirmed by now, so a busy store gets fewer, larger round trips. */
+    private void settleConfirmed() {
+        List<Sent> round = new ArrayList<>();
+        for (Sent sent = confirmed.poll(); sent != null; sent = round.size() < batchSize ? confirmed.poll() : null) {
+            round.add(sent);
+        }
+        if (round.isEmpty()) {
+            return;
+        }
+        try {
+            settle(round);
+        } finally {
+            round.forEach(sent -> sent.settled().complete(null));
         }
     }
 
@@ -164,13 +194,13 @@ public final class OutboxPublisher implements SmartLifecycle {
                     break;
                 }
             }
-            sent.add(new Sent(written, confirms));
+            sent.add(new Sent(written, confirms, new CompletableFuture<>()));
         }
         return sent;
     }
 
     /**
-     * Runs the channel's own handler on this process's local-delivery threads, in a CONSUMER span continuing the
+     * Runs the channel's own handler on that channel's local-delivery threads, in a CONSUMER span continuing the
      * trace context stored with the entry, as a consumer of the broker would; done when it returned.
      */
     private CompletableFuture<Void> deliverLocally(OutboxEntry entry) {
@@ -178,7 +208,7 @@ public final class OutboxPublisher implements SmartLifecycle {
         return CompletableFuture.runAsync(() -> {
             Envelope envelope = codec.decode(entry.body().getBytes(StandardCharsets.UTF_8));
             codec.tracing().handleLocally(envelope, handler);
-        }, localDelivery);
+        }, localDelivery.get(entry.channel()));
     }
 
     /** Whether the write must wait for an earlier write of its document (it then waits in {@link #inFlight}). */
@@ -282,9 +312,12 @@ public final class OutboxPublisher implements SmartLifecycle {
         AtomicInteger settlers = new AtomicInteger();
         settler = Executors.newFixedThreadPool(SETTLER_THREADS,
                 r -> new Thread(r, "outbox-settler-" + settlers.incrementAndGet()));
-        AtomicInteger threads = new AtomicInteger();
-        localDelivery = Executors.newFixedThreadPool(LOCAL_DELIVERY_THREADS,
-                r -> new Thread(r, "local-delivery-" + threads.incrementAndGet()));
+        localDelivery = localChannels.keySet().stream().collect(Collectors.toUnmodifiableMap(channel -> channel,
+                channel -> {
+                    AtomicInteger threads = new AtomicInteger();
+                    return Executors.newFixedThreadPool(localDeliveryThreads,
+                            r -> new Thread(r, "local-" + channel + "-" + threads.incrementAndGet()));
+                }));
         running = true;
         accepting = true;
         sender = new Thread(this::sendLoop, "outbox-publisher");
@@ -310,7 +343,7 @@ public final class OutboxPublisher implements SmartLifecycle {
                     + "the relay will publish them again: {}", e.toString());
         } finally {
             settler.shutdownNow();
-            localDelivery.shutdownNow();
+            localDelivery.values().forEach(ExecutorService::shutdownNow);
         }
     }
 

@@ -74,7 +74,8 @@ class OutboxRelayIT {
     @AfterAll
     static void deleteExchanges() {
         TestNamespace.delete(List.of(), List.of("relay-confirmed", "relay-unroutable", "relay-shared", "relay-burst",
-                "relay-orphan", "relay-nobody", PlatformTestApplication.LOCAL));
+                "relay-orphan", "relay-nobody", "relay-beside-local", PlatformTestApplication.LOCAL,
+                PlatformTestApplication.LOCAL_GATED));
     }
 
     @Test
@@ -172,6 +173,44 @@ class OutboxRelayIT {
             assertThat(stored("local-1")).doesNotContainKey(OutboxStore.PENDING_SINCE);
         });
         assertThat(broker.receive(tap, Duration.ofMillis(500))).isEmpty();
+    }
+
+    @Test
+    void aLocalChannelsBacklogHoldsUpNeitherAnotherChannelNorWhatGoesToTheBroker() {
+        String tap = broker.tap("relay-beside-local");
+        // Where the relay puts a gated message that waited past recovery-age (a slow machine): the broker, not lost.
+        broker.tap(PlatformTestApplication.LOCAL_GATED);
+        int threads = properties.localDeliveryThreads();
+        PlatformTestApplication.Gate gate = PlatformTestApplication.GATED;
+        List<String> gated = IntStream.range(0, threads + 2).mapToObj(i -> "gated-" + i).toList();
+        gate.close();
+        try {
+            gated.forEach(id -> outbox.insert(PlatformTestApplication.AGGREGATES, new Document("_id", id),
+                    List.of(message(PlatformTestApplication.LOCAL_GATED, id))));
+            // Every thread of the gated channel is taken, and the rest of its backlog waits for them ...
+            await().atMost(WAIT).until(() -> gate.inside() == threads);
+
+            // ... while the other channel's message and one for the broker leave and are settled at once.
+            OutgoingMessage here = message(PlatformTestApplication.LOCAL, "here-3");
+            outbox.insert(PlatformTestApplication.AGGREGATES, new Document("_id", "local-3"), List.of(here));
+            outbox.insert(PlatformTestApplication.AGGREGATES, new Document("_id", "beside-1"),
+                    List.of(message("relay-beside-local", "beside-1")));
+            assertThat(broker.receive(tap, WAIT).map(this::name)).contains("beside-1");
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(PlatformTestApplication.HANDLED_LOCALLY).extracting(Envelope::messageId)
+                        .contains(here.envelope().messageId());
+                assertThat(stored("local-3")).doesNotContainKey(OutboxStore.PENDING_SINCE);
+                assertThat(stored("beside-1")).doesNotContainKey(OutboxStore.PENDING_SINCE);
+            });
+            assertThat(gate.inside()).isEqualTo(threads);
+        } finally {
+            gate.open();
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(gate.passed).containsAll(gated);
+            gated.forEach(id -> assertThat(stored(id)).doesNotContainKey(OutboxStore.PENDING_SINCE));
+        });
+        assertThat(gate.mostInside()).isEqualTo(threads);
     }
 
     @Test
