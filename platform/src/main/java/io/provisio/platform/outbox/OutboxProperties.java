@@ -33,7 +33,7 @@ public record OutboxProperties(
         @DefaultValue("30s") Duration lease,
         @DefaultValue("1s") Duration retryDelay,
         @DefaultValue("1m") Duration maxRetryDelay,
-        @DefaultValue("4") int localDeliveryThreads) {
+        @DefaultValue("8") int localDeliveryThreads) {
 
     public OutboxProperties {
         if (localDeliveryThreads < 1) {
