@@ -10,11 +10,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.provisio.devstack.Infrastructure;
 import io.provisio.subscription.inventory.domain.AllocationOutcome;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +90,41 @@ class InventoryAllocatorConcurrencyIT {
         Document item = item(partner);
         assertThat(item.getInteger("available")).isEqualTo(23);
         assertThat(item.getInteger("allocated")).isEqualTo(7);
+    }
+
+    @Test
+    void allocatesAFreshHoldingWithoutReadingItAndARedoneOneOnlyOnce() {
+        String partner = newPartnerWithUnits(30);
+        List<String> holdingCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                String collection = event.getCommand().getString(event.getCommandName(), new BsonString("")).getValue();
+                if (InventoryAllocator.HOLDINGS.equals(collection)) {
+                    holdingCommands.add(event.getCommandName());
+                }
+            }
+        };
+        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(Infrastructure.mongoUri())).addCommandListener(listener)
+                .build())) {
+            InventoryAllocator allocator = new InventoryAllocator(new MongoTemplate(counted, DATABASE), CLOCK);
+
+            assertThat(allocator.allocate(partner, PLAN, "saga-1/" + PLAN, 7)).isInstanceOf(AllocationOutcome.Allocated.class);
+            assertThat(holdingCommands).as("a fresh holding is inserted pending, then finished; never read")
+                    .containsExactly("insert", "update");
+
+            holdingCommands.clear();
+            assertThat(allocator.allocate(partner, PLAN, "saga-1/" + PLAN, 7))
+                    .isInstanceOf(AllocationOutcome.AlreadyApplied.class);
+            assertThat(holdingCommands).as("the redo's insert meets the holding, which it then reads")
+                    .containsExactly("insert", "find");
+        }
+        Document item = item(partner);
+        assertThat(item.getInteger("available")).isEqualTo(23);
+        assertThat(item.getInteger("allocated")).isEqualTo(7);
+        assertThat(item.getList("inflight", Document.class, List.of())).as("the redo's change was voided").isEmpty();
+        assertThat(held(partner)).containsExactly(java.util.Map.entry("saga-1/" + PLAN, 7));
     }
 
     @Test
