@@ -125,8 +125,8 @@ final class IndexedH2Collection extends AbstractSynchronizedMongoCollection<Obje
 
     /**
      * Reads the narrowest index that can serve the query, not the first (mongo-java-server's choice). Positions
-     * already in the sort's order need no sort, and without one the stream of documents stops at the limit: each
-     * document read is decoded, so a claim of the first due e-mail would otherwise decode the whole backlog.
+     * already in the sort's order need no sort and are fetched as the stream of documents goes, which stops at the
+     * limit: a claim of the first due e-mail would otherwise gather and decode the whole backlog.
      */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
@@ -135,8 +135,9 @@ final class IndexedH2Collection extends AbstractSynchronizedMongoCollection<Obje
         if (index == null) {
             return matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        Document sort = index instanceof SecondaryIndex<Object> secondary && secondary.yieldsInOrder(query, orderBy)
-                ? null : orderBy;
-        return matchDocuments(query, index.getPositions(query), sort, skip, limit, batchSize, fieldSelector);
+        if (index instanceof SecondaryIndex<Object> secondary && secondary.yieldsInOrder(query, orderBy)) {
+            return matchDocuments(query, secondary.positionsInOrder(query), null, skip, limit, batchSize, fieldSelector);
+        }
+        return matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize, fieldSelector);
     }
 }

@@ -3,11 +3,15 @@ package io.provisio.devstack.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,6 +51,12 @@ final class SecondaryIndex<P> extends Index<P> {
 
     /** Appended to {@link #label} for what {@link #candidates} counted while an index was being chosen. */
     static final String COUNTED = " (counted to choose)";
+
+    /** Appended to {@link #label} for the batches an in-order read fetched after its first ({@link #positionsInOrder}). */
+    static final String READ_ON = " (read on in order)";
+    /** The first batch of an in-order read: a claim of the first due document needs one. */
+    private static final int FIRST_BATCH = 16;
+    private static final int LARGEST_BATCH = 4096;
 
     /** "database.collection.index", what {@link #reads} is told. */
     private final String label;
@@ -101,6 +111,85 @@ final class SecondaryIndex<P> extends Index<P> {
         }
         reads.accept(label, positions.size());
         return new ArrayList<>(positions);
+    }
+
+    /**
+     * The candidates of a query that reads one stretch of the index ({@link #yieldsInOrder}), in the index's order and
+     * fetched as the reader goes: a batch of {@value #FIRST_BATCH} first, each next one eight times larger. A limited
+     * read then stops within its first batch, as MongoDB's index scan stops at the limit, instead of gathering every
+     * candidate of the stretch (the dispatcher's claim of the first due e-mail gathered the whole due backlog each
+     * time; docs/PERFORMANCE.md, run 23). Each batch is read under the index's lock and the reader resumes after the
+     * last key it was handed, so writes between batches are seen as a MongoDB scan that yields sees them: a document
+     * is handed at most once, and one that moves behind the reader is not handed. {@link #reads} is told the first
+     * batch as the read and each later one under {@link #READ_ON}.
+     */
+    Iterable<P> positionsInOrder(Document query) {
+        Range range;
+        synchronized (this) {
+            List<Range> ranges = ranges(query);
+            if (ranges == null || ranges.size() != 1) {
+                throw new IllegalArgumentException("not one stretch of " + label + ": " + query);
+            }
+            range = ranges.getFirst();
+        }
+        return () -> new InOrder(range);
+    }
+
+    private final class InOrder implements Iterator<P> {
+
+        private final Range range;
+        private final ArrayDeque<P> batch = new ArrayDeque<>();
+        private final Set<P> handed = new HashSet<>();
+        /** The last key whose positions were fetched, or null before the first batch. */
+        private List<Object> after;
+        private boolean ended;
+        private int size = FIRST_BATCH;
+
+        InOrder(Range range) {
+            this.range = range;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (batch.isEmpty() && !ended) {
+                fetch();
+            }
+            return !batch.isEmpty();
+        }
+
+        @Override
+        public P next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return batch.poll();
+        }
+
+        private void fetch() {
+            boolean first = after == null;
+            synchronized (SecondaryIndex.this) {
+                NavigableMap<List<Object>, Set<P>> rest = first
+                        ? entries.subMap(range.from(), true, range.to(), true)
+                        : entries.subMap(after, false, range.to(), true);
+                ended = true;
+                for (Map.Entry<List<Object>, Set<P>> entry : rest.entrySet()) {
+                    if (batch.size() >= size) {
+                        ended = false;
+                        break;
+                    }
+                    after = entry.getKey();
+                    if (range.bracket() == null || range.bracket().admits(entry.getKey())) {
+                        for (P position : entry.getValue()) {
+                            if (handed.add(position)) {
+                                batch.add(position);
+                            }
+                        }
+                    }
+                }
+            }
+            reads.accept(first ? label : label + READ_ON, batch.size());
+            size = Math.min(size * 8, LARGEST_BATCH);
+        }
     }
 
     /**

@@ -252,6 +252,7 @@ class IndexedH2BackendTest {
             }
         }
 
+        IndexedH2Backend.IndexReads beforeClaims = partnerListReads();
         for (int claim = 0; claim < 5; claim++) {
             Bson due = and(eq("partnerId", "p2"), lte("createdAt", Date.from(base.plusSeconds(200))));
             FindOneAndUpdateOptions first = new FindOneAndUpdateOptions().sort(Sorts.ascending("createdAt"));
@@ -259,6 +260,12 @@ class IndexedH2BackendTest {
             assertThat(claimedHere).as("claim %d", claim)
                     .isEqualTo(stock.findOneAndUpdate(due, Updates.set("partnerId", "claimed"), first));
         }
+        IndexedH2Backend.IndexReads claims = new IndexedH2Backend.IndexReads(
+                partnerListReads().reads() - beforeClaims.reads(),
+                partnerListReads().candidates() - beforeClaims.candidates());
+        assertThat(claims.reads()).isEqualTo(5);
+        assertThat(claims.candidates()).as("each claim reads one batch of the ~65 due, not all of them")
+                .isEqualTo(5 * 16);
         assertSameAnswer(eq("partnerId", "claimed"));
     }
 

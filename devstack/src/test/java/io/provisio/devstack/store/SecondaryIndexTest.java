@@ -126,6 +126,47 @@ class SecondaryIndexTest {
         assertThat(index.yieldsInOrder(due, null)).isFalse();
     }
 
+    @Test
+    void readsAStretchInOrderOnlyAsFarAsItsReaderGoesAndHandsEachDocumentOnce() {
+        java.util.Map<String, Integer> counted = new java.util.TreeMap<>();
+        SecondaryIndex<Object> index = new SecondaryIndex<>("due",
+                List.of(new IndexKey("status", true), new IndexKey("sendAt", true)), false, "shop.mails.due",
+                (label, candidates) -> counted.merge(label, candidates, Integer::sum));
+        for (int i = 0; i < 1000; i++) {
+            index.add(due("m" + i, NOW.minusSeconds(1000 - i)), "m" + i, null);
+        }
+        index.add(due("later", NOW.plusSeconds(60)), "later", null);
+        Document dueNow = new Document("status", "SCHEDULED").append("sendAt", new Document("$lte", NOW));
+        assertThat(index.yieldsInOrder(dueNow, new Document("sendAt", 1))).isTrue();
+
+        java.util.Iterator<Object> first = index.positionsInOrder(dueNow).iterator();
+        assertThat(first.next()).isEqualTo("m0");
+        assertThat(counted).as("a claim of the first due reads one batch, not the backlog")
+                .containsExactly(java.util.Map.entry("shop.mails.due", 16));
+
+        counted.clear();
+        List<Object> all = new ArrayList<>();
+        java.util.Iterator<Object> reader = index.positionsInOrder(dueNow).iterator();
+        for (int i = 0; i < 20; i++) {
+            all.add(reader.next());
+        }
+        // m1 is handed already; moved to the end of the stretch, it is not handed again. m999 moves behind the reader.
+        index.remove(due("m1", NOW.minusSeconds(999)));
+        index.add(due("m1", NOW), "m1", null);
+        index.remove(due("m999", NOW.minusSeconds(1)));
+        index.add(due("m999", NOW.minusSeconds(5000)), "m999", null);
+        reader.forEachRemaining(all::add);
+
+        assertThat(all).hasSize(999).doesNotHaveDuplicates().doesNotContain("later", "m999").startsWith("m0", "m1", "m2")
+                .endsWith("m997", "m998");
+        assertThat(counted).containsEntry("shop.mails.due", 16).containsEntry("shop.mails.due" + SecondaryIndex.READ_ON,
+                999 - 16);
+    }
+
+    private static Document due(String id, Instant sendAt) {
+        return new Document("_id", id).append("status", "SCHEDULED").append("sendAt", sendAt);
+    }
+
     private static List<Object> positions(SecondaryIndex<Object> index, Document query) {
         assertThat(index.canHandle(query)).isTrue();
         List<Object> positions = new ArrayList<>();
