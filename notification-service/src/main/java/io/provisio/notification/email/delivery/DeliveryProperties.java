@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("provisio.notification")
 public record DeliveryProperties(
         @DefaultValue("500ms") Duration dispatchInterval,
-        @DefaultValue("4") int dispatchWorkers,
+        @DefaultValue("8") int dispatchWorkers,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("30s") Duration retryBackoff,
