@@ -54,7 +54,7 @@ public class PlanStore {
         return mapping.document(PlanDocument.of(plan));
     }
 
-    /** Creates or replaces the plan (operator): the catalogue is read afresh by every assignment. */
+    /** Creates or replaces the plan (operator): this replica reads it afresh at once, the others within cache-for. */
     public void put(Plan plan) {
         plans.replaceOne(Filters.eq("_id", plan.code()), document(plan), new ReplaceOptions().upsert(true));
         recent.invalidate(plan.code());
