@@ -78,6 +78,11 @@ final class SecondaryIndex<P> extends Index<P> {
      *                (as MongoDB, {@code $lt: <date>} matches dates only, never null or a number), or {@code null}
      */
     private record Range(List<Object> from, List<Object> to, Bracket bracket) {
+
+        /** Whether a key within the bounds is of the bracket's type, if there is one. */
+        boolean admits(List<Object> key) {
+            return bracket == null || bracket.admits(key);
+        }
     }
 
     private record Bracket(int component, Object bound) {
@@ -104,7 +109,7 @@ final class SecondaryIndex<P> extends Index<P> {
         Set<P> positions = new LinkedHashSet<>();
         for (Range range : ranges(query)) {
             entries.subMap(range.from(), true, range.to(), true).forEach((key, atKey) -> {
-                if (range.bracket() == null || range.bracket().admits(key)) {
+                if (range.admits(key)) {
                     positions.addAll(atKey);
                 }
             });
@@ -178,7 +183,7 @@ final class SecondaryIndex<P> extends Index<P> {
                         break;
                     }
                     after = entry.getKey();
-                    if (range.bracket() == null || range.bracket().admits(entry.getKey())) {
+                    if (range.admits(entry.getKey())) {
                         for (P position : entry.getValue()) {
                             if (handed.add(position)) {
                                 batch.add(position);
@@ -201,7 +206,7 @@ final class SecondaryIndex<P> extends Index<P> {
         ranges:
         for (Range range : ranges(query)) {
             for (Map.Entry<List<Object>, Set<P>> entry : entries.subMap(range.from(), true, range.to(), true).entrySet()) {
-                if (range.bracket() == null || range.bracket().admits(entry.getKey())) {
+                if (range.admits(entry.getKey())) {
                     count += entry.getValue().size();
                     if (count > atMost) {
                         break ranges;

@@ -75,14 +75,19 @@ public final class OutboxPublisher implements SmartLifecycle {
     private record Sent(Written written, List<CompletableFuture<Void>> confirms, CompletableFuture<Void> settled) {
     }
 
+    /**
+     * A channel this process consumes itself: its handler and its own threads, so one channel's backlog (commands)
+     * never waits in front of another's (replies).
+     */
+    private record LocalDelivery(Consumer<Envelope> handler, ExecutorService threads) {
+    }
+
     private final MongoTemplate mongo;
     private final ConfirmingPublisher publisher;
     private final MessageCodec codec;
     /** Resolved at start: the channels' handlers depend (through their stores) on this publisher. */
     private final Supplier<List<LocalChannel>> localChannelBeans;
-    private volatile Map<String, Consumer<Envelope>> localChannels = Map.of();
-    /** Each local channel's threads: one channel's backlog (commands) never waits in front of another's (replies). */
-    private volatile Map<String, ExecutorService> localDelivery = Map.of();
+    private volatile Map<String, LocalDelivery> localChannels = Map.of();
     private final int localDeliveryThreads;
     private final OutboxMetrics metrics;
     private final int batchSize;
@@ -204,11 +209,11 @@ public final class OutboxPublisher implements SmartLifecycle {
      * trace context stored with the entry, as a consumer of the broker would; done when it returned.
      */
     private CompletableFuture<Void> deliverLocally(OutboxEntry entry) {
-        Consumer<Envelope> handler = localChannels.get(entry.channel());
+        LocalDelivery local = localChannels.get(entry.channel());
         return CompletableFuture.runAsync(() -> {
             Envelope envelope = codec.decode(entry.body().getBytes(StandardCharsets.UTF_8));
-            codec.tracing().handleLocally(envelope, handler);
-        }, localDelivery.get(entry.channel()));
+            codec.tracing().handleLocally(envelope, local.handler());
+        }, local.threads());
     }
 
     /** Whether the write must wait for an earlier write of its document (it then waits in {@link #inFlight}). */
@@ -307,17 +312,15 @@ public final class OutboxPublisher implements SmartLifecycle {
         if (running) {
             return;
         }
-        localChannels = localChannelBeans.get().stream()
-                .collect(Collectors.toUnmodifiableMap(LocalChannel::channel, LocalChannel::handler));
+        localChannels = localChannelBeans.get().stream().collect(Collectors.toUnmodifiableMap(LocalChannel::channel,
+                local -> {
+                    AtomicInteger threads = new AtomicInteger();
+                    return new LocalDelivery(local.handler(), Executors.newFixedThreadPool(localDeliveryThreads,
+                            r -> new Thread(r, "local-" + local.channel() + "-" + threads.incrementAndGet())));
+                }));
         AtomicInteger settlers = new AtomicInteger();
         settler = Executors.newFixedThreadPool(SETTLER_THREADS,
                 r -> new Thread(r, "outbox-settler-" + settlers.incrementAndGet()));
-        localDelivery = localChannels.keySet().stream().collect(Collectors.toUnmodifiableMap(channel -> channel,
-                channel -> {
-                    AtomicInteger threads = new AtomicInteger();
-                    return Executors.newFixedThreadPool(localDeliveryThreads,
-                            r -> new Thread(r, "local-" + channel + "-" + threads.incrementAndGet()));
-                }));
         running = true;
         accepting = true;
         sender = new Thread(this::sendLoop, "outbox-publisher");
@@ -343,7 +346,7 @@ public final class OutboxPublisher implements SmartLifecycle {
                     + "the relay will publish them again: {}", e.toString());
         } finally {
             settler.shutdownNow();
-            localDelivery.values().forEach(ExecutorService::shutdownNow);
+            localChannels.values().forEach(local -> local.threads().shutdownNow());
         }
     }
 
