@@ -2,7 +2,6 @@ package io.provisio.acceptance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,13 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.provisio.devstack.BrokerProbe;
+import io.provisio.ids.Ids;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -353,8 +352,7 @@ class FaultSuiteIT {
 
     /** The Message-ID notification-service gives a saga's e-mail of one template (Notification.idFor). */
     private static String messageId(String sagaId, String template) {
-        return "<ntf-" + UUID.nameUUIDFromBytes((sagaId + "/" + template).getBytes(StandardCharsets.UTF_8))
-                + "@provisio>";
+        return "<ntf-" + Ids.derived(sagaId, sagaId + "/" + template) + "@provisio>";
     }
 
     /** How many e-mails with each Message-ID the SMTP server received. */

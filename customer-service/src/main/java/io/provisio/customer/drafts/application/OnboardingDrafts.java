@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 
 import io.provisio.customer.drafts.domain.Draft;
+import io.provisio.ids.Ids;
 import io.provisio.platform.refusal.Refusal;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +41,7 @@ public class OnboardingDrafts {
             throw Refusal.conflict(DRAFT_LIMIT_REACHED, "Too many drafts", "A partner keeps at most "
                     + MAX_DRAFTS_PER_PARTNER + " drafts; submit or delete some first");
         }
-        Draft draft = Draft.create("drf-" + UUID.randomUUID(), partnerId, content, now(), by);
+        Draft draft = Draft.create(Ids.newId("drf"), partnerId, content, now(), by);
         drafts.insert(draft);
         return draft;
     }

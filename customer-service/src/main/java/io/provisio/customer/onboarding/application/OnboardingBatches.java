@@ -19,6 +19,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.provisio.customer.onboarding.domain.Batch;
 import io.provisio.customer.onboarding.domain.BatchRow;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
+import io.provisio.ids.Ids;
 import io.provisio.platform.messaging.MessageTracing;
 import io.provisio.platform.refusal.Refusal;
 import org.slf4j.Logger;
@@ -87,7 +88,7 @@ public class OnboardingBatches {
                 return earlier.get();
             }
         }
-        Batch batch = Batch.create("bat-" + UUID.randomUUID(), partnerId, clock.instant(), rows);
+        Batch batch = Batch.create(Ids.newId("bat"), partnerId, clock.instant(), rows);
         try {
             batches.insert(batch, idempotencyKey);
         } catch (BatchKeyTakenException e) {

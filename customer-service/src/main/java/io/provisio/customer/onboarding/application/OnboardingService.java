@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -19,6 +18,7 @@ import io.provisio.customer.onboarding.domain.OnboardingSaga;
 import io.provisio.customer.onboarding.domain.OnboardingStatus;
 import io.provisio.customer.onboarding.domain.SagaEvent;
 import io.provisio.customer.onboarding.domain.StepReply;
+import io.provisio.ids.Ids;
 import io.provisio.platform.observability.SagaMetrics;
 import io.provisio.platform.web.Page;
 import io.provisio.platform.refusal.Refusal;
@@ -110,8 +110,8 @@ public class OnboardingService {
             return winner(partnerId, idempotencyKey).orElseThrow(() -> new DomainTakenException(taken));
         }
         Instant now = clock.instant();
-        Onboarding onboarding = Onboarding.create("onb-" + UUID.randomUUID(), partnerId,
-                "cus-" + UUID.randomUUID(), traceparent, request, now);
+        Onboarding onboarding = Onboarding.create(Ids.newId("onb"), partnerId,
+                Ids.newId("cus"), traceparent, request, now);
         Decision decision = saga.start(onboarding, now);
         try {
             onboardings.insert(onboarding, decision.commands(), idempotencyKey);

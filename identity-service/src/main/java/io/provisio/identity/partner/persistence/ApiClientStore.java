@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import io.provisio.identity.IdentityProperties;
 import io.provisio.identity.partner.domain.ApiClient;
 import io.provisio.identity.partner.domain.ApiScope;
+import io.provisio.ids.Ids;
 import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import org.bson.Document;
@@ -103,7 +103,7 @@ public class ApiClientStore implements RegisteredClientRepository, InitializingB
 
     /** A fresh id for a new client; the clientId is the partner-facing name, this one is internal. */
     public static String newId() {
-        return UUID.randomUUID().toString();
+        return Ids.newId();
     }
 
     private ApiClientDocument read(Document document) {

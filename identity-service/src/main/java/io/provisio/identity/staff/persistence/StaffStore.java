@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.provisio.identity.staff.domain.StaffMember;
 import io.provisio.identity.staff.domain.StaffRole;
 import io.provisio.identity.staff.domain.StaffStatus;
 import io.provisio.identity.user.domain.ActivationToken;
+import io.provisio.ids.Ids;
 import io.provisio.platform.mongo.MongoMapping;
 import io.provisio.platform.mongo.MongoWrites;
 import io.provisio.platform.outbox.OutboxStore;
@@ -82,7 +82,7 @@ public class StaffStore implements InitializingBean {
     }
 
     public static String newId() {
-        return UUID.randomUUID().toString();
+        return Ids.newId();
     }
 
     /** @return false when the id or the sign-in name is taken (the stored account is left as it is) */

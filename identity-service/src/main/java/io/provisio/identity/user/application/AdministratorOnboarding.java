@@ -1,12 +1,10 @@
 package io.provisio.identity.user.application;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.provisio.customer.contracts.DryRunFinding;
 import io.provisio.customer.contracts.DryRunReport;
@@ -27,6 +25,7 @@ import io.provisio.identity.user.persistence.ActivationLinkStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.ids.Ids;
 import io.provisio.platform.messaging.MalformedMessageException;
 import io.provisio.platform.outbox.OutgoingMessage;
 import io.provisio.platform.participant.StepResult;
@@ -207,6 +206,6 @@ public class AdministratorOnboarding {
 
     /** Same saga, same document: a redelivered command overwrites instead of duplicating. */
     public static String id(String sagaId, String what) {
-        return UUID.nameUUIDFromBytes((sagaId + "/" + what).getBytes(StandardCharsets.UTF_8)).toString();
+        return Ids.derived(sagaId, sagaId + "/" + what);
     }
 }

@@ -3,7 +3,6 @@ package io.provisio.identity.user.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.provisio.identity.user.domain.Contact;
 import io.provisio.identity.user.domain.ContactKind;
@@ -11,6 +10,7 @@ import io.provisio.identity.user.domain.LastRequiredContactException;
 import io.provisio.identity.user.domain.Organization;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserQueries;
+import io.provisio.ids.Ids;
 import io.provisio.platform.refusal.Refusal;
 import io.provisio.platform.web.FieldError;
 import io.provisio.platform.web.Page;
@@ -56,7 +56,7 @@ public class SupportContacts {
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
-        Contact contact = new Contact(UUID.randomUUID().toString(), kind.get(), request.name().strip(),
+        Contact contact = new Contact(Ids.newId(), kind.get(), request.name().strip(),
                 request.email().strip(), request.phone());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OrganizationStore.Versioned current = current(partnerId, customerId);

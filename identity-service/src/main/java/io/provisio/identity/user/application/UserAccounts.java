@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.provisio.identity.IdentityProperties;
 import io.provisio.identity.user.domain.ActivationToken;
@@ -17,6 +16,7 @@ import io.provisio.identity.user.persistence.ActivationLinkStore;
 import io.provisio.identity.user.persistence.OrganizationStore;
 import io.provisio.identity.user.persistence.UserQueries;
 import io.provisio.identity.user.persistence.UserStore;
+import io.provisio.ids.Ids;
 import io.provisio.passwords.PasswordPolicy;
 import io.provisio.platform.outbox.OutgoingMessage;
 import io.provisio.platform.refusal.Refusal;
@@ -120,7 +120,7 @@ public class UserAccounts {
                 properties.platformDomain());
         ActivationToken.Issued link = request.password() == null
                 ? ActivationToken.issue(now, properties.activationTtl()) : null;
-        User user = User.create(UUID.randomUUID().toString(), partnerId, customerId, null, request.username(),
+        User user = User.create(Ids.newId(), partnerId, customerId, null, request.username(),
                 request.firstName().strip(), request.lastName().strip(), request.displayName(), request.email().strip(),
                 request.password() == null ? null : passwords.encode(request.password()), role, upnDomain,
                 link == null ? null : link.stored(), now);

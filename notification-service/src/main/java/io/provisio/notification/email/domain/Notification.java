@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.provisio.ids.Ids;
+
 /**
  * One e-mail to one recipient, from scheduling to delivery.
  *
@@ -108,7 +110,7 @@ public record Notification(
 
     /** The id of a saga's e-mail of one template: the same saga always gets the same id. */
     public static String idFor(String sagaId, Template template) {
-        return idOf(sagaId + "/" + template.name());
+        return "ntf-" + Ids.derived(sagaId, sagaId + "/" + template.name());
     }
 
     /** A deterministic id for any cause, e.g. {@code "activation/" + messageId}. */

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import io.provisio.ids.Ids;
 import io.provisio.notification.email.delivery.MailRenderer;
 import io.provisio.notification.email.delivery.RenderedMail;
 import io.provisio.notification.email.domain.Notification;
@@ -145,7 +145,7 @@ class NotificationController {
                             + status.publicStatus());
         }
         Instant now = clock.instant();
-        Notification copy = original.resend("ntf-" + UUID.randomUUID(), now);
+        Notification copy = original.resend(Ids.newId("ntf"), now);
         changes.resend(partner.value(), original, copy, now);
         log.info("Partner {} re-sent e-mail {} of customer {} as {}", partner.value(), original.id(), customerId,
                 copy.id());

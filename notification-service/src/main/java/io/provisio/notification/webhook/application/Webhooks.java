@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import io.provisio.ids.Ids;
 import io.provisio.notification.webhook.domain.DeliveryStatus;
 import io.provisio.notification.webhook.domain.EndpointStatus;
 import io.provisio.notification.webhook.domain.TargetGuard;
@@ -55,7 +55,7 @@ public class Webhooks {
 
     /** @return the new endpoint, with its secret: the only time the secret leaves this service */
     public WebhookEndpoint register(String partnerId, String url, Set<WebhookEventType> events) {
-        WebhookEndpoint endpoint = new WebhookEndpoint("whe-" + UUID.randomUUID(), partnerId, url, Set.copyOf(events),
+        WebhookEndpoint endpoint = new WebhookEndpoint(Ids.newId("whe"), partnerId, url, Set.copyOf(events),
                 WebhookSignature.newSecret(random), EndpointStatus.ENABLED, clock.instant(), null, null);
         endpoints.insert(endpoint);
         log.info("Partner {} registered webhook endpoint {} for {}", partnerId, endpoint.id(), events);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.provisio.ids.Ids;
 import io.provisio.platform.web.FieldError;
 import io.provisio.subscription.catalog.application.Catalogue;
 import io.provisio.subscription.catalog.domain.Plan;
@@ -92,7 +93,7 @@ public class SubscriptionChanges {
 
         // Added while the customer is suspended: its billing is paused from the start (it does not start before
         // the resume, whatever its start date).
-        Subscription target = Subscription.create(UUID.randomUUID().toString(), partnerId, customerId, null,
+        Subscription target = Subscription.create(Ids.newId(), partnerId, customerId, null,
                 planCode, units, startDate, clock)
                 .withBillingPausedAt(customers.suspendedSince(partnerId, customerId).orElse(null));
         PendingChange change = new PendingChange(UUID.randomUUID().toString(), PendingChange.Kind.ADD, 0, units,

@@ -1,12 +1,12 @@
 package io.provisio.subscription.subscriptions.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
+
+import io.provisio.ids.Ids;
 
 /**
  * A customer's holding of {@code units} of one plan, allocated from its partner's inventory. The
@@ -67,8 +67,7 @@ public record Subscription(String id, String partnerId, String customerId, Strin
     }
 
     public static String idOf(String sagaId, String planCode) {
-        return UUID.nameUUIDFromBytes(("subscription/" + sagaId + "/" + planCode).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return Ids.derived(sagaId, "subscription/" + sagaId + "/" + planCode);
     }
 
     /** Units no user holds yet. */
